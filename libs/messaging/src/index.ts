@@ -1,0 +1,12 @@
+export { MessagingSettings } from './config/messaging-settings';
+export type { ConsumedEvent, RecordSource } from './consumer/consumed-event';
+export { messagingMigrations } from './migrations';
+export { connectEventTransport } from './nest/connect-event-transport';
+export { EventContext } from './nest/event-context';
+export { KafkaEventTransport } from './nest/kafka-event-transport';
+export { MessagingModule } from './nest/messaging.module';
+export type { MessagingModuleOptions } from './nest/messaging.module';
+export { OutboxRelay } from './outbox/outbox-relay';
+export { TransactionRunner } from './outbox/transaction-runner';
+export { UnitOfWork } from './outbox/unit-of-work';
+export type { Aggregate, WorkOrigin } from './outbox/unit-of-work';

@@ -1,0 +1,4 @@
+import { CreateOutboxAndInbox1763856000000 } from './1763856000000-create-outbox-and-inbox';
+
+/** Every service runs these with its own migrations: the outbox and inbox live in its database. */
+export const messagingMigrations = [CreateOutboxAndInbox1763856000000];

@@ -1,0 +1,107 @@
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { Server } from '@nestjs/microservices';
+import type { EventCodec, EventType } from '@tradeflow/events';
+import type { Kafka, Producer } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { ConsumedEvent } from '../consumer/consumed-event';
+import { EventConsumer } from '../consumer/event-consumer';
+import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
+import { claimInbox } from '../inbox/inbox';
+import type { TopicNames } from '../kafka/topic-names';
+import { appendToOutbox } from '../outbox/outbox-writer';
+import { UnitOfWork } from '../outbox/unit-of-work';
+import { EventContext } from './event-context';
+
+export interface EventTransportOptions {
+  serviceName: string;
+  consumerGroup: string;
+  maxAttempts: number;
+  partitionsConsumedConcurrently: number;
+}
+
+/**
+ * Nest custom transport: `@EventPattern('OrderApproved')` methods become Kafka consumers of the
+ * topic that carries that event. Each batch of a partition runs in one transaction that records
+ * the inbox, applies the handlers and appends their events to the outbox.
+ */
+export class KafkaEventTransport extends Server implements CustomTransportStrategy {
+  private consumer?: EventConsumer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly codec: EventCodec,
+    private readonly dataSource: DataSource,
+    private readonly topicNames: TopicNames,
+    private readonly options: EventTransportOptions,
+  ) {
+    super();
+  }
+
+  /** The catalogue topics this service's handlers read. */
+  subscribedTopics(): string[] {
+    const types = [...this.messageHandlers.keys()] as EventType[];
+    return [...new Set(types.map((type) => this.topicNames.forEvent(type)))];
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(() => callback(), callback);
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+    this.consumer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaEventTransport emits no status events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.subscribedTopics();
+    if (topics.length === 0) return;
+    const { consumerGroup } = this.options;
+    const deadLetters = new DeadLetterPublisher(this.producer, this.topicNames.deadLetter(consumerGroup), consumerGroup);
+    this.consumer = new EventConsumer(this.kafka, this.codec, deadLetters, (events) => this.applyBatch(events), {
+      groupId: consumerGroup,
+      topics,
+      maxAttempts: this.options.maxAttempts,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+    });
+    await this.consumer.start();
+  }
+
+  private applyBatch(batch: ConsumedEvent[]): Promise<void> {
+    const handled = batch.filter(({ event }) => this.messageHandlers.has(event.eventType));
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await claimInbox(manager, this.options.consumerGroup, handled);
+      const units: UnitOfWork[] = [];
+      for (const consumed of handled) {
+        if (!fresh.delete(consumed.event.eventId)) continue;
+        const unit = new UnitOfWork(manager, {
+          producer: this.options.serviceName,
+          correlationId: consumed.event.correlationId,
+          causationId: consumed.event.eventId,
+        });
+        await this.dispatch(consumed, unit);
+        units.push(unit);
+      }
+      await appendToOutbox(
+        manager,
+        units.flatMap((unit) => unit.events),
+      );
+    });
+  }
+
+  private async dispatch(consumed: ConsumedEvent, unit: UnitOfWork): Promise<void> {
+    const handler = this.getHandlerByPattern(consumed.event.eventType);
+    if (!handler) return;
+    const result = await handler(consumed.event, new EventContext([consumed, unit]));
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+}

@@ -1,0 +1,102 @@
+import type { DynamicModule, Provider } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { BROKER_HEALTH } from '@tradeflow/platform';
+import type { BrokerHealth } from '@tradeflow/platform';
+import { EventCodec } from '@tradeflow/events';
+import type { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { MessagingSettings } from '../config/messaging-settings';
+import { createKafka } from '../kafka/create-kafka';
+import { TopicNames } from '../kafka/topic-names';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { TransactionRunner } from '../outbox/transaction-runner';
+import { KafkaEventTransport } from './kafka-event-transport';
+import { MessagingLifecycle } from './messaging-lifecycle';
+
+const KAFKA = Symbol('KAFKA');
+const PRODUCER = Symbol('PRODUCER');
+
+export interface MessagingModuleOptions {
+  serviceName: string;
+  settings: MessagingSettings;
+}
+
+/**
+ * Everything a service needs to publish and consume events: the outbox (TransactionRunner), the
+ * relay, the Kafka transport for `@EventPattern` handlers, and a broker readiness check.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot({ serviceName, settings }: MessagingModuleOptions): DynamicModule {
+    const consumerGroup = settings.KAFKA_CONSUMER_GROUP ?? serviceName;
+    const topicNames = new TopicNames(settings.KAFKA_TOPIC_PREFIX);
+    const providers: Provider[] = [
+      { provide: TopicNames, useValue: topicNames },
+      { provide: KAFKA, useFactory: () => createKafka(settings, serviceName) },
+      {
+        provide: PRODUCER,
+        inject: [KAFKA],
+        useFactory: (kafka: Kafka) => kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+      },
+      {
+        provide: EventCodec,
+        useFactory: () =>
+          new EventCodec({
+            registryUrl: settings.SCHEMA_REGISTRY_URL,
+            auth: settings.SCHEMA_REGISTRY_USERNAME
+              ? { username: settings.SCHEMA_REGISTRY_USERNAME, password: settings.SCHEMA_REGISTRY_PASSWORD }
+              : undefined,
+          }),
+      },
+      {
+        provide: OutboxRelay,
+        inject: [DataSource, PRODUCER, EventCodec],
+        useFactory: (dataSource: DataSource, producer: Producer, codec: EventCodec) =>
+          new OutboxRelay(dataSource, producer, codec, topicNames, {
+            pollIntervalMs: settings.OUTBOX_POLL_INTERVAL_MS,
+            batchSize: settings.OUTBOX_BATCH_SIZE,
+          }),
+      },
+      {
+        provide: KafkaEventTransport,
+        inject: [KAFKA, PRODUCER, EventCodec, DataSource],
+        useFactory: (kafka: Kafka, producer: Producer, codec: EventCodec, dataSource: DataSource) =>
+          new KafkaEventTransport(kafka, producer, codec, dataSource, topicNames, {
+            serviceName,
+            consumerGroup,
+            maxAttempts: settings.CONSUMER_MAX_ATTEMPTS,
+            partitionsConsumedConcurrently: 1,
+          }),
+      },
+      {
+        provide: MessagingLifecycle,
+        inject: [KAFKA, PRODUCER, OutboxRelay],
+        useFactory: (kafka: Kafka, producer: Producer, relay: OutboxRelay) =>
+          new MessagingLifecycle(kafka, producer, relay, topicNames, settings, consumerGroup),
+      },
+      { provide: BROKER_HEALTH, inject: [KAFKA], useFactory: brokerHealth },
+      TransactionRunner,
+    ];
+    return {
+      module: MessagingModule,
+      providers,
+      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, BROKER_HEALTH],
+    };
+  }
+}
+
+function brokerHealth(kafka: Kafka): BrokerHealth {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  return {
+    async isReachable() {
+      try {
+        await admin.connect();
+        await admin.describeCluster();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

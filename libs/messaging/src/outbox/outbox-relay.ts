@@ -1,0 +1,138 @@
+import { Logger } from '@nestjs/common';
+import type { DomainEvent, EventCodec } from '@tradeflow/events';
+import type { Message, Producer } from 'kafkajs';
+import type { PoolClient } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { TopicNames } from '../kafka/topic-names';
+import { eventHeaders } from '../kafka/event-headers';
+import { OUTBOX_CHANNEL } from './outbox-writer';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  event: DomainEvent;
+  headers: Record<string, string>;
+}
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize: number;
+}
+
+/** Any replica may hold the relay, but only one at a time, so rows leave in commit order. */
+const RELAY_LOCK_KEY = 'tradeflow_outbox_relay';
+
+/**
+ * Publishes outbox rows to Kafka in id (= commit) order with the idempotent producer, then marks
+ * them published. Woken by NOTIFY, with polling as the fallback. A crash after send and before the
+ * mark republishes those rows once more; consumers' inboxes absorb the duplicates.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: QueryRunner;
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private wakeAgain = false;
+  private leader = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly codec: EventCodec,
+    private readonly topicNames: TopicNames,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.listener = this.dataSource.createQueryRunner();
+    const client = (await this.listener.connect()) as PoolClient;
+    client.on('notification', () => this.wake());
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining;
+    await this.listener?.release();
+    this.listener = undefined;
+    this.leader = false;
+  }
+
+  /** Resolves once everything committed so far has been published (used by tests and shutdown). */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+    this.wake();
+    while (this.draining) await this.draining;
+  }
+
+  /** Rows not yet on Kafka and the age of the oldest, for health and metrics. */
+  async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS count,
+              coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
+         FROM outbox WHERE published_at IS NULL`,
+    );
+    return { count: row.count, oldestAgeSeconds: row.age };
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: Error) => this.logger.warn({ err: error, msg: 'outbox relay will retry' }))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    if (!(await this.holdLeadership())) return;
+    for (;;) {
+      const rows: OutboxRow[] = await this.dataSource.query(
+        `SELECT id, topic, message_key, event, headers FROM outbox
+          WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0 || this.stopped) return;
+      await this.producer.sendBatch({ topicMessages: await this.toTopicMessages(rows) });
+      await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.map((row) => row.id),
+      ]);
+    }
+  }
+
+  private async holdLeadership(): Promise<boolean> {
+    if (this.leader || !this.listener) return this.leader;
+    const [row] = await this.listener.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS acquired`, [
+      RELAY_LOCK_KEY,
+    ]);
+    this.leader = row.acquired === true;
+    return this.leader;
+  }
+
+  /** Groups rows by topic keeping their order, which keeps per-key (per-partition) order. */
+  private async toTopicMessages(rows: OutboxRow[]) {
+    const byTopic = new Map<string, Message[]>();
+    for (const row of rows) {
+      const topic = this.topicNames.forTopic(row.topic);
+      const value = await this.codec.encode(row.event, topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: row.message_key, value, headers: { ...row.headers, ...eventHeaders(row.event) } });
+      byTopic.set(topic, messages);
+    }
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+}

@@ -1,0 +1,31 @@
+import type { DomainEvent } from '@tradeflow/events';
+import { topicOfEvent } from '@tradeflow/events';
+import type { EntityManager } from 'typeorm';
+
+/** Channel the relay LISTENs on; Postgres delivers the NOTIFY only when the transaction commits. */
+export const OUTBOX_CHANNEL = 'tradeflow_outbox';
+
+/**
+ * Appends events to the outbox inside the caller's transaction, one statement for the lot.
+ * The event is stored as JSON and encoded by the relay, so a registry outage never blocks a write.
+ */
+export async function appendToOutbox(
+  manager: EntityManager,
+  events: readonly DomainEvent[],
+  headers: Record<string, string> = {},
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO outbox (event_id, topic, message_key, event_type, event, headers)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+    [
+      events.map((event) => event.eventId),
+      events.map((event) => topicOfEvent(event.eventType)),
+      events.map((event) => event.aggregateId),
+      events.map((event) => event.eventType),
+      events.map((event) => JSON.stringify(event)),
+      events.map(() => JSON.stringify(headers)),
+    ],
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+}

@@ -1,0 +1,45 @@
+import { createEvent } from '@tradeflow/events';
+import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
+import type { EntityManager } from 'typeorm';
+
+/** Who caused the work: a request (correlation only) or a consumed event (also the causation). */
+export interface WorkOrigin {
+  producer: string;
+  correlationId: string;
+  causationId?: string;
+}
+
+export interface Aggregate {
+  id: string;
+  version: number;
+}
+
+/**
+ * One database transaction of a service: state changes go through `manager`, events through
+ * `publish`. The events land in the outbox in the same transaction (TransactionRunner and the
+ * event transport write them before commit), so state and events commit or fail together.
+ */
+export class UnitOfWork {
+  private readonly published: DomainEvent[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly origin: WorkOrigin,
+  ) {}
+
+  publish<T extends EventType>(type: T, payload: EventPayload<T>, aggregate: Aggregate): DomainEvent {
+    const event = createEvent(type, payload, {
+      producer: this.origin.producer,
+      correlationId: this.origin.correlationId,
+      causationId: this.origin.causationId ?? null,
+      aggregateId: aggregate.id,
+      aggregateVersion: aggregate.version,
+    });
+    this.published.push(event);
+    return event;
+  }
+
+  get events(): readonly DomainEvent[] {
+    return this.published;
+  }
+}

@@ -1,0 +1,32 @@
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { ConfigError, loadConfig } from './load-config';
+
+class Settings {
+  @IsString()
+  SERVICE_NAME!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+}
+
+describe('loadConfig', () => {
+  it('converts and returns valid settings, keeping defaults', () => {
+    const config = loadConfig(Settings, { SERVICE_NAME: 'order' });
+    expect(config.SERVICE_NAME).toBe('order');
+    expect(config.PORT).toBe(3000);
+    expect(loadConfig(Settings, { SERVICE_NAME: 'order', PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('names every bad variable and its value', () => {
+    expect(() => loadConfig(Settings, { PORT: '99999' })).toThrow(ConfigError);
+    try {
+      loadConfig(Settings, { PORT: '99999' });
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('SERVICE_NAME is not set');
+      expect(message).toContain('PORT has value 99999');
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Settings every service has. App settings classes extend this (through MessagingSettings). */
+export class ServiceSettings {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^[0-9.]+$|^localhost$|^[a-z0-9.-]+$|^::$/i, { message: 'must be a host name or IP address' })
+  HOST = '127.0.0.1';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+
+  @IsInt()
+  @Min(1024)
+  HTTP_BODY_LIMIT_BYTES = 1_048_576;
+}

@@ -1,0 +1,37 @@
+import { ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { ServiceSettings } from '../config/service-settings';
+
+export interface HttpServiceDescription {
+  title: string;
+  description: string;
+}
+
+/**
+ * The HTTP edge every service shares: JSON logs, body size limit, DTO validation (unknown fields
+ * refused, 400 naming the field), OpenAPI at /docs (JSON at /docs-json), graceful shutdown.
+ */
+export async function startHttpService(
+  app: NestExpressApplication,
+  settings: ServiceSettings,
+  description: HttpServiceDescription,
+): Promise<string> {
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: settings.HTTP_BODY_LIMIT_BYTES });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+
+  const document = new DocumentBuilder()
+    .setTitle(description.title)
+    .setDescription(description.description)
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
+
+  await app.startAllMicroservices();
+  await app.listen(settings.PORT, settings.HOST);
+  return app.getUrl();
+}

@@ -1,0 +1,10 @@
+export { ConfigError, loadConfig } from './config/load-config';
+export { ServiceSettings } from './config/service-settings';
+export { databaseOptions } from './database/database-options';
+export type { DatabaseOptionsInput } from './database/database-options';
+export { BROKER_HEALTH, HealthController } from './health/health.controller';
+export type { BrokerHealth } from './health/health.controller';
+export { HealthModule } from './health/health.module';
+export { startHttpService } from './http/start-http-service';
+export type { HttpServiceDescription } from './http/start-http-service';
+export { loggingModule } from './logging/logging.module';
