@@ -10,3 +10,5 @@ export { OutboxRelay } from './outbox/outbox-relay';
 export { TransactionRunner } from './outbox/transaction-runner';
 export { UnitOfWork } from './outbox/unit-of-work';
 export type { Aggregate, WorkOrigin } from './outbox/unit-of-work';
+export { runService, startService } from './nest/start-service';
+export type { RunningService, ServiceDefinition } from './nest/start-service';

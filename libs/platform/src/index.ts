@@ -8,3 +8,7 @@ export { HealthModule } from './health/health.module';
 export { startHttpService } from './http/start-http-service';
 export type { HttpServiceDescription } from './http/start-http-service';
 export { loggingModule } from './logging/logging.module';
+export { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+export { IdempotencyService } from './idempotency/idempotency.service';
+export type { Claim, IdempotentRequest } from './idempotency/idempotency.service';
+export { CreateIdempotencyKeys1763855900000 } from './migrations/1763855900000-create-idempotency-keys';

@@ -27,10 +27,19 @@ export class UnitOfWork {
     readonly origin: WorkOrigin,
   ) {}
 
-  publish<T extends EventType>(type: T, payload: EventPayload<T>, aggregate: Aggregate): DomainEvent {
+  /**
+   * `correlationId` overrides the origin's, for work that acts on behalf of an earlier request —
+   * a receipt filling an order's backorder continues that order's correlation.
+   */
+  publish<T extends EventType>(
+    type: T,
+    payload: EventPayload<T>,
+    aggregate: Aggregate,
+    correlationId = this.origin.correlationId,
+  ): DomainEvent {
     const event = createEvent(type, payload, {
       producer: this.origin.producer,
-      correlationId: this.origin.correlationId,
+      correlationId,
       causationId: this.origin.causationId ?? null,
       aggregateId: aggregate.id,
       aggregateVersion: aggregate.version,

@@ -1,0 +1,15 @@
+import type { ServiceDefinition } from '@tradeflow/messaging';
+import { AppModule } from './app.module';
+import type { InventorySettings } from './inventory-settings';
+import { StockService } from './stock/stock.service';
+
+export const inventoryService: ServiceDefinition<InventorySettings> = {
+  module: (settings) => AppModule.register(settings),
+  description: {
+    title: 'Tradeflow inventory API',
+    description: 'Stock per sku and warehouse, and goods receipts that fill backorders.',
+  },
+  prepare: async (app, settings) => {
+    if (settings.INVENTORY_SEED_FILE) await app.get(StockService).seedFromFile(settings.INVENTORY_SEED_FILE);
+  },
+};

@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ReceiptView, ReceiveStockDto } from './dto/receipt.dto';
+import { ReceiptsService } from './receipts.service';
+
+@ApiTags('stock')
+@Controller('v1/stock/receipts')
+export class ReceiptsController {
+  constructor(private readonly receipts: ReceiptsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: ReceiptView, description: 'Booked in, or the first answer for a repeated receiptId' })
+  @ApiBadRequestResponse({ description: 'Invalid body; the message names the field' })
+  @ApiConflictResponse({ description: 'receiptId reused with different lines' })
+  receive(@Body() receipt: ReceiveStockDto): Promise<ReceiptView> {
+    return this.receipts.receive(receipt);
+  }
+}

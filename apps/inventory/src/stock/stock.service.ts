@@ -1,0 +1,46 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { readFile } from 'node:fs/promises';
+import { Repository } from 'typeorm';
+import type { StockView } from './dto/stock-view.dto';
+import { StockLevel } from './stock-level.entity';
+
+export interface SeedStockLevel {
+  sku: string;
+  warehouse: string;
+  onHand: number;
+  reorderPoint?: number;
+}
+
+@Injectable()
+export class StockService {
+  constructor(@InjectRepository(StockLevel) private readonly levels: Repository<StockLevel>) {}
+
+  async getStock(sku: string): Promise<StockView> {
+    const levels = await this.levels.find({ where: { sku }, order: { warehouse: 'ASC' } });
+    if (levels.length === 0) throw new NotFoundException(`No stock known for sku ${sku}`);
+    const warehouses = levels.map((level) => ({
+      warehouse: level.warehouse,
+      onHand: level.onHand,
+      reserved: level.reserved,
+      available: level.available,
+    }));
+    const sum = (pick: (entry: (typeof warehouses)[number]) => number) =>
+      warehouses.reduce((total, entry) => total + pick(entry), 0);
+    return {
+      sku,
+      onHand: sum((entry) => entry.onHand),
+      reserved: sum((entry) => entry.reserved),
+      available: sum((entry) => entry.available),
+      warehouses,
+    };
+  }
+
+  /** First start only: loads the sample stock file when the stock table is still empty. */
+  async seedFromFile(path: string): Promise<number> {
+    if ((await this.levels.count()) > 0) return 0;
+    const levels = JSON.parse(await readFile(path, 'utf8')) as SeedStockLevel[];
+    await this.levels.insert(levels.map((level) => ({ ...level, reserved: 0, reorderPoint: level.reorderPoint ?? 0 })));
+    return levels.length;
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { ApiKey } from './api-key.entity';
+
+export interface ApiClient {
+  channel: string;
+  scopes: string[];
+}
+
+/** Keys are long random strings, so a plain SHA-256 is a safe, fast lookup hash (no salt needed). */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
+
+  async authenticate(key: string): Promise<ApiClient | null> {
+    const found = await this.keys.findOneBy({ keyHash: hashApiKey(key) });
+    if (!found || found.revokedAt) return null;
+    return { channel: found.channel, scopes: found.scopes };
+  }
+
+  /** Creates or updates a key from its `channel:key:scope,scope` form (the bootstrap setting). */
+  async ensure(spec: string): Promise<void> {
+    const [channel, key, scopes] = splitSpec(spec);
+    await this.keys.upsert({ channel, keyHash: hashApiKey(key), scopes }, { conflictPaths: ['keyHash'] });
+  }
+}
+
+/** Scopes contain colons (`orders:write`), so only the first two colons separate the parts. */
+function splitSpec(spec: string): [string, string, string[]] {
+  const first = spec.indexOf(':');
+  const second = spec.indexOf(':', first + 1);
+  return [spec.slice(0, first), spec.slice(first + 1, second), spec.slice(second + 1).split(',')];
+}

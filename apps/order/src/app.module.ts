@@ -1,0 +1,38 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { messagingMigrations, MessagingModule } from '@tradeflow/messaging';
+import { CreateIdempotencyKeys1763855900000, databaseOptions, HealthModule, IdempotencyRecord, loggingModule } from '@tradeflow/platform';
+import { ApiKey } from './api-keys/api-key.entity';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { CreateOrders1763856100000 } from './migrations/1763856100000-create-orders';
+import type { OrderSettings } from './order-settings';
+import { OrderLine } from './orders/order-line.entity';
+import { Order } from './orders/order.entity';
+import { OrderTimelineEntry } from './orders/order-timeline-entry.entity';
+import { OrdersModule } from './orders/orders.module';
+import { SERVICE_NAME } from './service-name';
+
+@Module({})
+export class AppModule {
+  static register(settings: OrderSettings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggingModule(SERVICE_NAME, settings.LOG_LEVEL),
+        TypeOrmModule.forRoot(
+          databaseOptions({
+            url: settings.DATABASE_URL_ORDER,
+            entities: [Order, OrderLine, OrderTimelineEntry, ApiKey, IdempotencyRecord],
+            migrations: [CreateIdempotencyKeys1763855900000, ...messagingMigrations, CreateOrders1763856100000],
+            runMigrations: settings.RUN_MIGRATIONS,
+          }),
+        ),
+        MessagingModule.forRoot({ serviceName: SERVICE_NAME, settings }),
+        HealthModule,
+        ApiKeysModule,
+        OrdersModule,
+      ],
+    };
+  }
+}

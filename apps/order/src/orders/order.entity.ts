@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { OrderLine } from './order-line.entity';
+import type { OrderStatus } from './order-status';
+import { OrderTimelineEntry } from './order-timeline-entry.entity';
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+@Entity('orders')
+export class Order {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column()
+  channel!: string;
+
+  @Column({ name: 'customer_id' })
+  customerId!: string;
+
+  @Column({ length: 3 })
+  currency!: string;
+
+  @Column({ type: 'text' })
+  status!: OrderStatus;
+
+  @Column({ name: 'allow_partial_shipment' })
+  allowPartialShipment!: boolean;
+
+  @Column({ name: 'shipping_address', type: 'jsonb' })
+  shippingAddress!: ShippingAddress;
+
+  /** Incremented by every event about this order; it is the events' aggregateVersion. */
+  @Column({ type: 'int' })
+  version!: number;
+
+  @OneToMany(() => OrderLine, (line) => line.order, { cascade: true, eager: true })
+  lines!: OrderLine[];
+
+  @OneToMany(() => OrderTimelineEntry, (entry) => entry.order, { cascade: true })
+  timeline!: OrderTimelineEntry[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

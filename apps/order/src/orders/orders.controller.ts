@@ -1,0 +1,42 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
+import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { OrderView } from './dto/order-view.dto';
+import { PlaceOrderDto } from './dto/place-order.dto';
+import { OrdersService } from './orders.service';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+@ApiTags('orders')
+@Controller('v1/orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequiresScope('orders:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiCreatedResponse({ type: OrderView })
+  @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
+  @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
+  placeOrder(
+    @Body() body: PlaceOrderDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<OrderView> {
+    if (!key || !IDEMPOTENCY_KEY.test(key)) {
+      throw new BadRequestException('Idempotency-Key header is required: 1-128 letters, digits, ".", "_", ":" or "-"');
+    }
+    const { channel } = request.apiClient;
+    return this.orders.placeOrder(body, channel, { scope: `orders:${channel}`, key, body });
+  }
+
+  @Get(':id')
+  @RequiresScope('orders:read')
+  @ApiOkResponse({ type: OrderView })
+  @ApiNotFoundResponse()
+  getOrder(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderView> {
+    return this.orders.getOrder(id);
+  }
+}
