@@ -1,0 +1,31 @@
+import type { AvroRecordSchema, AvroSchema } from '../schema/avro-schema';
+import type { SchemaRegistryClient } from './schema-registry-client';
+import { UnknownSchemaError } from './schema-registry-client';
+
+/** A registry held in memory, for unit tests of code that encodes or decodes events. */
+export class InMemorySchemaRegistry implements SchemaRegistryClient {
+  private readonly schemas: string[] = [];
+  readonly subjects = new Map<string, number[]>();
+  readonly calls = { register: 0, getSchema: 0 };
+
+  register(subject: string, schema: AvroRecordSchema): Promise<number> {
+    this.calls.register++;
+    const id = this.idOf(JSON.stringify(schema));
+    const versions = this.subjects.get(subject) ?? [];
+    if (!versions.includes(id)) versions.push(id);
+    this.subjects.set(subject, versions);
+    return Promise.resolve(id);
+  }
+
+  getSchema(id: number): Promise<AvroSchema> {
+    this.calls.getSchema++;
+    const text = this.schemas[id - 1];
+    if (text === undefined) return Promise.reject(new UnknownSchemaError(id));
+    return Promise.resolve(JSON.parse(text) as AvroSchema);
+  }
+
+  private idOf(text: string): number {
+    const index = this.schemas.indexOf(text);
+    return index >= 0 ? index + 1 : this.schemas.push(text);
+  }
+}

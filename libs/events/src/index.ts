@@ -1,0 +1,27 @@
+export * from './generated/events';
+export type { TopicDefinition, TopicName, ServiceName } from './topic-catalogue';
+export {
+  ALL_TOPICS,
+  TOPICS,
+  deadLetterTopic,
+  eventTypesOnTopic,
+  messageKeyOf,
+  topicByName,
+  topicOfEvent,
+} from './topic-catalogue';
+export type { EventMetadata, EventPayload } from './create-event';
+export { createEvent } from './create-event';
+export type { UndecodableReason } from './errors';
+export { InvalidEventError, UndecodableEventError } from './errors';
+export { assertValidEvent } from './schema/event-validation';
+export { isEventType } from './schema/event-types';
+export type { EventCodecOptions } from './codec/event-codec';
+export { EventCodec } from './codec/event-codec';
+export type { RegistryAuth, RegistryConnection } from './codec/confluent-schema-registry-client';
+export { ConfluentSchemaRegistryClient } from './codec/confluent-schema-registry-client';
+export type { SchemaRegistryClient } from './codec/schema-registry-client';
+export { UnknownSchemaError } from './codec/schema-registry-client';
+export { InMemorySchemaRegistry } from './codec/in-memory-schema-registry';
+export type { SchemaVersion } from './compatibility';
+export { findCompatibilityProblems } from './compatibility';
+export type { AvroField, AvroRecordSchema, AvroSchema } from './schema/avro-schema';
