@@ -1,1 +1,3 @@
-export const SERVICE_NAME = 'inventory';
+import type { ServiceName } from '@tradeflow/events';
+
+export const SERVICE_NAME: ServiceName = 'inventory';

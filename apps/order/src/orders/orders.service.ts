@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { OrderApproved, OrderPlaced, StockBackordered, StockReserved } from '@tradeflow/events';
+import type { EventPayload, StockBackordered, StockReserved } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
@@ -117,7 +117,7 @@ export class OrdersService {
   }
 }
 
-function placedPayload(order: Order): Omit<OrderPlaced, keyof import('@tradeflow/events').EventEnvelope> {
+function placedPayload(order: Order): EventPayload<'OrderPlaced'> {
   return {
     orderId: order.id,
     channel: order.channel,
@@ -135,7 +135,7 @@ function placedPayload(order: Order): Omit<OrderPlaced, keyof import('@tradeflow
   };
 }
 
-function approvedPayload(order: Order): Omit<OrderApproved, keyof import('@tradeflow/events').EventEnvelope> {
+function approvedPayload(order: Order): EventPayload<'OrderApproved'> {
   return {
     orderId: order.id,
     customerId: order.customerId,

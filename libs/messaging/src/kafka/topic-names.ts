@@ -1,4 +1,4 @@
-import { deadLetterTopic, topicOfEvent, topics } from '@tradeflow/events';
+import { ALL_TOPICS, deadLetterTopic, topicOfEvent } from '@tradeflow/events';
 import type { EventType } from '@tradeflow/events';
 
 /** Maps catalogue topics to their names in this deployment (the optional prefix). */
@@ -6,7 +6,7 @@ export class TopicNames {
   constructor(private readonly prefix: string) {}
 
   forEvent(type: EventType): string {
-    return this.prefix + topicOfEvent(type);
+    return this.prefix + topicOfEvent(type).name;
   }
 
   forTopic(catalogueName: string): string {
@@ -18,6 +18,6 @@ export class TopicNames {
   }
 
   all(): string[] {
-    return Object.values(topics).map((topic) => this.prefix + topic.name);
+    return ALL_TOPICS.map((topic) => this.prefix + topic.name);
   }
 }

@@ -1,6 +1,6 @@
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
-import type { EventCodec, EventType } from '@tradeflow/events';
+import type { EventCodec, EventType, ServiceName } from '@tradeflow/events';
 import type { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
@@ -14,7 +14,7 @@ import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event-context';
 
 export interface EventTransportOptions {
-  serviceName: string;
+  serviceName: ServiceName;
   consumerGroup: string;
   maxAttempts: number;
   partitionsConsumedConcurrently: number;

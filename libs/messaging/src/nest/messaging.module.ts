@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { BROKER_HEALTH } from '@tradeflow/platform';
 import type { BrokerHealth } from '@tradeflow/platform';
 import { EventCodec } from '@tradeflow/events';
+import type { ServiceName } from '@tradeflow/events';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { MessagingSettings } from '../config/messaging-settings';
@@ -17,7 +18,7 @@ const KAFKA = Symbol('KAFKA');
 const PRODUCER = Symbol('PRODUCER');
 
 export interface MessagingModuleOptions {
-  serviceName: string;
+  serviceName: ServiceName;
   settings: MessagingSettings;
 }
 

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@tradeflow/events';
-import { topicOfEvent } from '@tradeflow/events';
+import { messageKeyOf, topicOfEvent } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
 
 /** Channel the relay LISTENs on; Postgres delivers the NOTIFY only when the transaction commits. */
@@ -20,8 +20,8 @@ export async function appendToOutbox(
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
     [
       events.map((event) => event.eventId),
-      events.map((event) => topicOfEvent(event.eventType)),
-      events.map((event) => event.aggregateId),
+      events.map((event) => topicOfEvent(event.eventType).name),
+      events.map((event) => messageKeyOf(event)),
       events.map((event) => event.eventType),
       events.map((event) => JSON.stringify(event)),
       events.map(() => JSON.stringify(headers)),

@@ -1,10 +1,10 @@
 import { createEvent } from '@tradeflow/events';
-import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
+import type { DomainEvent, EventPayload, EventType, ServiceName } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
 
 /** Who caused the work: a request (correlation only) or a consumed event (also the causation). */
 export interface WorkOrigin {
-  producer: string;
+  producer: ServiceName;
   correlationId: string;
   causationId?: string;
 }

@@ -41,6 +41,6 @@ export class IdempotencyService {
   }
 
   async complete(manager: EntityManager, request: IdempotentRequest, statusCode: number, response: unknown) {
-    await manager.update(IdempotencyRecord, { scope: request.scope, key: request.key }, { statusCode, response });
+    await manager.update(IdempotencyRecord, { scope: request.scope, key: request.key }, { statusCode, response: response as object });
   }
 }

@@ -1,0 +1,62 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { eventually } from '@tradeflow/testing';
+
+const ROOT = join(__dirname, '../../..');
+
+export interface ServiceProcess {
+  url: string;
+  /** SIGTERM: the service finishes its batch, commits and leaves its consumer group. */
+  stop(): Promise<void>;
+  output(): string;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/**
+ * Runs one service as its own process, exactly as `npm start` does (same main.ts, configured only
+ * by environment), and waits until /health/ready says its database and broker are reachable.
+ */
+export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--require', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')],
+    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}:\n${output}`);
+        return (await fetch(`${url}/health/ready`)).status;
+      },
+      (status) => status === 200,
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${app} did not become ready: ${(error as Error).message}\n${output}`);
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
