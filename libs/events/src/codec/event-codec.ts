@@ -17,6 +17,7 @@ export type EventCodecOptions = RegistryConnection | { registry: SchemaRegistryC
 
 interface Reader {
   eventType: EventType;
+  recordName: string;
   type: Type;
   resolver: Resolver;
 }
@@ -54,7 +55,7 @@ export class EventCodec {
     }
     const { schemaId, avroPayload } = framed;
     const reader = await this.readerFor(schemaId);
-    const details = { schemaId, recordName: reader.eventType };
+    const details = { schemaId, recordName: reader.recordName };
     let event: unknown;
     try {
       event = reader.type.fromBuffer(avroPayload, reader.resolver);
@@ -84,17 +85,18 @@ export class EventCodec {
 
   private async createReader(schemaId: number): Promise<Reader> {
     const writerType = await this.writerType(schemaId);
-    const eventType = writerType.name === undefined ? undefined : eventTypeOfRecord(writerType.name);
+    const recordName = writerType.name ?? writerType.typeName;
+    const eventType = eventTypeOfRecord(recordName);
     if (!eventType) {
-      const message = `Schema ${schemaId} is for ${writerType.name ?? writerType.typeName}, an event type this build does not know`;
-      throw new UndecodableEventError('unknown-event-type', message, { schemaId, recordName: writerType.name });
+      const message = `Schema ${schemaId} is for ${recordName}, an event type this build does not know`;
+      throw new UndecodableEventError('unknown-event-type', message, { schemaId, recordName });
     }
     const type = avroTypeOf(eventType);
     try {
-      return { eventType, type, resolver: type.createResolver(writerType) };
+      return { eventType, recordName, type, resolver: type.createResolver(writerType) };
     } catch (error) {
       const message = `${eventType} schema ${schemaId} cannot be read with the local schema: ${(error as Error).message}`;
-      throw new UndecodableEventError('incompatible-schema', message, { schemaId, recordName: eventType, cause: error });
+      throw new UndecodableEventError('incompatible-schema', message, { schemaId, recordName, cause: error });
     }
   }
 
