@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { eventually } from '@tradeflow/testing';
+import { eventually, freePorts } from '@tradeflow/testing';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -14,20 +13,12 @@ export interface ServiceProcess {
   output(): string;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
 /**
  * Runs one service as its own process, exactly as `npm start` does (same main.ts, configured only
  * by environment), and waits until /health/ready says its database and broker are reachable.
  */
 export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const child: ChildProcess = spawn(
     process.execPath,
     ['--require', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')],
