@@ -3,7 +3,7 @@ import { IsOptional, IsString, Matches } from 'class-validator';
 
 /** Every setting of the inventory service, validated at boot (see README "Configuration"). */
 export class InventorySettings extends MessagingSettings {
-  override PORT = 3002;
+  override PORT: number = 3002;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL_INVENTORY!: string;

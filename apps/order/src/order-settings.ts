@@ -3,7 +3,7 @@ import { IsOptional, Matches } from 'class-validator';
 
 /** Every setting of the order service, validated at boot (see README "Configuration"). */
 export class OrderSettings extends MessagingSettings {
-  override PORT = 3001;
+  override PORT: number = 3001;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL_ORDER!: string;

@@ -1,4 +1,5 @@
 export { ConfigError, loadConfig } from './config/load-config';
+export { EnvBoolean } from './config/env-boolean';
 export { ServiceSettings } from './config/service-settings';
 export { databaseOptions } from './database/database-options';
 export type { DatabaseOptionsInput } from './database/database-options';

@@ -1,5 +1,5 @@
-import { ServiceSettings } from '@tradeflow/platform';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean, ServiceSettings } from '@tradeflow/platform';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 /** Kafka, registry and outbox settings, shared by every service (apps extend this class). */
 export class MessagingSettings extends ServiceSettings {
@@ -16,47 +16,47 @@ export class MessagingSettings extends ServiceSettings {
 
   /** Prepended to every catalogue topic, for environments that share a cluster (and tests). */
   @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may contain letters, digits, ".", "_" and "-" only' })
-  KAFKA_TOPIC_PREFIX = '';
+  KAFKA_TOPIC_PREFIX: string = '';
 
   /** Local default; in Kubernetes topics are KafkaTopic resources and this is false. */
-  @IsBoolean()
-  KAFKA_CREATE_TOPICS = true;
+  @EnvBoolean()
+  KAFKA_CREATE_TOPICS: boolean = true;
 
   @IsInt()
   @Min(1)
-  KAFKA_TOPIC_PARTITIONS = 3;
+  KAFKA_TOPIC_PARTITIONS: number = 3;
 
   @IsIn(['', 'scram-sha-256', 'scram-sha-512', 'plain'])
-  KAFKA_SASL_MECHANISM = '';
+  KAFKA_SASL_MECHANISM: string = '';
 
   @IsString()
-  KAFKA_SASL_USERNAME = '';
+  KAFKA_SASL_USERNAME: string = '';
 
   @IsString()
-  KAFKA_SASL_PASSWORD = '';
+  KAFKA_SASL_PASSWORD: string = '';
 
-  @IsBoolean()
-  KAFKA_TLS = false;
-
-  @IsString()
-  SCHEMA_REGISTRY_USERNAME = '';
+  @EnvBoolean()
+  KAFKA_TLS: boolean = false;
 
   @IsString()
-  SCHEMA_REGISTRY_PASSWORD = '';
+  SCHEMA_REGISTRY_USERNAME: string = '';
+
+  @IsString()
+  SCHEMA_REGISTRY_PASSWORD: string = '';
 
   @IsInt()
   @Min(10)
   @Max(60_000)
-  OUTBOX_POLL_INTERVAL_MS = 1000;
+  OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
   @IsInt()
   @Min(1)
   @Max(10_000)
-  OUTBOX_BATCH_SIZE = 500;
+  OUTBOX_BATCH_SIZE: number = 500;
 
   /** Attempts before a record that keeps failing for a non-transient reason is dead-lettered. */
   @IsInt()
   @Min(1)
   @Max(100)
-  CONSUMER_MAX_ATTEMPTS = 3;
+  CONSUMER_MAX_ATTEMPTS: number = 3;
 }

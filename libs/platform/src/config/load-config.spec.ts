@@ -8,7 +8,7 @@ class Settings {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 }
 
 describe('loadConfig', () => {
@@ -28,5 +28,13 @@ describe('loadConfig', () => {
       expect(message).toContain('SERVICE_NAME is not set');
       expect(message).toContain('PORT has value 99999');
     }
+  });
+});
+
+describe('EnvBoolean settings', () => {
+  it('reads "true"/"false" and refuses anything else, naming the variable', async () => {
+    const { ServiceSettings } = await import('./service-settings');
+    expect(loadConfig(ServiceSettings, { RUN_MIGRATIONS: 'false' }).RUN_MIGRATIONS).toBe(false);
+    expect(() => loadConfig(ServiceSettings, { RUN_MIGRATIONS: 'yes' })).toThrow('RUN_MIGRATIONS has value "yes"');
   });
 });

@@ -1,23 +1,24 @@
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean } from './env-boolean';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Settings every service has. App settings classes extend this (through MessagingSettings). */
 export class ServiceSettings {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsString()
   @Matches(/^[0-9.]+$|^localhost$|^[a-z0-9.-]+$|^::$/i, { message: 'must be a host name or IP address' })
-  HOST = '127.0.0.1';
+  HOST: string = '127.0.0.1';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
-  @IsBoolean()
-  RUN_MIGRATIONS = true;
+  @EnvBoolean()
+  RUN_MIGRATIONS: boolean = true;
 
   @IsInt()
   @Min(1024)
-  HTTP_BODY_LIMIT_BYTES = 1_048_576;
+  HTTP_BODY_LIMIT_BYTES: number = 1_048_576;
 }

@@ -1,0 +1,19 @@
+export {
+  infrastructureStatus,
+  startInfrastructure,
+  stopInfrastructure,
+  type Component,
+  type ComponentStatus,
+  type Endpoints,
+  type Infrastructure,
+  type InfrastructureStatus,
+  type StartedComponent,
+  type StartInfrastructureOptions,
+} from './infra/infrastructure';
+export { createDatabase, databaseIdentifier } from './infra/database';
+export { databaseUrlVariable, PORT_VARIABLES, type InfrastructurePorts } from './infra/settings';
+export { defaultStateDir } from './infra/layout';
+export { freePorts } from './infra/ports';
+export { DEFAULT_COMPATIBILITY } from './infra/registry';
+export { eventually } from './eventually';
+export { requiredEnv, TestKafka, uniqueTopicPrefix, type ReceivedRecord } from './kafka/test-kafka';

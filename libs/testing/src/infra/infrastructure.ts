@@ -1,0 +1,175 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureInfraArtifacts, type InfraArtifacts } from './artifacts';
+import { createDatabase } from './database';
+import { startKafka } from './kafka';
+import { defaultStateDir } from './layout';
+import { assertPortFree } from './ports';
+import { startPostgres } from './postgres';
+import { logFile, residentMemoryMb, runningPid, stopProcess, type RunningProcess } from './process';
+import { startRegistry } from './registry';
+import { externalInfrastructure, PORT_VARIABLES, resolvePorts, type InfrastructurePorts } from './settings';
+
+export type Component = 'kafka' | 'registry' | 'postgres';
+
+export interface StartInfrastructureOptions {
+  /** Services that each get a database and a role of their own, e.g. `['order', 'crm-sync']`. */
+  services: string[];
+  /** Default: TRADEFLOW_STATE_DIR, else `<repo>/.tradeflow`. */
+  stateDir?: string;
+  /** Default: KAFKA_PORT, KAFKA_CONTROLLER_PORT, SCHEMA_REGISTRY_PORT, POSTGRES_PORT, else 9092, 9093, 8081, 5432. */
+  ports?: Partial<InfrastructurePorts>;
+  /** Keep the servers running after this process ends (the local stack); stop them with stopInfrastructure. */
+  detached?: boolean;
+}
+
+export interface Endpoints {
+  kafkaBrokers: string;
+  /** The Confluent-compatible API, e.g. http://127.0.0.1:8081/apis/ccompat/v7. */
+  schemaRegistryUrl: string;
+  /** By service name as given. */
+  databaseUrls: Record<string, string>;
+  /** Undefined only when every service brought its own DATABASE_URL_<SERVICE> and no DATABASE_ADMIN_URL was set. */
+  adminDatabaseUrl: string | undefined;
+}
+
+export interface StartedComponent {
+  name: Component;
+  pid: number;
+  logFile: string;
+  startupMs: number;
+}
+
+export interface Infrastructure extends Endpoints {
+  /** What this call started; parts given by the environment are not listed. */
+  started: StartedComponent[];
+  /** Stops what this call started, nothing else. */
+  stop(): Promise<void>;
+}
+
+export interface ComponentStatus {
+  name: Component;
+  running: boolean;
+  pid?: number;
+  /** Resident memory, including Postgres's worker processes. */
+  memoryMb?: number;
+  logFile: string;
+}
+
+export interface InfrastructureStatus {
+  stateDir: string;
+  components: ComponentStatus[];
+  /** As written by the last startInfrastructure on this state dir. */
+  endpoints?: Endpoints;
+}
+
+const COMPONENTS: Component[] = ['kafka', 'registry', 'postgres'];
+
+/**
+ * Starts real Kafka, Apicurio Registry and Postgres on 127.0.0.1, in parallel, except the parts the
+ * environment already provides (KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL_<SERVICE>,
+ * DATABASE_ADMIN_URL), and makes sure each service has its database.
+ */
+export async function startInfrastructure(options: StartInfrastructureOptions): Promise<Infrastructure> {
+  const stateDir = resolve(options.stateDir ?? defaultStateDir());
+  const ports = resolvePorts(options.ports);
+  const external = externalInfrastructure(options.services);
+  const detached = options.detached ?? false;
+  const needsPostgres =
+    !external.adminDatabaseUrl && (options.services.length === 0 || options.services.some((service) => !external.databaseUrls[service]));
+  const planned = COMPONENTS.filter((name) =>
+    name === 'kafka' ? !external.kafkaBrokers : name === 'registry' ? !external.schemaRegistryUrl : needsPostgres,
+  );
+  await refuseToStart(stateDir, planned, ports);
+  mkdirSync(stateDir, { recursive: true });
+  const artifacts: InfraArtifacts | undefined = planned.some((name) => name !== 'postgres') ? ensureInfraArtifacts() : undefined;
+
+  const started: StartedComponent[] = [];
+  async function timed<T extends { process: RunningProcess }>(name: Component, start: () => Promise<T>): Promise<T> {
+    const startedAt = Date.now();
+    const result = await start();
+    started.push({ name, pid: result.process.pid, logFile: result.process.logFile, startupMs: Date.now() - startedAt });
+    return result;
+  }
+  const common = { stateDir, detached, artifacts: artifacts as InfraArtifacts };
+  const kafka = planned.includes('kafka')
+    ? timed('kafka', () => startKafka({ ...common, port: ports.kafka, controllerPort: ports.kafkaController }))
+    : undefined;
+  const registry = planned.includes('registry')
+    ? timed('registry', () => startRegistry({ ...common, port: ports.schemaRegistry }))
+    : undefined;
+  const postgres = planned.includes('postgres')
+    ? timed('postgres', () => startPostgres({ stateDir, detached, port: ports.postgres }))
+    : undefined;
+
+  const stop = async () => void (await stopComponents(stateDir, planned));
+  // Settle every start before looking at any, so a failure never leaves another one half-started.
+  const failure = (await Promise.allSettled([kafka, registry, postgres])).find((result) => result.status === 'rejected');
+  try {
+    if (failure) throw failure.reason;
+    const adminDatabaseUrl = external.adminDatabaseUrl ?? (await postgres)?.adminUrl;
+    const endpoints: Endpoints = {
+      kafkaBrokers: external.kafkaBrokers ?? (await kafka)?.brokers ?? '',
+      schemaRegistryUrl: external.schemaRegistryUrl ?? (await registry)?.url ?? '',
+      adminDatabaseUrl,
+      databaseUrls: await databaseUrls(options.services, external.databaseUrls, adminDatabaseUrl),
+    };
+    writeFileSync(endpointsFile(stateDir), `${JSON.stringify(endpoints, null, 2)}\n`);
+    return { ...endpoints, started, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Stops, by pid file, whatever a (possibly detached) start left running in this state dir. */
+export async function stopInfrastructure(stateDir = defaultStateDir()): Promise<Component[]> {
+  return stopComponents(resolve(stateDir), COMPONENTS);
+}
+
+export function infrastructureStatus(stateDir = defaultStateDir()): InfrastructureStatus {
+  const dir = resolve(stateDir);
+  const components = COMPONENTS.map((name): ComponentStatus => {
+    const pid = runningPid(dir, name);
+    const memoryMb = pid === undefined ? undefined : residentMemoryMb(pid);
+    return { name, running: pid !== undefined, pid, memoryMb, logFile: logFile(dir, name) };
+  });
+  const file = endpointsFile(dir);
+  const endpoints = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Endpoints) : undefined;
+  return { stateDir: dir, components, endpoints };
+}
+
+async function databaseUrls(services: string[], given: Record<string, string>, adminUrl: string | undefined): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const service of services) {
+    // adminUrl is only missing when every service has its own URL (see needsPostgres).
+    urls[service] = given[service] ?? (await createDatabase(adminUrl as string, service));
+  }
+  return urls;
+}
+
+async function refuseToStart(stateDir: string, planned: Component[], ports: InfrastructurePorts): Promise<void> {
+  for (const name of planned) {
+    const pid = runningPid(stateDir, name);
+    if (pid !== undefined) throw new Error(`${name} already runs from ${stateDir} (pid ${pid}); stop it first (npm stop)`);
+  }
+  const portsOf: Record<Component, (keyof InfrastructurePorts)[]> = {
+    kafka: ['kafka', 'kafkaController'],
+    registry: ['schemaRegistry'],
+    postgres: ['postgres'],
+  };
+  for (const key of planned.flatMap((name) => portsOf[name])) await assertPortFree(ports[key], PORT_VARIABLES[key]);
+}
+
+// Postgres: SIGINT is its "fast" shutdown; SIGTERM would wait for every client to disconnect.
+const STOP = { kafka: ['SIGTERM', 30_000], registry: ['SIGTERM', 15_000], postgres: ['SIGINT', 15_000] } as const;
+
+async function stopComponents(stateDir: string, names: Component[]): Promise<Component[]> {
+  const stopped = await Promise.all(names.map((name) => stopProcess(stateDir, name, STOP[name][0], STOP[name][1])));
+  rmSync(endpointsFile(stateDir), { force: true });
+  return names.filter((_, index) => stopped[index]);
+}
+
+function endpointsFile(stateDir: string): string {
+  return join(stateDir, 'endpoints.json');
+}

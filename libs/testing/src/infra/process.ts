@@ -1,0 +1,136 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { componentDir } from './layout';
+
+export interface ProcessSpec {
+  /** Names the pid file and the log: `<stateDir>/<name>/<name>.pid|.log`. */
+  name: string;
+  command: string;
+  args: string[];
+  stateDir: string;
+  env?: Record<string, string>;
+  /** Postgres refuses to run as root, so as root it runs as the `postgres` user. */
+  user?: { uid: number; gid: number };
+  /**
+   * Detached: own process group, survives the starting process (the local stack, stopped by pid file).
+   * Attached: same process group, so Ctrl-C on a test run stops it too.
+   */
+  detached: boolean;
+}
+
+export interface RunningProcess {
+  name: string;
+  pid: number;
+  logFile: string;
+  /** Set once the process has ended, e.g. "exit code 1". */
+  exit?: string;
+}
+
+export function pidFile(stateDir: string, name: string): string {
+  return join(componentDir(stateDir, name), `${name}.pid`);
+}
+
+export function logFile(stateDir: string, name: string): string {
+  return join(componentDir(stateDir, name), `${name}.log`);
+}
+
+export function startProcess(spec: ProcessSpec): RunningProcess {
+  mkdirSync(componentDir(spec.stateDir, spec.name), { recursive: true });
+  const log = logFile(spec.stateDir, spec.name);
+  // Truncated per start, so the tail shown on failure is this run's.
+  const output = openSync(log, 'w');
+  const child = spawn(spec.command, spec.args, {
+    env: { ...process.env, ...spec.env },
+    // Relative files a server writes (JVM crash logs, H2 traces) stay in its own folder.
+    cwd: componentDir(spec.stateDir, spec.name),
+    stdio: ['ignore', output, output],
+    detached: spec.detached,
+    uid: spec.user?.uid,
+    gid: spec.user?.gid,
+  });
+  closeSync(output);
+  if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command}); see ${log}`);
+  const running: RunningProcess = { name: spec.name, pid: child.pid, logFile: log };
+  child.on('error', (error) => (running.exit = error.message));
+  child.on('exit', (code, signal) => (running.exit = signal ? `signal ${signal}` : `exit code ${code}`));
+  if (spec.detached) child.unref();
+  writeFileSync(pidFile(spec.stateDir, spec.name), `${child.pid}\n`);
+  return running;
+}
+
+/** Polls `isReady` until it holds; fails early with the log's tail when the process dies first. */
+export async function waitUntilReady(
+  running: RunningProcess,
+  isReady: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (running.exit) throw new Error(`${running.name} stopped (${running.exit}) before it was ready\n${logTail(running.logFile)}`);
+    if (await isReady().catch(() => false)) return;
+    await sleep(200);
+  }
+  throw new Error(`${running.name} was not ready after ${timeoutMs / 1000}s\n${logTail(running.logFile)}`);
+}
+
+/** The pid from the pid file when that process is still alive and still ours (pids get reused). */
+export function runningPid(stateDir: string, name: string): number | undefined {
+  const file = pidFile(stateDir, name);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  // Every managed process carries a path under the state dir in its arguments.
+  return Number.isInteger(pid) && pid > 0 && commandLine(pid)?.includes(stateDir) ? pid : undefined;
+}
+
+/** Signals the process, waits for it to end, and kills it after `graceMs`. Returns whether it was running. */
+export async function stopProcess(stateDir: string, name: string, signal: NodeJS.Signals, graceMs: number): Promise<boolean> {
+  const pid = runningPid(stateDir, name);
+  if (pid !== undefined) {
+    process.kill(pid, signal);
+    const deadline = Date.now() + graceMs;
+    while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+    if (isAlive(pid)) {
+      process.kill(pid, 'SIGKILL');
+      while (isAlive(pid)) await sleep(50);
+    }
+  }
+  rmSync(pidFile(stateDir, name), { force: true });
+  return pid !== undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return commandLine(pid) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** `ps` rather than /proc so this also works on macOS; undefined for a dead or zombie process. */
+function commandLine(pid: number): string | undefined {
+  try {
+    const [state, ...args] = execFileSync('ps', ['-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+    return state.startsWith('Z') ? undefined : args.join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+function logTail(file: string, lines = 30): string {
+  if (!existsSync(file)) return `(no log at ${file})`;
+  const tail = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  return `last lines of ${file}:\n${tail}`;
+}
+
+/** Resident memory in MiB of the process and its direct children (Postgres runs one process per worker). */
+export function residentMemoryMb(pid: number): number {
+  const rows = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const kib = rows.filter(([id, parent]) => id === pid || parent === pid).reduce((sum, [, , rss]) => sum + rss, 0);
+  return Math.round(kib / 1024);
+}

@@ -1,0 +1,28 @@
+import type { Infrastructure } from '../infra/infrastructure';
+import { startInfrastructure } from '../infra/infrastructure';
+import { freePorts } from '../infra/ports';
+import { removeAbandonedTestRuns, testRunDir } from './test-runs';
+
+declare global {
+  // Jest runs global setup and teardown in the same process; this is how teardown finds what setup started.
+  var tradeflowTestInfrastructure: Infrastructure | undefined;
+}
+
+/**
+ * Starts real Kafka, registry and Postgres once per integration run, on free ports so a running local
+ * stack is not disturbed, unless KAFKA_BROKERS, SCHEMA_REGISTRY_URL or DATABASE_ADMIN_URL name existing
+ * ones. Test files read those variables (workers inherit them) and create their own databases.
+ */
+export default async function globalSetup(): Promise<void> {
+  await removeAbandonedTestRuns();
+  const [kafka, kafkaController, schemaRegistry, postgres] = await freePorts(4);
+  const ports = { kafka, kafkaController, schemaRegistry, postgres };
+  const infrastructure = await startInfrastructure({ services: [], stateDir: testRunDir(), ports });
+  globalThis.tradeflowTestInfrastructure = infrastructure;
+  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
+  process.env.SCHEMA_REGISTRY_URL = infrastructure.schemaRegistryUrl;
+  // With no services named, Postgres is started unless DATABASE_ADMIN_URL was given, so this is always set.
+  if (infrastructure.adminDatabaseUrl) process.env.DATABASE_ADMIN_URL = infrastructure.adminDatabaseUrl;
+  const took = infrastructure.started.map(({ name, startupMs }) => `${name} ${(startupMs / 1000).toFixed(1)}s`);
+  process.stderr.write(`\ntest infrastructure started: ${took.join(', ') || 'all given by the environment'}\n`);
+}
