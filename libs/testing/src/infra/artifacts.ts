@@ -26,7 +26,11 @@ export function ensureInfraArtifacts(): InfraArtifacts {
     kafkaVersion,
     registryVersion,
     kafkaClasspath: join(cacheDir(), `kafka-${kafkaVersion}`, 'libs', '*'),
-    registryJar: join(cacheDir(), `apicurio-registry-${registryVersion}`, `apicurio-registry-app-${registryVersion}-runner.jar`),
+    registryJar: join(
+      cacheDir(),
+      `apicurio-registry-${registryVersion}`,
+      `apicurio-registry-app-${registryVersion}-runner.jar`,
+    ),
   };
 }
 

@@ -30,7 +30,9 @@ export async function createDatabase(adminDatabaseUrl: string, name: string): Pr
 export function databaseIdentifier(name: string): string {
   const identifier = name.toLowerCase().replace(/-/g, '_');
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(identifier)) {
-    throw new Error(`database name "${name}" must start with a letter and hold only letters, digits, _ or - (at most 63)`);
+    throw new Error(
+      `database name "${name}" must start with a letter and hold only letters, digits, _ or - (at most 63)`,
+    );
   }
   return identifier;
 }

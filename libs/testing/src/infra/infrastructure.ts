@@ -8,7 +8,13 @@ import { assertPortFree } from './ports';
 import { startPostgres } from './postgres';
 import { logFile, residentMemoryMb, runningPid, stopProcess, type RunningProcess } from './process';
 import { startRegistry } from './registry';
-import { externalInfrastructure, PORT_VARIABLES, resolvePorts, type InfrastructurePorts } from './settings';
+import {
+  databaseUrlVariable,
+  externalInfrastructure,
+  PORT_VARIABLES,
+  resolvePorts,
+  type InfrastructurePorts,
+} from './settings';
 
 export type Component = 'kafka' | 'registry' | 'postgres';
 
@@ -74,43 +80,41 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
   const stateDir = resolve(options.stateDir ?? defaultStateDir());
   const ports = resolvePorts(options.ports);
   const external = externalInfrastructure(options.services);
-  const detached = options.detached ?? false;
-  const needsPostgres =
-    !external.adminDatabaseUrl && (options.services.length === 0 || options.services.some((service) => !external.databaseUrls[service]));
+  const given: Record<Component, string | undefined> = {
+    kafka: external.kafkaBrokers,
+    registry: external.schemaRegistryUrl,
+    postgres: external.adminDatabaseUrl,
+  };
+  // Tests name no services and need the admin URL; a stack whose services all have URLs needs no server.
+  const everyServiceHasDatabase =
+    options.services.length > 0 && options.services.every((service) => external.databaseUrls[service]);
   const planned = COMPONENTS.filter((name) =>
-    name === 'kafka' ? !external.kafkaBrokers : name === 'registry' ? !external.schemaRegistryUrl : needsPostgres,
+    name === 'postgres' ? !given.postgres && !everyServiceHasDatabase : !given[name],
   );
   await refuseToStart(stateDir, planned, ports);
   mkdirSync(stateDir, { recursive: true });
-  const artifacts: InfraArtifacts | undefined = planned.some((name) => name !== 'postgres') ? ensureInfraArtifacts() : undefined;
+  const artifacts = planned.some((name) => name !== 'postgres') ? ensureInfraArtifacts() : undefined;
+  const context: StartContext = { stateDir, ports, detached: options.detached ?? false, artifacts };
 
   const started: StartedComponent[] = [];
-  async function timed<T extends { process: RunningProcess }>(name: Component, start: () => Promise<T>): Promise<T> {
+  const starting = planned.map(async (name) => {
     const startedAt = Date.now();
-    const result = await start();
-    started.push({ name, pid: result.process.pid, logFile: result.process.logFile, startupMs: Date.now() - startedAt });
-    return result;
-  }
-  const common = { stateDir, detached, artifacts: artifacts as InfraArtifacts };
-  const kafka = planned.includes('kafka')
-    ? timed('kafka', () => startKafka({ ...common, port: ports.kafka, controllerPort: ports.kafkaController }))
-    : undefined;
-  const registry = planned.includes('registry')
-    ? timed('registry', () => startRegistry({ ...common, port: ports.schemaRegistry }))
-    : undefined;
-  const postgres = planned.includes('postgres')
-    ? timed('postgres', () => startPostgres({ stateDir, detached, port: ports.postgres }))
-    : undefined;
-
+    const { process, endpoint } = await startComponent(name, context);
+    started.push({ name, pid: process.pid, logFile: process.logFile, startupMs: Date.now() - startedAt });
+    return [name, endpoint] as const;
+  });
   const stop = async () => void (await stopComponents(stateDir, planned));
   // Settle every start before looking at any, so a failure never leaves another one half-started.
-  const failure = (await Promise.allSettled([kafka, registry, postgres])).find((result) => result.status === 'rejected');
+  const settled = await Promise.allSettled(starting);
   try {
-    if (failure) throw failure.reason;
-    const adminDatabaseUrl = external.adminDatabaseUrl ?? (await postgres)?.adminUrl;
+    for (const result of settled) {
+      if (result.status === 'rejected') throw result.reason;
+      given[result.value[0]] = result.value[1];
+    }
+    const adminDatabaseUrl = given.postgres;
     const endpoints: Endpoints = {
-      kafkaBrokers: external.kafkaBrokers ?? (await kafka)?.brokers ?? '',
-      schemaRegistryUrl: external.schemaRegistryUrl ?? (await registry)?.url ?? '',
+      kafkaBrokers: given.kafka ?? '',
+      schemaRegistryUrl: given.registry ?? '',
       adminDatabaseUrl,
       databaseUrls: await databaseUrls(options.services, external.databaseUrls, adminDatabaseUrl),
     };
@@ -120,6 +124,37 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
     await stop();
     throw error;
   }
+}
+
+interface StartContext {
+  stateDir: string;
+  ports: InfrastructurePorts;
+  detached: boolean;
+  artifacts: InfraArtifacts | undefined;
+}
+
+/** Starts one component; its endpoint is the brokers list, the registry URL or the admin database URL. */
+async function startComponent(
+  name: Component,
+  { stateDir, ports, detached, artifacts }: StartContext,
+): Promise<{ process: RunningProcess; endpoint: string }> {
+  if (name === 'postgres') {
+    const { process, adminUrl } = await startPostgres({ stateDir, detached, port: ports.postgres });
+    return { process, endpoint: adminUrl };
+  }
+  if (!artifacts) throw new Error(`${name} needs the Kafka and registry artifacts`);
+  if (name === 'kafka') {
+    const { process, brokers } = await startKafka({
+      stateDir,
+      detached,
+      artifacts,
+      port: ports.kafka,
+      controllerPort: ports.kafkaController,
+    });
+    return { process, endpoint: brokers };
+  }
+  const { process, url } = await startRegistry({ stateDir, detached, artifacts, port: ports.schemaRegistry });
+  return { process, endpoint: url };
 }
 
 /** Stops, by pid file, whatever a (possibly detached) start left running in this state dir. */
@@ -139,11 +174,17 @@ export function infrastructureStatus(stateDir = defaultStateDir()): Infrastructu
   return { stateDir: dir, components, endpoints };
 }
 
-async function databaseUrls(services: string[], given: Record<string, string>, adminUrl: string | undefined): Promise<Record<string, string>> {
+async function databaseUrls(
+  services: string[],
+  given: Record<string, string>,
+  adminUrl: string | undefined,
+): Promise<Record<string, string>> {
   const urls: Record<string, string> = {};
   for (const service of services) {
-    // adminUrl is only missing when every service has its own URL (see needsPostgres).
-    urls[service] = given[service] ?? (await createDatabase(adminUrl as string, service));
+    const url = given[service] ?? (adminUrl && (await createDatabase(adminUrl, service)));
+    // Cannot happen: without an admin URL every service has its own (see `given.postgres`).
+    if (!url) throw new Error(`no database for ${service}: set ${databaseUrlVariable(service)} or DATABASE_ADMIN_URL`);
+    urls[service] = url;
   }
   return urls;
 }
@@ -151,7 +192,9 @@ async function databaseUrls(services: string[], given: Record<string, string>, a
 async function refuseToStart(stateDir: string, planned: Component[], ports: InfrastructurePorts): Promise<void> {
   for (const name of planned) {
     const pid = runningPid(stateDir, name);
-    if (pid !== undefined) throw new Error(`${name} already runs from ${stateDir} (pid ${pid}); stop it first (npm stop)`);
+    if (pid !== undefined) {
+      throw new Error(`${name} already runs from ${stateDir} (pid ${pid}); stop it first (npm stop)`);
+    }
   }
   const portsOf: Record<Component, (keyof InfrastructurePorts)[]> = {
     kafka: ['kafka', 'kafkaController'],

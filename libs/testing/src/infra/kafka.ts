@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
@@ -27,14 +27,14 @@ export async function startKafka(options: KafkaOptions): Promise<StartedKafka> {
   const dir = componentDir(options.stateDir, 'kafka');
   mkdirSync(dir, { recursive: true });
   const serverProperties = join(dir, 'server.properties');
-  writeFileSync(serverProperties, serverConfig(options, join(dir, 'data')));
+  const dataDir = join(dir, 'data');
+  writeFileSync(serverProperties, serverConfig(options, dataDir));
   const log4jConfig = join(dir, 'log4j2.properties');
   writeFileSync(log4jConfig, LOG4J_CONFIG);
 
   const java = ['-cp', options.artifacts.kafkaClasspath, `-Dlog4j2.configurationFile=${log4jConfig}`];
-  // --ignore-formatted keeps an existing data dir (and its cluster id), so restarts keep topics.
-  await promisify(execFile)('java', [...java, 'kafka.tools.StorageTool', 'format', '--config', serverProperties,
-    '--cluster-id', randomBytes(16).toString('base64url'), '--ignore-formatted']);
+  // Formatted once; later starts keep the data dir, its cluster id and the topics in it.
+  if (!existsSync(join(dataDir, 'meta.properties'))) await formatStorage(java, serverProperties);
 
   const brokers = `${LOCALHOST}:${options.port}`;
   const running = startProcess({
@@ -46,6 +46,17 @@ export async function startKafka(options: KafkaOptions): Promise<StartedKafka> {
   });
   await waitUntilReady(running, () => canListTopics(brokers), 90_000);
   return { brokers, process: running };
+}
+
+async function formatStorage(java: string[], serverProperties: string): Promise<void> {
+  const clusterId = randomBytes(16).toString('base64url');
+  try {
+    const format = ['kafka.tools.StorageTool', 'format', '--config', serverProperties, '--cluster-id', clusterId];
+    await promisify(execFile)('java', [...java, ...format]);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`formatting Kafka storage failed: ${stderr || String(error)}`);
+  }
 }
 
 // A small heap, and the serial collector because a dev box runs two JVMs beside the services.

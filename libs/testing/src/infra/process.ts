@@ -68,7 +68,9 @@ export async function waitUntilReady(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (running.exit) throw new Error(`${running.name} stopped (${running.exit}) before it was ready\n${logTail(running.logFile)}`);
+    if (running.exit) {
+      throw new Error(`${running.name} stopped (${running.exit}) before it was ready\n${logTail(running.logFile)}`);
+    }
     if (await isReady().catch(() => false)) return;
     await sleep(200);
   }
@@ -85,7 +87,12 @@ export function runningPid(stateDir: string, name: string): number | undefined {
 }
 
 /** Signals the process, waits for it to end, and kills it after `graceMs`. Returns whether it was running. */
-export async function stopProcess(stateDir: string, name: string, signal: NodeJS.Signals, graceMs: number): Promise<boolean> {
+export async function stopProcess(
+  stateDir: string,
+  name: string,
+  signal: NodeJS.Signals,
+  graceMs: number,
+): Promise<boolean> {
   const pid = runningPid(stateDir, name);
   if (pid !== undefined) {
     process.kill(pid, signal);
@@ -112,7 +119,8 @@ function isAlive(pid: number): boolean {
 /** `ps` rather than /proc so this also works on macOS; undefined for a dead or zombie process. */
 function commandLine(pid: number): string | undefined {
   try {
-    const [state, ...args] = execFileSync('ps', ['-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+    const output = execFileSync('ps', ['-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' });
+    const [state, ...args] = output.trim().split(/\s+/);
     return state.startsWith('Z') ? undefined : args.join(' ');
   } catch {
     return undefined;

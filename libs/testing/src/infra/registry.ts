@@ -35,7 +35,8 @@ export async function startRegistry(options: RegistryOptions): Promise<StartedRe
     stateDir: options.stateDir,
     detached: options.detached,
   });
-  await waitUntilReady(running, async () => (await fetch(`${base}/health/ready`)).ok && (await fetch(`${url}/subjects`)).ok, 90_000);
+  const isReady = async () => (await fetch(`${base}/health/ready`)).ok && (await fetch(`${url}/subjects`)).ok;
+  await waitUntilReady(running, isReady, 90_000);
   await setCompatibility(url, DEFAULT_COMPATIBILITY);
   return { url, process: running };
 }
@@ -46,7 +47,10 @@ export async function setCompatibility(url: string, compatibility: string): Prom
     headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
     body: JSON.stringify({ compatibility }),
   });
-  if (!response.ok) throw new Error(`setting compatibility ${compatibility} at ${url}/config failed: ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    const reason = `${response.status} ${await response.text()}`;
+    throw new Error(`setting compatibility ${compatibility} at ${url}/config failed: ${reason}`);
+  }
 }
 
 // C1 only and the serial collector: Quarkus starts in about half the time, which matters more here than peak speed.

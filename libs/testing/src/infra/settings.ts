@@ -19,7 +19,12 @@ const DEFAULT_PORTS: InfrastructurePorts = { kafka: 9092, kafkaController: 9093,
 export function resolvePorts(explicit: Partial<InfrastructurePorts> = {}): InfrastructurePorts {
   const port = (key: keyof InfrastructurePorts) =>
     explicit[key] ?? portFromEnvironment(PORT_VARIABLES[key]) ?? DEFAULT_PORTS[key];
-  return { kafka: port('kafka'), kafkaController: port('kafkaController'), schemaRegistry: port('schemaRegistry'), postgres: port('postgres') };
+  return {
+    kafka: port('kafka'),
+    kafkaController: port('kafkaController'),
+    schemaRegistry: port('schemaRegistry'),
+    postgres: port('postgres'),
+  };
 }
 
 function portFromEnvironment(variable: string): number | undefined {
