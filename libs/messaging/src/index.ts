@@ -12,3 +12,4 @@ export { UnitOfWork } from './outbox/unit-of-work';
 export type { Aggregate, WorkOrigin } from './outbox/unit-of-work';
 export { runService, startService } from './nest/start-service';
 export type { RunningService, ServiceDefinition } from './nest/start-service';
+export { subscribeWhenReady } from './kafka/subscribe-when-ready';

@@ -1,4 +1,6 @@
+import type { Relation } from 'typeorm';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+// Relation<> keeps decorator metadata from touching Order before both modules are loaded.
 import { Order } from './order.entity';
 
 /** Postgres bigint arrives as a string; amounts in minor units stay far below 2^53. */
@@ -14,7 +16,7 @@ export class OrderLine {
 
   @ManyToOne(() => Order, (order) => order.lines, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_id' })
-  order!: Order;
+  order!: Relation<Order>;
 
   @Column()
   sku!: string;

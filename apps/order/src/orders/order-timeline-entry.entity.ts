@@ -1,4 +1,6 @@
+import type { Relation } from 'typeorm';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+// Relation<> keeps decorator metadata from touching Order before both modules are loaded.
 import { Order } from './order.entity';
 import type { OrderStatus } from './order-status';
 
@@ -13,7 +15,7 @@ export class OrderTimelineEntry {
 
   @ManyToOne(() => Order, (order) => order.timeline, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_id' })
-  order!: Order;
+  order!: Relation<Order>;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;

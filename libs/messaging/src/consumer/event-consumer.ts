@@ -4,6 +4,7 @@ import { UndecodableEventError } from '@tradeflow/events';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import type { ConsumedEvent, RawRecord } from './consumed-event';
+import { subscribeWhenReady } from '../kafka/subscribe-when-ready';
 import { isTransient } from './transient-errors';
 
 /** Applies a batch of events of one partition in one database transaction, or throws. */
@@ -37,7 +38,7 @@ export class EventConsumer {
   async start(): Promise<void> {
     this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await subscribeWhenReady(this.consumer, this.options.topics);
     await this.consumer.run({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,

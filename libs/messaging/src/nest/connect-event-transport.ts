@@ -4,7 +4,6 @@ import { PropagateHandlerErrors } from './propagate-handler-errors.filter';
 
 /** Attaches the Kafka transport so the app's `@EventPattern` handlers start with the app. */
 export function connectEventTransport(app: INestApplication): void {
-  const transport = app.get(KafkaEventTransport);
-  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
-  microservice.useGlobalFilters(new PropagateHandlerErrors());
+  app.useGlobalFilters(new PropagateHandlerErrors(app.getHttpAdapter()));
+  app.connectMicroservice({ strategy: app.get(KafkaEventTransport) }, { inheritAppConfig: true });
 }

@@ -31,6 +31,8 @@ export async function startHttpService(
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
 
+  // Lifecycle hooks (topics, producer, relay) run in init, before the Kafka transport subscribes.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(settings.PORT, settings.HOST);
   return app.getUrl();

@@ -3,6 +3,7 @@ import { EventCodec, topicOfEvent } from '@tradeflow/events';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { subscribeWhenReady } from '@tradeflow/messaging';
 
 /** A topic prefix of its own per test suite, so suites sharing one broker never see each other's records. */
 export function uniqueTopicPrefix(): string {
@@ -70,7 +71,7 @@ export class TestKafka {
     const records: ReceivedRecord[] = [];
     await consumer.connect();
     try {
-      await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
+      await subscribeWhenReady(consumer, [this.prefix + topic]);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`only ${records.length} records on ${this.prefix + topic} after ${timeoutMs} ms`)),
