@@ -81,7 +81,7 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
-# Fewer internal partitions make the first consumer group and transaction start in well under a second.
+# The first consumer group and the first transaction wait until every partition of these topics is loaded.
 offsets.topic.num.partitions=5
 transaction.state.log.num.partitions=5
 # Tests start consumer groups one after another; waiting for more members only slows them down.

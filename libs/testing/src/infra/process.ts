@@ -10,7 +10,6 @@ export interface ProcessSpec {
   command: string;
   args: string[];
   stateDir: string;
-  env?: Record<string, string>;
   /** Postgres refuses to run as root, so as root it runs as the `postgres` user. */
   user?: { uid: number; gid: number };
   /**
@@ -42,7 +41,6 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
   // Truncated per start, so the tail shown on failure is this run's.
   const output = openSync(log, 'w');
   const child = spawn(spec.command, spec.args, {
-    env: { ...process.env, ...spec.env },
     // Relative files a server writes (JVM crash logs, H2 traces) stay in its own folder.
     cwd: componentDir(spec.stateDir, spec.name),
     stdio: ['ignore', output, output],
