@@ -10,6 +10,8 @@ export interface ProcessSpec {
   command: string;
   args: string[];
   stateDir: string;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
   /** Postgres refuses to run as root, so as root it runs as the `postgres` user. */
   user?: { uid: number; gid: number };
   /**
@@ -41,6 +43,7 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
   // Truncated per start, so the tail shown on failure is this run's.
   const output = openSync(log, 'w');
   const child = spawn(spec.command, spec.args, {
+    env: { ...process.env, ...spec.env },
     // Relative files a server writes (JVM crash logs, H2 traces) stay in its own folder.
     cwd: componentDir(spec.stateDir, spec.name),
     stdio: ['ignore', output, output],
@@ -54,7 +57,9 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
   child.on('error', (error) => (running.exit = error.message));
   child.on('exit', (code, signal) => (running.exit = signal ? `signal ${signal}` : `exit code ${code}`));
   if (spec.detached) child.unref();
-  writeFileSync(pidFile(spec.stateDir, spec.name), `${child.pid}\n`);
+  // The command line is kept beside the pid to recognise the process later (pids get reused).
+  const launchedAs = normalise([spec.command, ...spec.args].join(' '));
+  writeFileSync(pidFile(spec.stateDir, spec.name), `${child.pid}\n${launchedAs}\n`);
   return running;
 }
 
@@ -75,13 +80,13 @@ export async function waitUntilReady(
   throw new Error(`${running.name} was not ready after ${timeoutMs / 1000}s\n${logTail(running.logFile)}`);
 }
 
-/** The pid from the pid file when that process is still alive and still ours (pids get reused). */
+/** The pid from the pid file when that process is still alive and still the one we started. */
 export function runningPid(stateDir: string, name: string): number | undefined {
   const file = pidFile(stateDir, name);
   if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  // Every managed process carries a path under the state dir in its arguments.
-  return Number.isInteger(pid) && pid > 0 && commandLine(pid)?.includes(stateDir) ? pid : undefined;
+  const [pidLine, launchedAs] = readFileSync(file, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  return Number.isInteger(pid) && pid > 0 && commandLine(pid) === launchedAs ? pid : undefined;
 }
 
 /** Signals the process, waits for it to end, and kills it after `graceMs`. Returns whether it was running. */
@@ -117,12 +122,17 @@ function isAlive(pid: number): boolean {
 /** `ps` rather than /proc so this also works on macOS; undefined for a dead or zombie process. */
 function commandLine(pid: number): string | undefined {
   try {
-    const output = execFileSync('ps', ['-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' });
-    const [state, ...args] = output.trim().split(/\s+/);
+    // -ww: never cut long command lines (a Java classpath) to the terminal's width.
+    const output = execFileSync('ps', ['-ww', '-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' });
+    const [state, ...args] = normalise(output).split(' ');
     return state.startsWith('Z') ? undefined : args.join(' ');
   } catch {
     return undefined;
   }
+}
+
+function normalise(commandLine: string): string {
+  return commandLine.trim().split(/\s+/).join(' ');
 }
 
 function logTail(file: string, lines = 30): string {
