@@ -17,3 +17,4 @@ export { freePorts } from './infra/ports';
 export { DEFAULT_COMPATIBILITY } from './infra/registry';
 export { eventually } from './eventually';
 export { requiredEnv, TestKafka, uniqueTopicPrefix, type ReceivedRecord } from './kafka/test-kafka';
+export { runningPid, startProcess, stopProcess, waitUntilReady } from './infra/process';

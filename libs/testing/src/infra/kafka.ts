@@ -51,7 +51,8 @@ export async function startKafka(options: KafkaOptions): Promise<StartedKafka> {
 async function formatStorage(java: string[], serverProperties: string): Promise<void> {
   const clusterId = randomBytes(16).toString('base64url');
   try {
-    const format = ['kafka.tools.StorageTool', 'format', '--config', serverProperties, '--cluster-id', clusterId];
+    // `--cluster-id=<id>`: a base64url id may start with "-", which the tool would read as an option.
+    const format = ['kafka.tools.StorageTool', 'format', '--config', serverProperties, `--cluster-id=${clusterId}`];
     await promisify(execFile)('java', [...java, ...format]);
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
