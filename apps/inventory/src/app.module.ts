@@ -1,8 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { messagingMigrations, MessagingModule } from '@tradeflow/messaging';
-import { CreateIdempotencyKeys1763855900000, databaseOptions, HealthModule, IdempotencyRecord, loggingModule } from '@tradeflow/platform';
+import { serviceRuntimeModules } from '@tradeflow/messaging';
 import type { InventorySettings } from './inventory-settings';
 import { CreateStock1763856200000 } from './migrations/1763856200000-create-stock';
 import { ReceiptsModule } from './receipts/receipts.module';
@@ -20,17 +18,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(SERVICE_NAME, settings.LOG_LEVEL),
-        TypeOrmModule.forRoot(
-          databaseOptions({
-            url: settings.DATABASE_URL_INVENTORY,
-            entities: [StockLevel, Reservation, Backorder, OrderReservation, IdempotencyRecord],
-            migrations: [CreateIdempotencyKeys1763855900000, ...messagingMigrations, CreateStock1763856200000],
-            runMigrations: settings.RUN_MIGRATIONS,
-          }),
-        ),
-        MessagingModule.forRoot({ serviceName: SERVICE_NAME, settings }),
-        HealthModule,
+        ...serviceRuntimeModules({
+          serviceName: SERVICE_NAME,
+          settings,
+          databaseUrl: settings.DATABASE_URL_INVENTORY,
+          entities: [StockLevel, Reservation, Backorder, OrderReservation],
+          migrations: [CreateStock1763856200000],
+        }),
         StockModule,
         ReservationsModule,
         ReceiptsModule,

@@ -1,8 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { messagingMigrations, MessagingModule } from '@tradeflow/messaging';
-import { CreateIdempotencyKeys1763855900000, databaseOptions, HealthModule, IdempotencyRecord, loggingModule } from '@tradeflow/platform';
+import { serviceRuntimeModules } from '@tradeflow/messaging';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { CreateOrders1763856100000 } from './migrations/1763856100000-create-orders';
@@ -19,17 +17,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(SERVICE_NAME, settings.LOG_LEVEL),
-        TypeOrmModule.forRoot(
-          databaseOptions({
-            url: settings.DATABASE_URL_ORDER,
-            entities: [Order, OrderLine, OrderTimelineEntry, ApiKey, IdempotencyRecord],
-            migrations: [CreateIdempotencyKeys1763855900000, ...messagingMigrations, CreateOrders1763856100000],
-            runMigrations: settings.RUN_MIGRATIONS,
-          }),
-        ),
-        MessagingModule.forRoot({ serviceName: SERVICE_NAME, settings }),
-        HealthModule,
+        ...serviceRuntimeModules({
+          serviceName: SERVICE_NAME,
+          settings,
+          databaseUrl: settings.DATABASE_URL_ORDER,
+          entities: [Order, OrderLine, OrderTimelineEntry, ApiKey],
+          migrations: [CreateOrders1763856100000],
+        }),
         ApiKeysModule,
         OrdersModule,
       ],

@@ -13,3 +13,5 @@ export type { Aggregate, WorkOrigin } from './outbox/unit-of-work';
 export { runService, startService } from './nest/start-service';
 export type { RunningService, ServiceDefinition } from './nest/start-service';
 export { subscribeWhenReady } from './kafka/subscribe-when-ready';
+export { serviceRuntimeModules } from './nest/service-runtime';
+export type { ServiceRuntimeOptions } from './nest/service-runtime';
