@@ -24,7 +24,7 @@ describe('topic catalogue', () => {
   });
 
   it('derives the event types of a topic from the schema files', () => {
-    expect(eventTypesOnTopic(TOPICS.reservations.name)).toEqual(['StockBackordered', 'StockReserved']);
+    expect(eventTypesOnTopic(TOPICS.reservations.name)).toEqual(['StockBackordered', 'StockReleased', 'StockReserved']);
     expect(topicOfEvent('OrderPlaced')).toBe(TOPICS.orders);
   });
 

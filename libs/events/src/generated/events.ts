@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'OrderApproved' | 'OrderPlaced' | 'StockBackordered' | 'StockReserved';
+export type EventType = 'CreditNoteIssued' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderPlaced' | 'PaymentReceived' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['OrderApproved', 'OrderPlaced', 'StockBackordered', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['CreditNoteIssued', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderPlaced', 'PaymentReceived', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -23,6 +23,139 @@ export interface EventEnvelope {
   aggregateId: string;
   /** Version of the aggregate after the change this event records. */
   aggregateVersion: number;
+}
+
+/** A credit note for exactly the returned quantities, at the order's prices. */
+export interface CreditNoteIssued {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'CreditNoteIssued';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  creditNoteId: string;
+  creditNoteNumber: string;
+  returnId: string;
+  orderId: string;
+  customerId: string;
+  currency: string;
+  lines: CreditNoteLine[];
+  netMinor: number;
+  taxMinor: number;
+  /** netMinor + taxMinor: the amount due. */
+  totalMinor: number;
+}
+
+export interface CreditNoteLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
+  /** quantity × unitPriceMinor. */
+  netMinor: number;
+  /** netMinor × taxRateBp / 10000, rounded half up. */
+  taxMinor: number;
+}
+
+/** An invoice for exactly the quantities of one dispatched shipment, at the order's prices. */
+export interface InvoiceIssued {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'InvoiceIssued';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  invoiceId: string;
+  /** From a gap-free sequence. */
+  invoiceNumber: string;
+  shipmentId: string;
+  orderId: string;
+  customerId: string;
+  currency: string;
+  /** ISO 8601 date, from the payment terms. */
+  dueDate: string;
+  lines: InvoiceLine[];
+  netMinor: number;
+  taxMinor: number;
+  /** netMinor + taxMinor: the amount due. */
+  totalMinor: number;
+}
+
+export interface InvoiceLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
+  /** quantity × unitPriceMinor. */
+  netMinor: number;
+  /** netMinor × taxRateBp / 10000, rounded half up. */
+  taxMinor: number;
+}
+
+/** Payments on the invoice reached its total. */
+export interface InvoicePaid {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'InvoicePaid';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  invoiceId: string;
+  orderId: string;
+  customerId: string;
+  currency: string;
+  totalMinor: number;
+  paidMinor: number;
+}
+
+/** The order's lines were changed before they shipped. lines is the whole order after the change; a line with quantity 0 was removed. */
+export interface OrderAmended {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'OrderAmended';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  lines: OrderAmendedLine[];
+}
+
+export interface OrderAmendedLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
 }
 
 /** The order passed its customer checks (known customer, no hold, within credit limit) and may be fulfilled. */
@@ -50,6 +183,50 @@ export interface OrderApprovedLine {
   lineNo: number;
   sku: string;
   quantity: number;
+}
+
+/** The order was cancelled; lines are the quantities cancelled (everything not yet dispatched). What shipped stays invoiced. */
+export interface OrderCancelled {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'OrderCancelled';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  reason: string;
+  lines: CancelledLine[];
+}
+
+export interface CancelledLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** Everything ordered and not cancelled was delivered and every invoice is paid. */
+export interface OrderCompleted {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'OrderCompleted';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
 }
 
 /** A sales channel entered an order; it is stored but not yet checked against its customer. */
@@ -98,6 +275,255 @@ export interface OrderPlacedLine {
   taxRateBp: number;
 }
 
+/** A payment was booked against an invoice; partial and over-payments included. */
+export interface PaymentReceived {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'PaymentReceived';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  paymentId: string;
+  /** The payment provider's reference; payments are idempotent by it. */
+  paymentRef: string;
+  invoiceId: string;
+  orderId: string;
+  customerId: string;
+  currency: string;
+  amountMinor: number;
+  /** Everything paid on the invoice so far, this payment included. */
+  paidMinor: number;
+  /** totalMinor - paidMinor; negative when over-paid. */
+  outstandingMinor: number;
+}
+
+/** Available stock of a sku in a warehouse fell below its reorder point. */
+export interface ReplenishmentRequested {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ReplenishmentRequested';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  sku: string;
+  warehouse: string;
+  available: number;
+  reorderPoint: number;
+}
+
+/** Returned goods arrived back in a warehouse. */
+export interface ReturnReceived {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ReturnReceived';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  returnId: string;
+  lines: ReturnReceivedLine[];
+}
+
+export interface ReturnReceivedLine {
+  lineNo: number;
+  sku: string;
+  warehouse: string;
+  quantity: number;
+}
+
+/** The customer announced a return of dispatched goods; shipping receives it. */
+export interface ReturnRequested {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ReturnRequested';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  returnId: string;
+  lines: ReturnRequestedLine[];
+}
+
+export interface ReturnRequestedLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** An undispatched shipment was cancelled (order cancelled or amended). */
+export interface ShipmentCancelled {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentCancelled';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  warehouse: string;
+  reason: string;
+  lines: ShipmentCancelledLine[];
+}
+
+export interface ShipmentCancelledLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** A shipment was created for reserved lines of one warehouse. */
+export interface ShipmentCreated {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentCreated';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  warehouse: string;
+  lines: ShipmentCreatedLine[];
+}
+
+export interface ShipmentCreatedLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** The carrier delivered the shipment. */
+export interface ShipmentDelivered {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentDelivered';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  trackingNumber: string;
+}
+
+/** The shipment left the warehouse: these quantities are shipped, issued from stock and invoiced. */
+export interface ShipmentDispatched {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentDispatched';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  warehouse: string;
+  trackingNumber: string;
+  lines: ShipmentDispatchedLine[];
+}
+
+export interface ShipmentDispatchedLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** The carrier refused the label after every retry; POST /v1/shipments/{id}/retry-label tries again. */
+export interface ShipmentLabelFailed {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentLabelFailed';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  reason: string;
+  attempts: number;
+}
+
+/** The carrier made the shipment's label. */
+export interface ShipmentLabelled {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentLabelled';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  carrier: string;
+  labelNumber: string;
+  trackingNumber: string;
+}
+
 /** These quantities could not be reserved and wait for stock receipts, first come first served. */
 export interface StockBackordered {
   eventId: string;
@@ -118,6 +544,65 @@ export interface StockBackordered {
 }
 
 export interface BackorderedLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** On hand or reserved stock of a sku in a warehouse changed. */
+export interface StockLevelChanged {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'StockLevelChanged';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  sku: string;
+  warehouse: string;
+  onHand: number;
+  reserved: number;
+  /** receipt, reservation, release, issue or return. */
+  reason: string;
+}
+
+/** Reserved or backordered quantities of an order were given up (order amended down or cancelled). */
+export interface StockReleased {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'StockReleased';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  reason: string;
+  /** Reservations released, per warehouse. */
+  allocations: ReleasedAllocation[];
+  /** Backordered quantities withdrawn. */
+  backorders: WithdrawnBackorder[];
+}
+
+export interface ReleasedAllocation {
+  lineNo: number;
+  sku: string;
+  warehouse: string;
+  quantity: number;
+}
+
+export interface WithdrawnBackorder {
   lineNo: number;
   sku: string;
   quantity: number;
@@ -149,12 +634,30 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = OrderApproved | OrderPlaced | StockBackordered | StockReserved;
+export type DomainEvent = CreditNoteIssued | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderPlaced | PaymentReceived | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
+  CreditNoteIssued: CreditNoteIssued;
+  InvoiceIssued: InvoiceIssued;
+  InvoicePaid: InvoicePaid;
+  OrderAmended: OrderAmended;
   OrderApproved: OrderApproved;
+  OrderCancelled: OrderCancelled;
+  OrderCompleted: OrderCompleted;
   OrderPlaced: OrderPlaced;
+  PaymentReceived: PaymentReceived;
+  ReplenishmentRequested: ReplenishmentRequested;
+  ReturnReceived: ReturnReceived;
+  ReturnRequested: ReturnRequested;
+  ShipmentCancelled: ShipmentCancelled;
+  ShipmentCreated: ShipmentCreated;
+  ShipmentDelivered: ShipmentDelivered;
+  ShipmentDispatched: ShipmentDispatched;
+  ShipmentLabelFailed: ShipmentLabelFailed;
+  ShipmentLabelled: ShipmentLabelled;
   StockBackordered: StockBackordered;
+  StockLevelChanged: StockLevelChanged;
+  StockReleased: StockReleased;
   StockReserved: StockReserved;
 }
 
@@ -162,14 +665,476 @@ export type EventOfType<T extends EventType> = EventTypeMap[T];
 
 /** Taken from the "topic" attribute of each schema file. */
 export const EVENT_TOPICS = {
+  CreditNoteIssued: 'tradeflow.invoices.v1',
+  InvoiceIssued: 'tradeflow.invoices.v1',
+  InvoicePaid: 'tradeflow.invoices.v1',
+  OrderAmended: 'tradeflow.orders.v1',
   OrderApproved: 'tradeflow.orders.v1',
+  OrderCancelled: 'tradeflow.orders.v1',
+  OrderCompleted: 'tradeflow.orders.v1',
   OrderPlaced: 'tradeflow.orders.v1',
+  PaymentReceived: 'tradeflow.invoices.v1',
+  ReplenishmentRequested: 'tradeflow.stock.v1',
+  ReturnReceived: 'tradeflow.shipments.v1',
+  ReturnRequested: 'tradeflow.orders.v1',
+  ShipmentCancelled: 'tradeflow.shipments.v1',
+  ShipmentCreated: 'tradeflow.shipments.v1',
+  ShipmentDelivered: 'tradeflow.shipments.v1',
+  ShipmentDispatched: 'tradeflow.shipments.v1',
+  ShipmentLabelFailed: 'tradeflow.shipments.v1',
+  ShipmentLabelled: 'tradeflow.shipments.v1',
   StockBackordered: 'tradeflow.reservations.v1',
+  StockLevelChanged: 'tradeflow.stock.v1',
+  StockReleased: 'tradeflow.reservations.v1',
   StockReserved: 'tradeflow.reservations.v1',
 } as const satisfies Record<EventType, TopicName>;
 
 /** The full schemas (envelope fields, then the event's), as registered and used on the wire. */
 export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
+  CreditNoteIssued: {
+    "type": "record",
+    "name": "CreditNoteIssued",
+    "namespace": "tradeflow.events",
+    "doc": "A credit note for exactly the returned quantities, at the order's prices.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "creditNoteId",
+        "type": "string"
+      },
+      {
+        "name": "creditNoteNumber",
+        "type": "string"
+      },
+      {
+        "name": "returnId",
+        "type": "string"
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "currency",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "CreditNoteLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              },
+              {
+                "name": "unitPriceMinor",
+                "type": "long"
+              },
+              {
+                "name": "taxRateBp",
+                "type": "int"
+              },
+              {
+                "name": "netMinor",
+                "type": "long",
+                "doc": "quantity × unitPriceMinor."
+              },
+              {
+                "name": "taxMinor",
+                "type": "long",
+                "doc": "netMinor × taxRateBp / 10000, rounded half up."
+              }
+            ]
+          }
+        }
+      },
+      {
+        "name": "netMinor",
+        "type": "long"
+      },
+      {
+        "name": "taxMinor",
+        "type": "long"
+      },
+      {
+        "name": "totalMinor",
+        "type": "long",
+        "doc": "netMinor + taxMinor: the amount due."
+      }
+    ]
+  },
+  InvoiceIssued: {
+    "type": "record",
+    "name": "InvoiceIssued",
+    "namespace": "tradeflow.events",
+    "doc": "An invoice for exactly the quantities of one dispatched shipment, at the order's prices.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "invoiceId",
+        "type": "string"
+      },
+      {
+        "name": "invoiceNumber",
+        "type": "string",
+        "doc": "From a gap-free sequence."
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "currency",
+        "type": "string"
+      },
+      {
+        "name": "dueDate",
+        "type": "string",
+        "doc": "ISO 8601 date, from the payment terms."
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "InvoiceLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              },
+              {
+                "name": "unitPriceMinor",
+                "type": "long"
+              },
+              {
+                "name": "taxRateBp",
+                "type": "int"
+              },
+              {
+                "name": "netMinor",
+                "type": "long",
+                "doc": "quantity × unitPriceMinor."
+              },
+              {
+                "name": "taxMinor",
+                "type": "long",
+                "doc": "netMinor × taxRateBp / 10000, rounded half up."
+              }
+            ]
+          }
+        }
+      },
+      {
+        "name": "netMinor",
+        "type": "long"
+      },
+      {
+        "name": "taxMinor",
+        "type": "long"
+      },
+      {
+        "name": "totalMinor",
+        "type": "long",
+        "doc": "netMinor + taxMinor: the amount due."
+      }
+    ]
+  },
+  InvoicePaid: {
+    "type": "record",
+    "name": "InvoicePaid",
+    "namespace": "tradeflow.events",
+    "doc": "Payments on the invoice reached its total.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "invoiceId",
+        "type": "string"
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "currency",
+        "type": "string"
+      },
+      {
+        "name": "totalMinor",
+        "type": "long"
+      },
+      {
+        "name": "paidMinor",
+        "type": "long"
+      }
+    ]
+  },
+  OrderAmended: {
+    "type": "record",
+    "name": "OrderAmended",
+    "namespace": "tradeflow.events",
+    "doc": "The order's lines were changed before they shipped. lines is the whole order after the change; a line with quantity 0 was removed.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "OrderAmendedLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              },
+              {
+                "name": "unitPriceMinor",
+                "type": "long"
+              },
+              {
+                "name": "taxRateBp",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
   OrderApproved: {
     "type": "record",
     "name": "OrderApproved",
@@ -258,6 +1223,152 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
             ]
           }
         }
+      }
+    ]
+  },
+  OrderCancelled: {
+    "type": "record",
+    "name": "OrderCancelled",
+    "namespace": "tradeflow.events",
+    "doc": "The order was cancelled; lines are the quantities cancelled (everything not yet dispatched). What shipped stays invoiced.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "CancelledLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  OrderCompleted: {
+    "type": "record",
+    "name": "OrderCompleted",
+    "namespace": "tradeflow.events",
+    "doc": "Everything ordered and not cancelled was delivered and every invoice is paid.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
       }
     ]
   },
@@ -410,6 +1521,843 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
       }
     ]
   },
+  PaymentReceived: {
+    "type": "record",
+    "name": "PaymentReceived",
+    "namespace": "tradeflow.events",
+    "doc": "A payment was booked against an invoice; partial and over-payments included.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "paymentId",
+        "type": "string"
+      },
+      {
+        "name": "paymentRef",
+        "type": "string",
+        "doc": "The payment provider's reference; payments are idempotent by it."
+      },
+      {
+        "name": "invoiceId",
+        "type": "string"
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "currency",
+        "type": "string"
+      },
+      {
+        "name": "amountMinor",
+        "type": "long"
+      },
+      {
+        "name": "paidMinor",
+        "type": "long",
+        "doc": "Everything paid on the invoice so far, this payment included."
+      },
+      {
+        "name": "outstandingMinor",
+        "type": "long",
+        "doc": "totalMinor - paidMinor; negative when over-paid."
+      }
+    ]
+  },
+  ReplenishmentRequested: {
+    "type": "record",
+    "name": "ReplenishmentRequested",
+    "namespace": "tradeflow.events",
+    "doc": "Available stock of a sku in a warehouse fell below its reorder point.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "sku",
+        "type": "string"
+      },
+      {
+        "name": "warehouse",
+        "type": "string"
+      },
+      {
+        "name": "available",
+        "type": "int"
+      },
+      {
+        "name": "reorderPoint",
+        "type": "int"
+      }
+    ]
+  },
+  ReturnReceived: {
+    "type": "record",
+    "name": "ReturnReceived",
+    "namespace": "tradeflow.events",
+    "doc": "Returned goods arrived back in a warehouse.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "returnId",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "ReturnReceivedLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "warehouse",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  ReturnRequested: {
+    "type": "record",
+    "name": "ReturnRequested",
+    "namespace": "tradeflow.events",
+    "doc": "The customer announced a return of dispatched goods; shipping receives it.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "returnId",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "ReturnRequestedLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  ShipmentCancelled: {
+    "type": "record",
+    "name": "ShipmentCancelled",
+    "namespace": "tradeflow.events",
+    "doc": "An undispatched shipment was cancelled (order cancelled or amended).",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "warehouse",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "ShipmentCancelledLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  ShipmentCreated: {
+    "type": "record",
+    "name": "ShipmentCreated",
+    "namespace": "tradeflow.events",
+    "doc": "A shipment was created for reserved lines of one warehouse.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "warehouse",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "ShipmentCreatedLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  ShipmentDelivered: {
+    "type": "record",
+    "name": "ShipmentDelivered",
+    "namespace": "tradeflow.events",
+    "doc": "The carrier delivered the shipment.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "trackingNumber",
+        "type": "string"
+      }
+    ]
+  },
+  ShipmentDispatched: {
+    "type": "record",
+    "name": "ShipmentDispatched",
+    "namespace": "tradeflow.events",
+    "doc": "The shipment left the warehouse: these quantities are shipped, issued from stock and invoiced.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "warehouse",
+        "type": "string"
+      },
+      {
+        "name": "trackingNumber",
+        "type": "string"
+      },
+      {
+        "name": "lines",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "ShipmentDispatchedLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  ShipmentLabelFailed: {
+    "type": "record",
+    "name": "ShipmentLabelFailed",
+    "namespace": "tradeflow.events",
+    "doc": "The carrier refused the label after every retry; POST /v1/shipments/{id}/retry-label tries again.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string"
+      },
+      {
+        "name": "attempts",
+        "type": "int"
+      }
+    ]
+  },
+  ShipmentLabelled: {
+    "type": "record",
+    "name": "ShipmentLabelled",
+    "namespace": "tradeflow.events",
+    "doc": "The carrier made the shipment's label.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "carrier",
+        "type": "string"
+      },
+      {
+        "name": "labelNumber",
+        "type": "string"
+      },
+      {
+        "name": "trackingNumber",
+        "type": "string"
+      }
+    ]
+  },
   StockBackordered: {
     "type": "record",
     "name": "StockBackordered",
@@ -474,6 +2422,199 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
           "items": {
             "type": "record",
             "name": "BackorderedLine",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      }
+    ]
+  },
+  StockLevelChanged: {
+    "type": "record",
+    "name": "StockLevelChanged",
+    "namespace": "tradeflow.events",
+    "doc": "On hand or reserved stock of a sku in a warehouse changed.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "sku",
+        "type": "string"
+      },
+      {
+        "name": "warehouse",
+        "type": "string"
+      },
+      {
+        "name": "onHand",
+        "type": "int"
+      },
+      {
+        "name": "reserved",
+        "type": "int"
+      },
+      {
+        "name": "reason",
+        "type": "string",
+        "doc": "receipt, reservation, release, issue or return."
+      }
+    ]
+  },
+  StockReleased: {
+    "type": "record",
+    "name": "StockReleased",
+    "namespace": "tradeflow.events",
+    "doc": "Reserved or backordered quantities of an order were given up (order amended down or cancelled).",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string"
+      },
+      {
+        "name": "allocations",
+        "doc": "Reservations released, per warehouse.",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "ReleasedAllocation",
+            "fields": [
+              {
+                "name": "lineNo",
+                "type": "int"
+              },
+              {
+                "name": "sku",
+                "type": "string"
+              },
+              {
+                "name": "warehouse",
+                "type": "string"
+              },
+              {
+                "name": "quantity",
+                "type": "int"
+              }
+            ]
+          }
+        }
+      },
+      {
+        "name": "backorders",
+        "doc": "Backordered quantities withdrawn.",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "WithdrawnBackorder",
             "fields": [
               {
                 "name": "lineNo",
