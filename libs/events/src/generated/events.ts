@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'CreditNoteIssued' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderPlaced' | 'PaymentReceived' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
+export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['CreditNoteIssued', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderPlaced', 'PaymentReceived', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -23,6 +23,48 @@ export interface EventEnvelope {
   aggregateId: string;
   /** Version of the aggregate after the change this event records. */
   aggregateVersion: number;
+}
+
+/** The customer's account hold was placed: new orders wait. */
+export interface AccountHoldPlaced {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'AccountHoldPlaced';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  customerId: string;
+  reason: string;
+  /** crm (the webhook) or api. */
+  source: string;
+}
+
+/** The customer's account hold was released: held orders may proceed. */
+export interface AccountHoldReleased {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'AccountHoldReleased';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  customerId: string;
+  reason: string;
+  /** crm (the webhook) or api. */
+  source: string;
 }
 
 /** A credit note for exactly the returned quantities, at the order's prices. */
@@ -63,6 +105,77 @@ export interface CreditNoteLine {
   netMinor: number;
   /** netMinor × taxRateBp / 10000, rounded half up. */
   taxMinor: number;
+}
+
+/** Two CRM ids share a normalised email or tax id; a person decides whether to merge them. */
+export interface CustomerDuplicateDetected {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'CustomerDuplicateDetected';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  customerId: string;
+  duplicateOfCustomerId: string;
+  /** email or taxId. */
+  matchedOn: string;
+}
+
+/** mergedCustomerId was folded into customerId (the survivor); the merged id resolves to the survivor from now on. */
+export interface CustomerMerged {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'CustomerMerged';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  customerId: string;
+  mergedCustomerId: string;
+}
+
+/** The CRM created or changed a customer; the whole master record after the change. */
+export interface CustomerUpserted {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'CustomerUpserted';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  /** The CRM's id of the customer; orders name customers by it. */
+  customerId: string;
+  name: string;
+  email: string | null;
+  taxId: string | null;
+  /** ACTIVE, or ON_HOLD when the CRM holds the account. */
+  status: string;
+  /** null: no credit limit. */
+  creditLimitMinor: number | null;
+  /** ISO 4217 code of the credit limit. */
+  currency: string;
+  paymentTermsDays: number;
+  /** When the CRM changed it; older updates never overwrite newer ones. */
+  updatedAt: number;
 }
 
 /** An invoice for exactly the quantities of one dispatched shipment, at the order's prices. */
@@ -227,6 +340,28 @@ export interface OrderCompleted {
   /** Version of the aggregate after the change this event records. */
   aggregateVersion: number;
   orderId: string;
+}
+
+/** The order failed a customer check and waits; it is approved when the reason clears or by hand. */
+export interface OrderHeld {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'OrderHeld';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  customerId: string;
+  /** UNKNOWN_CUSTOMER, ACCOUNT_HOLD or CREDIT_LIMIT_EXCEEDED. */
+  reason: string;
+  detail: string;
 }
 
 /** A sales channel entered an order; it is stored but not yet checked against its customer. */
@@ -634,16 +769,22 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = CreditNoteIssued | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderPlaced | PaymentReceived | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
+export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
+  AccountHoldPlaced: AccountHoldPlaced;
+  AccountHoldReleased: AccountHoldReleased;
   CreditNoteIssued: CreditNoteIssued;
+  CustomerDuplicateDetected: CustomerDuplicateDetected;
+  CustomerMerged: CustomerMerged;
+  CustomerUpserted: CustomerUpserted;
   InvoiceIssued: InvoiceIssued;
   InvoicePaid: InvoicePaid;
   OrderAmended: OrderAmended;
   OrderApproved: OrderApproved;
   OrderCancelled: OrderCancelled;
   OrderCompleted: OrderCompleted;
+  OrderHeld: OrderHeld;
   OrderPlaced: OrderPlaced;
   PaymentReceived: PaymentReceived;
   ReplenishmentRequested: ReplenishmentRequested;
@@ -665,13 +806,19 @@ export type EventOfType<T extends EventType> = EventTypeMap[T];
 
 /** Taken from the "topic" attribute of each schema file. */
 export const EVENT_TOPICS = {
+  AccountHoldPlaced: 'tradeflow.customers.v1',
+  AccountHoldReleased: 'tradeflow.customers.v1',
   CreditNoteIssued: 'tradeflow.invoices.v1',
+  CustomerDuplicateDetected: 'tradeflow.customers.v1',
+  CustomerMerged: 'tradeflow.customers.v1',
+  CustomerUpserted: 'tradeflow.customers.v1',
   InvoiceIssued: 'tradeflow.invoices.v1',
   InvoicePaid: 'tradeflow.invoices.v1',
   OrderAmended: 'tradeflow.orders.v1',
   OrderApproved: 'tradeflow.orders.v1',
   OrderCancelled: 'tradeflow.orders.v1',
   OrderCompleted: 'tradeflow.orders.v1',
+  OrderHeld: 'tradeflow.orders.v1',
   OrderPlaced: 'tradeflow.orders.v1',
   PaymentReceived: 'tradeflow.invoices.v1',
   ReplenishmentRequested: 'tradeflow.stock.v1',
@@ -691,6 +838,142 @@ export const EVENT_TOPICS = {
 
 /** The full schemas (envelope fields, then the event's), as registered and used on the wire. */
 export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
+  AccountHoldPlaced: {
+    "type": "record",
+    "name": "AccountHoldPlaced",
+    "namespace": "tradeflow.events",
+    "doc": "The customer's account hold was placed: new orders wait.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string"
+      },
+      {
+        "name": "source",
+        "type": "string",
+        "doc": "crm (the webhook) or api."
+      }
+    ]
+  },
+  AccountHoldReleased: {
+    "type": "record",
+    "name": "AccountHoldReleased",
+    "namespace": "tradeflow.events",
+    "doc": "The customer's account hold was released: held orders may proceed.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string"
+      },
+      {
+        "name": "source",
+        "type": "string",
+        "doc": "crm (the webhook) or api."
+      }
+    ]
+  },
   CreditNoteIssued: {
     "type": "record",
     "name": "CreditNoteIssued",
@@ -822,6 +1105,248 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "name": "totalMinor",
         "type": "long",
         "doc": "netMinor + taxMinor: the amount due."
+      }
+    ]
+  },
+  CustomerDuplicateDetected: {
+    "type": "record",
+    "name": "CustomerDuplicateDetected",
+    "namespace": "tradeflow.events",
+    "doc": "Two CRM ids share a normalised email or tax id; a person decides whether to merge them.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "duplicateOfCustomerId",
+        "type": "string"
+      },
+      {
+        "name": "matchedOn",
+        "type": "string",
+        "doc": "email or taxId."
+      }
+    ]
+  },
+  CustomerMerged: {
+    "type": "record",
+    "name": "CustomerMerged",
+    "namespace": "tradeflow.events",
+    "doc": "mergedCustomerId was folded into customerId (the survivor); the merged id resolves to the survivor from now on.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "mergedCustomerId",
+        "type": "string"
+      }
+    ]
+  },
+  CustomerUpserted: {
+    "type": "record",
+    "name": "CustomerUpserted",
+    "namespace": "tradeflow.events",
+    "doc": "The CRM created or changed a customer; the whole master record after the change.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "customerId",
+        "type": "string",
+        "doc": "The CRM's id of the customer; orders name customers by it."
+      },
+      {
+        "name": "name",
+        "type": "string"
+      },
+      {
+        "name": "email",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null
+      },
+      {
+        "name": "taxId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null
+      },
+      {
+        "name": "status",
+        "type": "string",
+        "doc": "ACTIVE, or ON_HOLD when the CRM holds the account."
+      },
+      {
+        "name": "creditLimitMinor",
+        "type": [
+          "null",
+          "long"
+        ],
+        "default": null,
+        "doc": "null: no credit limit."
+      },
+      {
+        "name": "currency",
+        "type": "string",
+        "doc": "ISO 4217 code of the credit limit."
+      },
+      {
+        "name": "paymentTermsDays",
+        "type": "int"
+      },
+      {
+        "name": "updatedAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        },
+        "doc": "When the CRM changed it; older updates never overwrite newer ones."
       }
     ]
   },
@@ -1368,6 +1893,78 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
       },
       {
         "name": "orderId",
+        "type": "string"
+      }
+    ]
+  },
+  OrderHeld: {
+    "type": "record",
+    "name": "OrderHeld",
+    "namespace": "tradeflow.events",
+    "doc": "The order failed a customer check and waits; it is approved when the reason clears or by hand.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "customerId",
+        "type": "string"
+      },
+      {
+        "name": "reason",
+        "type": "string",
+        "doc": "UNKNOWN_CUSTOMER, ACCOUNT_HOLD or CREDIT_LIMIT_EXCEEDED."
+      },
+      {
+        "name": "detail",
         "type": "string"
       }
     ]
