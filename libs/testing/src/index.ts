@@ -18,3 +18,6 @@ export { DEFAULT_COMPATIBILITY } from './infra/registry';
 export { eventually } from './eventually';
 export { requiredEnv, TestKafka, uniqueTopicPrefix, type ReceivedRecord } from './kafka/test-kafka';
 export { runningPid, startProcess, stopProcess, waitUntilReady } from './infra/process';
+export { TraceReceiver } from './telemetry/trace-receiver';
+export type { ReceivedSpan } from './telemetry/otlp-span';
+export { CORRELATION_ATTRIBUTE, renderTraceTree, spansOfCorrelation } from './telemetry/trace-tree';

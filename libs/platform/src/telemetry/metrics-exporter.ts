@@ -1,0 +1,24 @@
+import { metrics } from '@opentelemetry/api';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+
+let exporter: PrometheusExporter | undefined;
+
+/**
+ * The Prometheus reader behind `/metrics`. startTelemetry registers it with the SDK; a service
+ * started without telemetry (an in-process test) gets a meter provider of its own on first use, so
+ * its metrics are still served.
+ */
+export function metricsExporter(): PrometheusExporter {
+  if (!exporter) {
+    exporter = newMetricsExporter();
+    metrics.setGlobalMeterProvider(new MeterProvider({ readers: [exporter] }));
+  }
+  return exporter;
+}
+
+export function newMetricsExporter(): PrometheusExporter {
+  // Served by the service's own HTTP listener, not a second port.
+  exporter = new PrometheusExporter({ preventServerStart: true });
+  return exporter;
+}
