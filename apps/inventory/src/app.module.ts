@@ -3,6 +3,9 @@ import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/messaging';
 import type { InventorySettings } from './inventory-settings';
 import { CreateStock1763856200000 } from './migrations/1763856200000-create-stock';
+import { TrackOrderChanges1795431605281 } from './migrations/1795431605281-track-order-changes';
+import { MovementsModule } from './movements/movements.module';
+import { StockMovement } from './movements/stock-movement.entity';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { Backorder } from './reservations/backorder.entity';
 import { OrderReservation } from './reservations/order-reservation.entity';
@@ -22,12 +25,13 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
-          entities: [StockLevel, Reservation, Backorder, OrderReservation],
-          migrations: [CreateStock1763856200000],
+          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement],
+          migrations: [CreateStock1763856200000, TrackOrderChanges1795431605281],
         }),
         StockModule,
         ReservationsModule,
         ReceiptsModule,
+        MovementsModule,
       ],
     };
   }

@@ -7,7 +7,9 @@ export const inventoryService: ServiceDefinition<InventorySettings> = {
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow inventory API',
-    description: 'Stock per sku and warehouse, and goods receipts that fill backorders.',
+    description:
+      'Stock per sku and warehouse; reservations that follow orders (approved, amended, cancelled); goods receipts, ' +
+      'dispatches and returns, which move stock and fill backorders first come, first served.',
   },
   prepare: async (app, settings) => {
     if (settings.INVENTORY_SEED_FILE) await app.get(StockService).seedFromFile(settings.INVENTORY_SEED_FILE);

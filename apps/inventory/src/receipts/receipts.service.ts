@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@tradeflow/messaging';
 import { IdempotencyService } from '@tradeflow/platform';
-import { ReservationsService } from '../reservations/reservations.service';
+import { BackordersService } from '../reservations/backorders.service';
 import { SERVICE_NAME } from '../service-name';
+import { LockedStock } from '../stock/locked-stock';
 import type { ReceiptView, ReceiveStockDto } from './dto/receipt.dto';
 
 @Injectable()
@@ -10,7 +11,7 @@ export class ReceiptsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly idempotency: IdempotencyService,
-    private readonly reservations: ReservationsService,
+    private readonly backorders: BackordersService,
   ) {}
 
   /** Books the goods in and fills backorders with them; a repeated receiptId returns the first answer. */
@@ -20,14 +21,18 @@ export class ReceiptsService {
       const claim = await this.idempotency.claim<ReceiptView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 
-      await unit.manager.query(
-        `INSERT INTO stock_levels (sku, warehouse, on_hand)
-         SELECT sku, $1, sum(quantity) FROM unnest($2::text[], $3::int[]) AS t(sku, quantity) GROUP BY sku ORDER BY sku
-         ON CONFLICT (sku, warehouse) DO UPDATE SET on_hand = stock_levels.on_hand + EXCLUDED.on_hand`,
-        [receipt.warehouse, receipt.lines.map((line) => line.sku), receipt.lines.map((line) => line.quantity)],
-      );
+      const { warehouse } = receipt;
+      const stock = new LockedStock(unit.manager);
+      await stock.lockOrCreate(receipt.lines.map(({ sku }) => ({ sku, warehouse })));
+      for (const line of receipt.lines) {
+        const level = stock.find(line.sku, warehouse);
+        if (!level) continue;
+        stock.adjust(level, 'receipt', { onHand: line.quantity });
+        if (line.reorderPoint !== undefined) stock.setReorderPoint(level, line.reorderPoint, 'receipt');
+      }
       const skus = [...new Set(receipt.lines.map((line) => line.sku))];
-      const filledBackorders = await this.reservations.fillBackorders(unit, receipt.warehouse, skus);
+      const filledBackorders = await this.backorders.fill(unit, stock, warehouse, skus);
+      await stock.flush(unit);
 
       const view: ReceiptView = { ...receipt, filledBackorders };
       await this.idempotency.complete(unit.manager, request, 201, view);

@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Quantity of an order line held in one warehouse. */
+/**
+ * Quantity of an order line held in one warehouse by one allocation. Of it, `issued` left with a
+ * shipment and `released` was given up (amend, cancel, shortage); the rest is still held.
+ */
 @Entity('reservations')
 export class Reservation {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -21,6 +24,17 @@ export class Reservation {
   @Column({ type: 'int' })
   quantity!: number;
 
+  @Column({ type: 'int', default: 0 })
+  issued!: number;
+
+  @Column({ type: 'int', default: 0 })
+  released!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Still set aside in stock: neither issued nor released. */
+  get open(): number {
+    return this.quantity - this.issued - this.released;
+  }
 }

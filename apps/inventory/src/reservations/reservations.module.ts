@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { BackordersService } from './backorders.service';
+import { OrderChangesService } from './order-changes.service';
 import { OrderEventsHandler } from './order-events.handler';
+import { ReleasesService } from './releases.service';
+import { ReservationViewService } from './reservation-view.service';
+import { ReservationsController } from './reservations.controller';
 import { ReservationsService } from './reservations.service';
 
 @Module({
-  controllers: [OrderEventsHandler],
-  providers: [ReservationsService],
-  exports: [ReservationsService],
+  controllers: [OrderEventsHandler, ReservationsController],
+  providers: [ReservationsService, BackordersService, ReleasesService, OrderChangesService, ReservationViewService],
+  exports: [ReservationsService, BackordersService, ReleasesService],
 })
 export class ReservationsModule {}

@@ -18,6 +18,10 @@ export class StockLevel {
   @Column({ name: 'reorder_point', type: 'int', default: 0 })
   reorderPoint!: number;
 
+  /** aggregateVersion of the last stock event about this sku and warehouse. */
+  @Column({ type: 'int', default: 0 })
+  version!: number;
+
   get available(): number {
     return this.onHand - this.reserved;
   }

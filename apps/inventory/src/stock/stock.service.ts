@@ -24,6 +24,7 @@ export class StockService {
       onHand: level.onHand,
       reserved: level.reserved,
       available: level.available,
+      reorderPoint: level.reorderPoint,
     }));
     const sum = (pick: (entry: (typeof warehouses)[number]) => number) =>
       warehouses.reduce((total, entry) => total + pick(entry), 0);

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -14,6 +14,13 @@ export class ReceiptLineDto {
   @Min(1)
   @Max(1_000_000)
   quantity!: number;
+
+  @ApiProperty({ example: 10, minimum: 0, required: false, description: 'Sets the reorder point of the sku in this warehouse' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  reorderPoint?: number;
 }
 
 export class ReceiveStockDto {

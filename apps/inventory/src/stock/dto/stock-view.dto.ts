@@ -5,6 +5,7 @@ export class WarehouseStockView {
   @ApiProperty() onHand!: number;
   @ApiProperty() reserved!: number;
   @ApiProperty() available!: number;
+  @ApiProperty({ description: 'ReplenishmentRequested when available falls below it' }) reorderPoint!: number;
 }
 
 export class StockView {

@@ -1,0 +1,61 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { CreditNoteLine } from './credit-notes/credit-note-line.entity';
+import { CreditNote } from './credit-notes/credit-note.entity';
+import { CreditNotesModule } from './credit-notes/credit-notes.module';
+import { ReceivedReturn } from './credit-notes/received-return.entity';
+import { DispatchedShipment } from './invoices/dispatched-shipment.entity';
+import { InvoiceLine } from './invoices/invoice-line.entity';
+import { Invoice } from './invoices/invoice.entity';
+import { InvoicesModule } from './invoices/invoices.module';
+import { Payment } from './invoices/payment.entity';
+import { InvoicingSettings } from './invoicing-settings';
+import { CreateInvoicing1795431100000 } from './migrations/1795431100000-create-invoicing';
+import { OrderEventsModule } from './order-events/order-events.module';
+import { OrderPriceLine } from './order-prices/order-price-line.entity';
+import { OrderPrice } from './order-prices/order-price.entity';
+import { PaymentsModule } from './payments/payments.module';
+import { SERVICE_NAME } from './service-name';
+
+/** Makes the validated settings injectable (the payment terms are read when an invoice is issued). */
+@Module({})
+class SettingsModule {}
+
+@Module({})
+export class AppModule {
+  static register(settings: InvoicingSettings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...serviceRuntimeModules({
+          serviceName: SERVICE_NAME,
+          settings,
+          databaseUrl: settings.DATABASE_URL_INVOICING,
+          entities: [
+            OrderPrice,
+            OrderPriceLine,
+            Invoice,
+            InvoiceLine,
+            Payment,
+            DispatchedShipment,
+            CreditNote,
+            CreditNoteLine,
+            ReceivedReturn,
+          ],
+          migrations: [CreateInvoicing1795431100000],
+        }),
+        {
+          module: SettingsModule,
+          global: true,
+          providers: [{ provide: InvoicingSettings, useValue: settings }],
+          exports: [InvoicingSettings],
+        },
+        InvoicesModule,
+        CreditNotesModule,
+        PaymentsModule,
+        OrderEventsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import type { Relation } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '../bigint-as-number';
+// Relation<> keeps decorator metadata from touching CreditNote before both modules are loaded.
+import { CreditNote } from './credit-note.entity';
+
+@Entity('credit_note_lines')
+export class CreditNoteLine {
+  @PrimaryColumn({ name: 'credit_note_id', type: 'uuid' })
+  creditNoteId!: string;
+
+  @PrimaryColumn({ name: 'line_no', type: 'int' })
+  lineNo!: number;
+
+  @ManyToOne(() => CreditNote, (creditNote) => creditNote.lines, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'credit_note_id' })
+  creditNote!: Relation<CreditNote>;
+
+  @Column()
+  sku!: string;
+
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Column({ name: 'unit_price_minor', type: 'bigint', transformer: bigintAsNumber })
+  unitPriceMinor!: number;
+
+  @Column({ name: 'tax_rate_bp', type: 'int' })
+  taxRateBp!: number;
+
+  @Column({ name: 'net_minor', type: 'bigint', transformer: bigintAsNumber })
+  netMinor!: number;
+
+  @Column({ name: 'tax_minor', type: 'bigint', transformer: bigintAsNumber })
+  taxMinor!: number;
+}

@@ -1,0 +1,154 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { ReturnReceived } from '@tradeflow/events';
+import type { UnitOfWork } from '@tradeflow/messaging';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { DocumentNumbersService } from '../document-numbers/document-numbers.service';
+import { calculateDocument } from '../invoices/invoice-calculation';
+import { OrderPricesService } from '../order-prices/order-prices.service';
+import type { PriceList, Pricing } from '../order-prices/price-list';
+import { priceQuantities } from '../order-prices/price-list';
+import { CreditNoteLine } from './credit-note-line.entity';
+import { CreditNote } from './credit-note.entity';
+import type { CreditNoteView } from './dto/credit-note-view.dto';
+import { ReceivedReturn } from './received-return.entity';
+
+export class CreditNoteNotFoundError extends NotFoundException {
+  constructor(creditNoteId: string) {
+    super(`Credit note ${creditNoteId} not found`);
+    this.name = 'CreditNoteNotFoundError';
+  }
+}
+
+@Injectable()
+export class CreditNotesService {
+  private readonly logger = new Logger(CreditNotesService.name);
+
+  constructor(
+    private readonly prices: OrderPricesService,
+    private readonly numbers: DocumentNumbersService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * ReturnReceived → CreditNoteIssued for exactly the returned quantities, once per returnId.
+   * When the order's prices are not known yet, the return waits for the order event.
+   */
+  async creditReturn(event: ReturnReceived, unit: UnitOfWork): Promise<void> {
+    const order = await this.prices.lock(unit.manager, event.orderId);
+    const inserted = await unit.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReceivedReturn)
+      .values({
+        returnId: event.returnId,
+        orderId: event.orderId,
+        lines: event.lines.map(({ lineNo, sku, quantity }) => ({ lineNo, sku, quantity })),
+        correlationId: event.correlationId,
+        receivedAt: new Date(event.occurredAt),
+        creditNoteId: null,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (inserted.raw.length === 0) {
+      this.logger.log({ msg: 'return already credited or waiting; duplicate ignored', returnId: event.returnId });
+      return;
+    }
+    await this.issueWaiting(unit, order);
+  }
+
+  /** Credits the order's returns that wait and can now be priced. The caller holds the order's lock. */
+  async issueWaiting(unit: UnitOfWork, order: PriceList): Promise<void> {
+    const waiting = await unit.manager.find(ReceivedReturn, {
+      where: { orderId: order.orderId, creditNoteId: IsNull() },
+      order: { id: 'ASC' },
+    });
+    for (const received of waiting) {
+      const pricing = priceQuantities(order, received.lines);
+      if (!pricing.priced) {
+        this.logger.log({ msg: 'return waits for the order prices', returnId: received.returnId, waitingFor: pricing.waitingFor });
+        continue;
+      }
+      await this.issue(unit, received, pricing);
+    }
+  }
+
+  async getCreditNote(creditNoteId: string): Promise<CreditNoteView> {
+    const creditNote = await this.dataSource.manager.findOneBy(CreditNote, { id: creditNoteId });
+    if (!creditNote) throw new CreditNoteNotFoundError(creditNoteId);
+    return toCreditNoteView(creditNote);
+  }
+
+  async creditNotesOfOrder(orderId: string): Promise<CreditNoteView[]> {
+    const creditNotes = await this.dataSource.manager.find(CreditNote, { where: { orderId }, order: { number: 'ASC' } });
+    return creditNotes.map(toCreditNoteView);
+  }
+
+  private async issue(unit: UnitOfWork, received: ReceivedReturn, pricing: Extract<Pricing, { priced: true }>) {
+    const { manager } = unit;
+    const amounts = calculateDocument(pricing.lines);
+    const creditNote: Omit<CreditNote, 'lines'> = {
+      id: randomUUID(),
+      number: await this.numbers.next(manager, 'credit-note'),
+      orderId: received.orderId,
+      returnId: received.returnId,
+      customerId: pricing.customerId,
+      currency: pricing.currency,
+      issuedAt: new Date(),
+      netMinor: amounts.netMinor,
+      taxMinor: amounts.taxMinor,
+      totalMinor: amounts.totalMinor,
+    };
+    await manager.insert(CreditNote, creditNote);
+    await manager.insert(
+      CreditNoteLine,
+      amounts.lines.map((line) => ({ ...line, creditNoteId: creditNote.id })),
+    );
+    await manager.update(ReceivedReturn, { id: received.id }, { creditNoteId: creditNote.id });
+
+    unit.publish(
+      'CreditNoteIssued',
+      {
+        creditNoteId: creditNote.id,
+        creditNoteNumber: creditNote.number,
+        returnId: creditNote.returnId,
+        orderId: creditNote.orderId,
+        customerId: creditNote.customerId,
+        currency: creditNote.currency,
+        lines: amounts.lines,
+        netMinor: amounts.netMinor,
+        taxMinor: amounts.taxMinor,
+        totalMinor: amounts.totalMinor,
+      },
+      { id: creditNote.id, version: 1 },
+      received.correlationId,
+    );
+  }
+}
+
+function toCreditNoteView(creditNote: CreditNote): CreditNoteView {
+  return {
+    id: creditNote.id,
+    number: creditNote.number,
+    orderId: creditNote.orderId,
+    returnId: creditNote.returnId,
+    customerId: creditNote.customerId,
+    currency: creditNote.currency,
+    issuedAt: creditNote.issuedAt.toISOString(),
+    lines: [...creditNote.lines]
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map(({ lineNo, sku, quantity, unitPriceMinor, taxRateBp, netMinor, taxMinor }) => ({
+        lineNo,
+        sku,
+        quantity,
+        unitPriceMinor,
+        taxRateBp,
+        netMinor,
+        taxMinor,
+      })),
+    netMinor: creditNote.netMinor,
+    taxMinor: creditNote.taxMinor,
+    totalMinor: creditNote.totalMinor,
+  };
+}

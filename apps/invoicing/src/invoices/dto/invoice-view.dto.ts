@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INVOICE_STATUSES } from '../invoice-status';
+import type { InvoiceStatus } from '../invoice-status';
+
+export class DocumentLineView {
+  @ApiProperty() lineNo!: number;
+  @ApiProperty() sku!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty({ description: 'Net unit price in minor units' }) unitPriceMinor!: number;
+  @ApiProperty({ description: 'Tax rate in basis points: 1900 = 19%' }) taxRateBp!: number;
+  @ApiProperty({ description: 'quantity × unitPriceMinor' }) netMinor!: number;
+  @ApiProperty({ description: 'netMinor × taxRateBp / 10000, rounded half up' }) taxMinor!: number;
+}
+
+export class InvoicePaymentView {
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
+  @ApiProperty() paymentRef!: string;
+  @ApiProperty() amountMinor!: number;
+  @ApiProperty() currency!: string;
+  @ApiProperty() receivedAt!: string;
+}
+
+export class InvoiceView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'INV-000001', description: 'Gap-free' }) number!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty() shipmentId!: string;
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ example: '2026-12-23', description: 'Issue date plus the payment terms' }) dueDate!: string;
+  @ApiProperty({ type: [DocumentLineView] }) lines!: DocumentLineView[];
+  @ApiProperty() netMinor!: number;
+  @ApiProperty() taxMinor!: number;
+  @ApiProperty({ description: 'netMinor + taxMinor' }) totalMinor!: number;
+  @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
+  @ApiProperty({ description: 'Sum of the payments' }) paidMinor!: number;
+  @ApiProperty({ description: 'totalMinor - paidMinor; negative when over-paid' }) outstandingMinor!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When payments reached the total' }) paidAt!: string | null;
+  @ApiProperty({ type: [InvoicePaymentView], description: 'Oldest first' }) payments!: InvoicePaymentView[];
+}
