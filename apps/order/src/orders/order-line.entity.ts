@@ -6,6 +6,9 @@ import { Order } from './order.entity';
 /** Postgres bigint arrives as a string; amounts in minor units stay far below 2^53. */
 export const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
+/** The counters of a line nothing has happened to yet. */
+export const NO_PROGRESS = { reserved: 0, backordered: 0, shipped: 0, invoiced: 0, cancelled: 0, returnRequested: 0, returned: 0, credited: 0 };
+
 @Entity('order_lines')
 export class OrderLine {
   @PrimaryColumn({ name: 'order_id', type: 'uuid' })
@@ -21,6 +24,7 @@ export class OrderLine {
   @Column()
   sku!: string;
 
+  /** Ordered quantity after amendments; 0 = removed (line numbers are never reused). */
   @Column({ type: 'int' })
   quantity!: number;
 
@@ -35,4 +39,23 @@ export class OrderLine {
 
   @Column({ type: 'int', default: 0 })
   backordered!: number;
+
+  @Column({ type: 'int', default: 0 })
+  shipped!: number;
+
+  @Column({ type: 'int', default: 0 })
+  invoiced!: number;
+
+  @Column({ type: 'int', default: 0 })
+  cancelled!: number;
+
+  /** Announced by ReturnRequested; bounds further return requests. */
+  @Column({ name: 'return_requested', type: 'int', default: 0 })
+  returnRequested!: number;
+
+  @Column({ type: 'int', default: 0 })
+  returned!: number;
+
+  @Column({ type: 'int', default: 0 })
+  credited!: number;
 }

@@ -1,4 +1,4 @@
-/** Order life cycle of DESIGN.md §3 step 6; this slice reaches the reservation states. */
+/** Order life cycle of DESIGN.md §3 step 6. */
 export const ORDER_STATUSES = [
   'PLACED',
   'HELD',
@@ -14,53 +14,55 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export interface LineReservation {
-  lineNo: number;
+/** Statuses after which the order's lines can no longer change. */
+export const CLOSED_STATUSES: readonly OrderStatus[] = ['CANCELLED', 'COMPLETED'];
+
+export interface LineProgress {
+  /** Ordered after amendments; 0 = removed. */
   quantity: number;
+  cancelled: number;
   reserved: number;
   backordered: number;
+  shipped: number;
+  invoiced: number;
 }
 
-/** The status an approved order has from how much of each line is reserved or waiting. */
-export function reservationStatus(lines: readonly LineReservation[]): OrderStatus {
-  if (lines.every((line) => line.reserved >= line.quantity)) return 'RESERVED';
-  if (lines.some((line) => line.reserved > 0)) return 'PARTIALLY_RESERVED';
-  if (lines.some((line) => line.backordered > 0)) return 'BACKORDERED';
-  return 'APPROVED';
-}
-
-export class ReservationMismatchError extends Error {
-  override name = 'ReservationMismatchError';
+export interface OrderProgress {
+  /** Where the customer checks stand; every status past APPROVED needs APPROVED. */
+  approval: 'PLACED' | 'HELD' | 'APPROVED';
+  lines: readonly LineProgress[];
+  shipments: readonly { delivered: boolean }[];
+  invoices: readonly { totalMinor: number; paid: boolean }[];
 }
 
 /**
- * Adds reserved quantities to lines. A reservation of an unknown line or beyond the ordered
- * quantity breaks the invariant reserved ≤ ordered and is refused rather than recorded.
+ * The status that follows from what the order knows. Nothing shipped and something cancelled →
+ * CANCELLED; otherwise the shipped part decides (cancelling after a partial dispatch leaves an
+ * order whose remaining, shipped part goes on to DELIVERED and COMPLETED); before any dispatch
+ * the reservations decide. COMPLETED = every non-cancelled quantity shipped, every shipment
+ * delivered, every shipped quantity invoiced and every invoice paid.
  */
-export function applyReservations(
-  lines: readonly LineReservation[],
-  reserved: readonly { lineNo: number; quantity: number }[],
-): LineReservation[] {
-  const next = lines.map((line) => ({ ...line }));
-  for (const { lineNo, quantity } of reserved) {
-    const line = next.find((candidate) => candidate.lineNo === lineNo);
-    if (!line) throw new ReservationMismatchError(`reservation for unknown line ${lineNo}`);
-    line.reserved += quantity;
-    line.backordered = Math.max(0, line.backordered - quantity);
-    if (line.reserved > line.quantity) {
-      throw new ReservationMismatchError(`line ${lineNo}: reserved ${line.reserved} exceeds ordered ${line.quantity}`);
-    }
+export function orderStatus(progress: OrderProgress): OrderStatus {
+  if (progress.approval !== 'APPROVED') return progress.approval;
+  const lines = progress.lines;
+  const open = (line: LineProgress) => Math.max(0, line.quantity - line.cancelled);
+  const anyShipped = lines.some((line) => line.shipped > 0);
+
+  if (!anyShipped) {
+    if (lines.some((line) => line.cancelled > 0)) return 'CANCELLED';
+    return reservationStatus(lines, open);
   }
-  return next;
+  if (lines.some((line) => line.shipped < open(line))) return 'PARTIALLY_SHIPPED';
+  const delivered = progress.shipments.length > 0 && progress.shipments.every((shipment) => shipment.delivered);
+  if (!delivered) return 'SHIPPED';
+  const invoicedInFull = lines.every((line) => line.invoiced >= line.shipped);
+  const paidInFull = progress.invoices.every((invoice) => invoice.paid || invoice.totalMinor <= 0);
+  return invoicedInFull && paidInFull ? 'COMPLETED' : 'DELIVERED';
 }
 
-/** Records quantities inventory is waiting for; they shrink as later reservations arrive. */
-export function applyBackorders(
-  lines: readonly LineReservation[],
-  backordered: readonly { lineNo: number; quantity: number }[],
-): LineReservation[] {
-  return lines.map((line) => {
-    const waiting = backordered.find((entry) => entry.lineNo === line.lineNo);
-    return waiting ? { ...line, backordered: waiting.quantity } : { ...line };
-  });
+function reservationStatus(lines: readonly LineProgress[], open: (line: LineProgress) => number): OrderStatus {
+  if (lines.every((line) => line.reserved >= open(line))) return 'RESERVED';
+  if (lines.some((line) => line.reserved > 0)) return 'PARTIALLY_RESERVED';
+  if (lines.some((line) => line.backordered > 0)) return 'BACKORDERED';
+  return 'APPROVED';
 }

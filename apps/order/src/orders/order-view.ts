@@ -1,9 +1,20 @@
 import type { OrderView } from './dto/order-view.dto';
-import type { Order } from './order.entity';
+import type { OrderInvoice } from './order-invoice.entity';
+import type { OrderReturn } from './order-return.entity';
+import type { OrderShipment } from './order-shipment.entity';
 import type { OrderTimelineEntry } from './order-timeline-entry.entity';
+import type { Order } from './order.entity';
 
-/** The API's picture of an order; shipping, invoicing and returns fill their columns later. */
-export function toOrderView(order: Order, timeline: readonly OrderTimelineEntry[]): OrderView {
+export interface OrderRecords {
+  order: Order;
+  timeline: readonly OrderTimelineEntry[];
+  shipments: readonly OrderShipment[];
+  invoices: readonly OrderInvoice[];
+  returns: readonly OrderReturn[];
+}
+
+/** The API's picture of an order: per line what every service reported, and the history. */
+export function toOrderView({ order, timeline, shipments, invoices, returns }: OrderRecords): OrderView {
   return {
     id: order.id,
     status: order.status,
@@ -20,12 +31,38 @@ export function toOrderView(order: Order, timeline: readonly OrderTimelineEntry[
         ordered: line.quantity,
         reserved: line.reserved,
         backordered: line.backordered,
-        shipped: 0,
-        invoiced: 0,
-        returned: 0,
+        shipped: line.shipped,
+        invoiced: line.invoiced,
+        cancelled: line.cancelled,
+        returnRequested: line.returnRequested,
+        returned: line.returned,
+        credited: line.credited,
         unitPriceMinor: line.unitPriceMinor,
         taxRateBp: line.taxRateBp,
       })),
+    shipments: shipments.map((shipment) => ({
+      shipmentId: shipment.shipmentId,
+      warehouse: shipment.warehouse,
+      trackingNumber: shipment.trackingNumber,
+      dispatchedAt: shipment.dispatchedAt.toISOString(),
+      deliveredAt: shipment.deliveredAt?.toISOString() ?? null,
+    })),
+    invoices: invoices.map((invoice) => ({
+      invoiceId: invoice.invoiceId,
+      invoiceNumber: invoice.invoiceNumber,
+      shipmentId: invoice.shipmentId,
+      dueDate: invoice.dueDate,
+      totalMinor: invoice.totalMinor,
+      paidMinor: invoice.paidMinor,
+      paid: invoice.paidAt !== null,
+    })),
+    returns: returns.map((entry) => ({
+      returnId: entry.returnId,
+      status: entry.status,
+      lines: entry.lines,
+      requestedAt: entry.requestedAt.toISOString(),
+      receivedAt: entry.receivedAt?.toISOString() ?? null,
+    })),
     timeline: timeline.map((entry) => ({
       at: entry.at.toISOString(),
       event: entry.event,
@@ -33,5 +70,6 @@ export function toOrderView(order: Order, timeline: readonly OrderTimelineEntry[
       detail: entry.detail,
     })),
     createdAt: order.createdAt.toISOString(),
+    completedAt: order.completedAt?.toISOString() ?? null,
   };
 }

@@ -45,6 +45,10 @@ export class Order {
   @OneToMany(() => OrderTimelineEntry, (entry) => entry.order, { cascade: true })
   timeline!: OrderTimelineEntry[];
 
+  /** Set once, when OrderCompleted is published. */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,12 +1,11 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
 import { RequiresScope } from '../api-keys/requires-scope.decorator';
 import { OrderView } from './dto/order-view.dto';
 import { PlaceOrderDto } from './dto/place-order.dto';
+import { IdempotencyKey } from './idempotency-key.decorator';
 import { OrdersService } from './orders.service';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
 @ApiTags('orders')
 @Controller('v1/orders')
@@ -20,14 +19,7 @@ export class OrdersController {
   @ApiCreatedResponse({ type: OrderView })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
   @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
-  placeOrder(
-    @Body() body: PlaceOrderDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() request: AuthenticatedRequest,
-  ): Promise<OrderView> {
-    if (!key || !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadRequestException('Idempotency-Key header is required: 1-128 letters, digits, ".", "_", ":" or "-"');
-    }
+  placeOrder(@Body() body: PlaceOrderDto, @IdempotencyKey() key: string, @Req() request: AuthenticatedRequest): Promise<OrderView> {
     const { channel } = request.apiClient;
     return this.orders.placeOrder(body, channel, { scope: `orders:${channel}`, key, body });
   }

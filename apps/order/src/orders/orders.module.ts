@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { IdempotencyService } from '@tradeflow/platform';
-import { Order } from './order.entity';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { OrderChangesService } from './order-changes.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
-import { ReservationEventsHandler } from './reservation-events.handler';
 
+/** The order aggregate: placing and reading orders, and the one way every use case changes one. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Order]), ApiKeysModule],
-  controllers: [OrdersController, ReservationEventsHandler],
-  providers: [OrdersService, IdempotencyService],
+  imports: [ApiKeysModule],
+  controllers: [OrdersController],
+  providers: [OrdersService, OrderChangesService, IdempotencyService],
+  exports: [OrdersService, OrderChangesService],
 })
 export class OrdersModule {}

@@ -1,6 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { EventPayload, StockBackordered, StockReserved } from '@tradeflow/events';
-import type { UnitOfWork } from '@tradeflow/messaging';
+import { Injectable } from '@nestjs/common';
+import type { EventPayload } from '@tradeflow/events';
 import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
@@ -10,18 +9,15 @@ import { DataSource } from 'typeorm';
 import { SERVICE_NAME } from '../service-name';
 import type { OrderView } from './dto/order-view.dto';
 import type { PlaceOrderDto } from './dto/place-order.dto';
-import { Order } from './order.entity';
-import { applyBackorders, applyReservations, reservationStatus } from './order-status';
-import type { LineReservation, OrderStatus } from './order-status';
+import { addTimeline } from './order-changes.service';
+import { OrderInvoice } from './order-invoice.entity';
+import { NO_PROGRESS } from './order-line.entity';
+import { OrderNotFoundError } from './order-not-found.error';
+import { OrderReturn } from './order-return.entity';
+import { OrderShipment } from './order-shipment.entity';
 import { OrderTimelineEntry } from './order-timeline-entry.entity';
 import { toOrderView } from './order-view';
-
-export class OrderNotFoundError extends NotFoundException {
-  constructor(orderId: string) {
-    super(`Order ${orderId} not found`);
-    this.name = 'OrderNotFoundError';
-  }
-}
+import { Order } from './order.entity';
 
 @Injectable()
 export class OrdersService {
@@ -47,12 +43,12 @@ export class OrdersService {
         shippingAddress: { ...dto.shippingAddress, line2: dto.shippingAddress.line2 ?? null },
         status: 'APPROVED',
         version: 2,
-        lines: dto.lines.map((line, index) => ({ ...line, lineNo: index + 1, reserved: 0, backordered: 0 })),
+        lines: dto.lines.map((line, index) => ({ ...line, lineNo: index + 1, ...NO_PROGRESS })),
       });
       await unit.manager.save(order);
       unit.publish('OrderPlaced', placedPayload(order), { id: orderId, version: 1 });
       unit.publish('OrderApproved', approvedPayload(order), { id: orderId, version: 2 });
-      await this.addTimeline(unit.manager, orderId, [
+      await addTimeline(unit.manager, orderId, [
         { event: 'OrderPlaced', status: 'PLACED', detail: `via ${channel}` },
         { event: 'OrderApproved', status: 'APPROVED', detail: null },
       ]);
@@ -67,53 +63,18 @@ export class OrdersService {
     return this.view(this.dataSource.manager, orderId);
   }
 
-  recordReservation(event: StockReserved, unit: UnitOfWork): Promise<void> {
-    const reserved = event.allocations.map(({ lineNo, quantity }) => ({ lineNo, quantity }));
-    const where = event.allocations.map((a) => `${a.quantity}×${a.sku}@${a.warehouse}`).join(', ');
-    return this.updateReservations(unit.manager, event.orderId, event.eventType, `reserved ${where}`, (lines) =>
-      applyReservations(lines, reserved),
-    );
-  }
-
-  recordBackorder(event: StockBackordered, unit: UnitOfWork): Promise<void> {
-    const waiting = event.lines.map((line) => `${line.quantity}×${line.sku}`).join(', ');
-    return this.updateReservations(unit.manager, event.orderId, event.eventType, `waiting for ${waiting}`, (lines) =>
-      applyBackorders(lines, event.lines),
-    );
-  }
-
-  private async updateReservations(
-    manager: EntityManager,
-    orderId: string,
-    event: string,
-    detail: string,
-    change: (lines: LineReservation[]) => LineReservation[],
-  ): Promise<void> {
-    const order = await manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write', tables: ['orders'] } });
-    if (!order) throw new OrderNotFoundError(orderId);
-    const next = change(order.lines);
-    for (const line of order.lines) Object.assign(line, next.find((candidate) => candidate.lineNo === line.lineNo));
-    order.status = reservationStatus(next);
-    await manager.save(order);
-    await this.addTimeline(manager, orderId, [{ event, status: order.status, detail }]);
-  }
-
-  private async addTimeline(
-    manager: EntityManager,
-    orderId: string,
-    entries: { event: string; status: OrderStatus; detail: string | null }[],
-  ): Promise<void> {
-    await manager.insert(
-      OrderTimelineEntry,
-      entries.map((entry) => ({ ...entry, orderId })),
-    );
-  }
-
-  private async view(manager: EntityManager, orderId: string): Promise<OrderView> {
+  /** The order as the API shows it, read with `manager` (inside a write's transaction, its own writes). */
+  async view(manager: EntityManager, orderId: string): Promise<OrderView> {
     const order = await manager.findOneBy(Order, { id: orderId });
     if (!order) throw new OrderNotFoundError(orderId);
-    const timeline = await manager.find(OrderTimelineEntry, { where: { orderId }, order: { id: 'ASC' } });
-    return toOrderView(order, timeline);
+    const where = { orderId };
+    return toOrderView({
+      order,
+      timeline: await manager.find(OrderTimelineEntry, { where, order: { id: 'ASC' } }),
+      shipments: await manager.find(OrderShipment, { where, order: { dispatchedAt: 'ASC', shipmentId: 'ASC' } }),
+      invoices: await manager.find(OrderInvoice, { where, order: { issuedAt: 'ASC', invoiceId: 'ASC' } }),
+      returns: await manager.find(OrderReturn, { where, order: { requestedAt: 'ASC', returnId: 'ASC' } }),
+    });
   }
 }
 

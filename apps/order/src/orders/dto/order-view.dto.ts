@@ -6,12 +6,15 @@ import type { OrderStatus } from '../order-status';
 export class OrderLineView {
   @ApiProperty() lineNo!: number;
   @ApiProperty() sku!: string;
-  @ApiProperty({ description: 'Ordered quantity' }) ordered!: number;
-  @ApiProperty() reserved!: number;
+  @ApiProperty({ description: 'Ordered quantity after amendments; 0 = removed' }) ordered!: number;
+  @ApiProperty({ description: 'Reserved by inventory; dispatched quantities stay counted' }) reserved!: number;
   @ApiProperty({ description: 'Waiting for stock' }) backordered!: number;
   @ApiProperty() shipped!: number;
   @ApiProperty() invoiced!: number;
-  @ApiProperty() returned!: number;
+  @ApiProperty({ description: 'Cancelled: ordered and never to ship' }) cancelled!: number;
+  @ApiProperty({ description: 'Announced by return requests' }) returnRequested!: number;
+  @ApiProperty({ description: 'Received back by shipping' }) returned!: number;
+  @ApiProperty({ description: 'On credit notes' }) credited!: number;
   @ApiProperty() unitPriceMinor!: number;
   @ApiProperty() taxRateBp!: number;
 }
@@ -23,6 +26,38 @@ export class TimelineEntryView {
   @ApiProperty({ nullable: true, type: String }) detail!: string | null;
 }
 
+export class OrderShipmentView {
+  @ApiProperty() shipmentId!: string;
+  @ApiProperty() warehouse!: string;
+  @ApiProperty() trackingNumber!: string;
+  @ApiProperty() dispatchedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
+}
+
+export class OrderInvoiceView {
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty() invoiceNumber!: string;
+  @ApiProperty() shipmentId!: string;
+  @ApiProperty({ description: 'ISO 8601 date' }) dueDate!: string;
+  @ApiProperty() totalMinor!: number;
+  @ApiProperty({ description: 'Known from PaymentReceived and InvoicePaid' }) paidMinor!: number;
+  @ApiProperty() paid!: boolean;
+}
+
+export class ReturnLineView {
+  @ApiProperty() lineNo!: number;
+  @ApiProperty() sku!: string;
+  @ApiProperty() quantity!: number;
+}
+
+export class OrderReturnView {
+  @ApiProperty() returnId!: string;
+  @ApiProperty({ enum: ['REQUESTED', 'RECEIVED'] }) status!: 'REQUESTED' | 'RECEIVED';
+  @ApiProperty({ type: [ReturnLineView], description: 'As requested' }) lines!: ReturnLineView[];
+  @ApiProperty() requestedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) receivedAt!: string | null;
+}
+
 export class OrderView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
@@ -32,6 +67,10 @@ export class OrderView {
   @ApiProperty() allowPartialShipment!: boolean;
   @ApiProperty({ type: AddressDto }) shippingAddress!: AddressDto;
   @ApiProperty({ type: [OrderLineView] }) lines!: OrderLineView[];
+  @ApiProperty({ type: [OrderShipmentView] }) shipments!: OrderShipmentView[];
+  @ApiProperty({ type: [OrderInvoiceView] }) invoices!: OrderInvoiceView[];
+  @ApiProperty({ type: [OrderReturnView] }) returns!: OrderReturnView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
 }

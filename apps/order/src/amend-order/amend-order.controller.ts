@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Req, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
+import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { OrderView } from '../orders/dto/order-view.dto';
+import { IdempotencyKey } from '../orders/idempotency-key.decorator';
+import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
+import { AmendOrderService } from './amend-order.service';
+import { AmendOrderDto } from './dto/amend-order.dto';
+
+@ApiTags('orders')
+@Controller('v1/orders')
+@UseFilters(OrderRuleViolationFilter)
+export class AmendOrderController {
+  constructor(private readonly amendments: AmendOrderService) {}
+
+  @Patch(':id')
+  @HttpCode(200)
+  @RequiresScope('orders:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiOkResponse({ type: OrderView, description: 'The order after the change' })
+  @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'A changed line has shipped goods, the order is cancelled or completed, or the key was reused' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line, a price change, or no line left' })
+  amend(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AmendOrderDto,
+    @IdempotencyKey() key: string,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<OrderView> {
+    const { channel } = request.apiClient;
+    return this.amendments.amend(id, body, { scope: `orders:${channel}`, key, body: { amend: id, ...body } });
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@tradeflow/messaging';
+import type { IdempotentRequest } from '@tradeflow/platform';
+import { IdempotencyService } from '@tradeflow/platform';
+import type { OrderView } from '../orders/dto/order-view.dto';
+import { OrderChangesService } from '../orders/order-changes.service';
+import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
+import { OrdersService } from '../orders/orders.service';
+import { SERVICE_NAME } from '../service-name';
+import { amendLines } from './amendment';
+import type { AmendOrderDto } from './dto/amend-order.dto';
+
+@Injectable()
+export class AmendOrderService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
+    private readonly changes: OrderChangesService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  /** Changes quantities and adds lines → OrderAmended with the whole line list; a request that changes nothing publishes nothing. */
+  amend(orderId: string, dto: AmendOrderDto, request: IdempotentRequest): Promise<OrderView> {
+    return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
+      const claim = await this.idempotency.claim<OrderView>(unit.manager, request);
+      if (claim.kind === 'replay') return claim.response;
+
+      await this.changes.apply(unit, orderId, (order) => {
+        const amendment = amendLines(order.status, order.lines, dto.lines);
+        if (amendment.changes.length === 0) return null;
+        for (const line of amendment.lines) {
+          const existing = order.lines.find((candidate) => candidate.lineNo === line.lineNo);
+          if (existing) existing.quantity = line.quantity;
+          else order.lines.push(unit.manager.create(OrderLine, { ...line, orderId, ...NO_PROGRESS }));
+        }
+        order.version += 1;
+        unit.publish('OrderAmended', { orderId, lines: amendment.lines }, { id: orderId, version: order.version });
+        return { event: 'OrderAmended', detail: amendment.changes.join('; ') };
+      });
+
+      const view = await this.orders.view(unit.manager, orderId);
+      await this.idempotency.complete(unit.manager, request, 200, view);
+      return view;
+    });
+  }
+}

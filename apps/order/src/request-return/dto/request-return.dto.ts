@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ReturnLineView } from '../../orders/dto/order-view.dto';
+
+export class ReturnLineDto {
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  lineNo!: number;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: 100000 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  quantity!: number;
+}
+
+export class RequestReturnDto {
+  @ApiProperty({ type: [ReturnLineDto] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReturnLineDto)
+  lines!: ReturnLineDto[];
+}
+
+export class ReturnRequestView {
+  @ApiProperty({ description: 'Quote it when the goods come back' }) returnId!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ enum: ['REQUESTED'] }) status!: 'REQUESTED';
+  @ApiProperty({ type: [ReturnLineView] }) lines!: ReturnLineView[];
+}

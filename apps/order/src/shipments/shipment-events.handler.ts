@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { ReturnReceived, ShipmentDelivered, ShipmentDispatched } from '@tradeflow/events';
+import { EventContext } from '@tradeflow/messaging';
+import { ShipmentEventsService } from './shipment-events.service';
+
+@Controller()
+export class ShipmentEventsHandler {
+  constructor(private readonly shipments: ShipmentEventsService) {}
+
+  @EventPattern('ShipmentDispatched')
+  shipmentDispatched(@Payload() event: ShipmentDispatched, @Ctx() context: EventContext): Promise<void> {
+    return this.shipments.recordDispatch(event, context.unitOfWork);
+  }
+
+  @EventPattern('ShipmentDelivered')
+  shipmentDelivered(@Payload() event: ShipmentDelivered, @Ctx() context: EventContext): Promise<void> {
+    return this.shipments.recordDelivery(event, context.unitOfWork);
+  }
+
+  @EventPattern('ReturnReceived')
+  returnReceived(@Payload() event: ReturnReceived, @Ctx() context: EventContext): Promise<void> {
+    return this.shipments.recordReturnReceipt(event, context.unitOfWork);
+  }
+}

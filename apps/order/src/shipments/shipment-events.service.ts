@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { ReturnReceived, ShipmentDelivered, ShipmentDispatched } from '@tradeflow/events';
+import type { UnitOfWork } from '@tradeflow/messaging';
+import { EventMismatchError } from '../orders/event-mismatch.error';
+import { addToLines } from '../orders/line-quantities';
+import { assignLines, OrderChangesService } from '../orders/order-changes.service';
+import { OrderReturn } from '../orders/order-return.entity';
+import type { ReturnLine } from '../orders/order-return.entity';
+import { OrderShipment } from '../orders/order-shipment.entity';
+
+/** Shipping's reports: goods left (shipped), arrived (delivered), came back (returned). */
+@Injectable()
+export class ShipmentEventsService {
+  constructor(private readonly changes: OrderChangesService) {}
+
+  async recordDispatch(event: ShipmentDispatched, unit: UnitOfWork): Promise<void> {
+    const { manager } = unit;
+    await this.changes.apply(unit, event.orderId, async (order) => {
+      if (await manager.existsBy(OrderShipment, { shipmentId: event.shipmentId })) return null;
+      await manager.insert(OrderShipment, {
+        shipmentId: event.shipmentId,
+        orderId: order.id,
+        warehouse: event.warehouse,
+        trackingNumber: event.trackingNumber,
+        dispatchedAt: new Date(event.occurredAt),
+        deliveredAt: null,
+      });
+      assignLines(order.lines, addToLines(order.lines, 'shipped', event.lines));
+      const what = event.lines.map((line) => `${line.quantity}×${line.sku}`).join(', ');
+      return { event: event.eventType, detail: `shipment ${event.shipmentId} from ${event.warehouse}: ${what} (tracking ${event.trackingNumber})` };
+    });
+  }
+
+  async recordDelivery(event: ShipmentDelivered, unit: UnitOfWork): Promise<void> {
+    const { manager } = unit;
+    await this.changes.apply(unit, event.orderId, async () => {
+      const shipment = await manager.findOneBy(OrderShipment, { shipmentId: event.shipmentId, orderId: event.orderId });
+      if (!shipment) throw new EventMismatchError(`delivery of shipment ${event.shipmentId}, which was never dispatched`);
+      if (shipment.deliveredAt) return null;
+      await manager.update(OrderShipment, { shipmentId: shipment.shipmentId }, { deliveredAt: new Date(event.occurredAt) });
+      return { event: event.eventType, detail: `shipment ${event.shipmentId} delivered (tracking ${event.trackingNumber})` };
+    });
+  }
+
+  async recordReturnReceipt(event: ReturnReceived, unit: UnitOfWork): Promise<void> {
+    const { manager } = unit;
+    await this.changes.apply(unit, event.orderId, async (order) => {
+      const known = await manager.findOneBy(OrderReturn, { returnId: event.returnId, orderId: event.orderId });
+      if (known?.status === 'RECEIVED') return null;
+      assignLines(order.lines, addToLines(order.lines, 'returned', event.lines));
+      const receivedAt = new Date(event.occurredAt);
+      if (known) await manager.update(OrderReturn, { returnId: event.returnId }, { status: 'RECEIVED', receivedAt });
+      else await manager.insert(OrderReturn, { returnId: event.returnId, orderId: order.id, status: 'RECEIVED', lines: perLine(event.lines), receivedAt });
+      const what = event.lines.map((line) => `${line.quantity}×${line.sku}@${line.warehouse}`).join(', ');
+      return { event: event.eventType, detail: `return ${event.returnId} received: ${what}` };
+    });
+  }
+}
+
+/** A return received across warehouses, summed per line. */
+function perLine(lines: readonly ReturnLine[]): ReturnLine[] {
+  const sums = new Map<number, ReturnLine>();
+  for (const { lineNo, sku, quantity } of lines) {
+    const sum = sums.get(lineNo);
+    if (sum) sum.quantity += quantity;
+    else sums.set(lineNo, { lineNo, sku, quantity });
+  }
+  return [...sums.values()];
+}
