@@ -1,0 +1,37 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { LabelsModule } from './labels/labels.module';
+import { CreateShipping1763856400000 } from './migrations/1763856400000-create-shipping';
+import { OrderedLine } from './orders/ordered-line.entity';
+import { OrdersModule } from './orders/orders.module';
+import { ReservedQuantity } from './orders/reserved-quantity.entity';
+import { ShippingOrder } from './orders/shipping-order.entity';
+import { CustomerReturn } from './returns/customer-return.entity';
+import { ReturnsModule } from './returns/returns.module';
+import { SERVICE_NAME } from './service-name';
+import { Shipment } from './shipments/shipment.entity';
+import { ShipmentsModule } from './shipments/shipments.module';
+import type { ShippingSettings } from './shipping-settings';
+
+@Module({})
+export class AppModule {
+  static register(settings: ShippingSettings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...serviceRuntimeModules({
+          serviceName: SERVICE_NAME,
+          settings,
+          databaseUrl: settings.DATABASE_URL_SHIPPING,
+          entities: [ShippingOrder, OrderedLine, ReservedQuantity, Shipment, CustomerReturn],
+          migrations: [CreateShipping1763856400000],
+        }),
+        OrdersModule,
+        ShipmentsModule,
+        LabelsModule.register(settings),
+        ReturnsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CarrierEventDto } from './dto/carrier-event.dto';
+import { ShipmentView } from './dto/shipment-view.dto';
+import { ShipmentsService } from './shipments.service';
+
+/** The part of Express's response this controller touches, so the app needs no Express types. */
+interface StatusSetter {
+  status(code: number): unknown;
+}
+
+@ApiTags('carrier')
+@Controller('v1/carrier/events')
+export class CarrierEventsController {
+  constructor(private readonly shipments: ShipmentsService) {}
+
+  @Post()
+  @ApiOkResponse({ type: ShipmentView, description: 'DELIVERED: delivered (ShipmentDelivered), or already delivered (same view, nothing published)' })
+  @ApiAcceptedResponse({ type: ShipmentView, description: 'IN_TRANSIT: acknowledged, nothing changes' })
+  @ApiBadRequestResponse({ description: 'Invalid body; the message names the field' })
+  @ApiNotFoundResponse({ description: 'Unknown tracking number' })
+  @ApiConflictResponse({ description: 'DELIVERED for a shipment that was not dispatched' })
+  async receive(@Body() body: CarrierEventDto, @Res({ passthrough: true }) response: StatusSetter): Promise<ShipmentView> {
+    const shipment = await this.shipments.carrierEvent(body.trackingNumber, body.status);
+    response.status(body.status === 'DELIVERED' ? HttpStatus.OK : HttpStatus.ACCEPTED);
+    return shipment;
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SHIPMENT_STATUSES } from '../shipment-status';
+import type { ShipmentStatus } from '../shipment-status';
+
+export class ShipmentLineView {
+  @ApiProperty({ example: 1 }) lineNo!: number;
+  @ApiProperty({ example: 'SKU-RED-MUG' }) sku!: string;
+  @ApiProperty({ example: 2 }) quantity!: number;
+}
+
+/** Lists are ordered oldest first, then by warehouse. */
+export class ShipmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ example: 'BER' }) warehouse!: string;
+  @ApiProperty({
+    enum: SHIPMENT_STATUSES,
+    description: 'LABEL_PENDING → LABELLED → DISPATCHED → DELIVERED; LABEL_FAILED after every label retry failed; CANCELLED',
+  })
+  status!: ShipmentStatus;
+  @ApiProperty({ type: [ShipmentLineView] }) lines!: ShipmentLineView[];
+  @ApiProperty({ type: String, nullable: true, example: 'local' }) carrier!: string | null;
+  @ApiProperty({ type: String, nullable: true }) labelNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) trackingNumber!: string | null;
+  @ApiProperty({ description: 'Carrier calls in the current round; retry-label starts a new round' }) labelAttempts!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the last carrier call failed' }) lastLabelError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the next carrier call is due (LABEL_PENDING only)' })
+  nextLabelAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'amended', description: 'cancelled or amended' }) cancelReason!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) labelledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) dispatchedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) deliveredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cancelledAt!: string | null;
+}

@@ -1,0 +1,46 @@
+import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ShipmentView } from './dto/shipment-view.dto';
+import { ShipmentsQueryDto } from './dto/shipments-query.dto';
+import { ShipmentsService } from './shipments.service';
+
+const shipmentId = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('shipment id must be a UUID') });
+
+@ApiTags('shipments')
+@Controller('v1/shipments')
+export class ShipmentsController {
+  constructor(private readonly shipments: ShipmentsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [ShipmentView], description: "The order's shipments, oldest first (empty if none)" })
+  @ApiBadRequestResponse({ description: 'orderId missing or not a UUID' })
+  list(@Query() query: ShipmentsQueryDto): Promise<ShipmentView[]> {
+    return this.shipments.listForOrder(query.orderId);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ShipmentView })
+  @ApiBadRequestResponse({ description: 'id is not a UUID' })
+  @ApiNotFoundResponse({ description: 'No such shipment' })
+  get(@Param('id', shipmentId) id: string): Promise<ShipmentView> {
+    return this.shipments.getShipment(id);
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ShipmentView, description: 'Dispatched (ShipmentDispatched), or already dispatched: the same view, nothing published' })
+  @ApiNotFoundResponse({ description: 'No such shipment' })
+  @ApiConflictResponse({ description: 'Not LABELLED (waiting for a label, label failed, or cancelled); the message says which' })
+  dispatch(@Param('id', shipmentId) id: string): Promise<ShipmentView> {
+    return this.shipments.dispatch(id);
+  }
+
+  @Post(':id/retry-label')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ShipmentView, description: 'Back to LABEL_PENDING with a new round of carrier attempts' })
+  @ApiNotFoundResponse({ description: 'No such shipment' })
+  @ApiConflictResponse({ description: 'The shipment is not LABEL_FAILED' })
+  retryLabel(@Param('id', shipmentId) id: string): Promise<ShipmentView> {
+    return this.shipments.retryLabel(id);
+  }
+}

@@ -1,0 +1,166 @@
+import type { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentDispatched, ShipmentLabelled } from '@tradeflow/events';
+import { eventually } from '@tradeflow/testing';
+import { randomUUID } from 'node:crypto';
+import { ShippingHarness, upstream } from '../testing/shipping-harness';
+import type { ShipmentView } from './dto/shipment-view.dto';
+
+const count = (types: string[], type: string) => types.filter((candidate) => candidate === type).length;
+const allLabelled = (expected: number) => (shipments: ShipmentView[]) =>
+  shipments.length === expected && shipments.every((shipment) => shipment.status === 'LABELLED');
+
+describe('shipping from reservations to delivery (real Kafka, registry, Postgres)', () => {
+  const shipping = new ShippingHarness();
+
+  beforeAll(() => shipping.start());
+  afterAll(() => shipping.stop());
+
+  it('waits for full reservation, ships per warehouse, labels, dispatches and delivers', async () => {
+    const orderId = randomUUID();
+    await shipping.publish(
+      upstream.placed(orderId, [
+        [1, 'MUG', 2],
+        [2, 'TEA', 1],
+      ]),
+      upstream.reserved(orderId, [[1, 'MUG', 'BER', 2]]),
+    );
+    // A marker order behind ours on both topics: once its shipment exists, our partial reservation was seen.
+    const marker = randomUUID();
+    await shipping.publish(upstream.placed(marker, [[1, 'PEN', 1]]), upstream.reserved(marker, [[1, 'PEN', 'BER', 1]]));
+    await eventually(() => shipping.shipmentsOf(marker), (shipments) => shipments.length === 1);
+    expect(await shipping.shipmentsOf(orderId)).toEqual([]);
+
+    await shipping.publish(upstream.reserved(orderId, [[2, 'TEA', 'HAM', 1]], 2));
+    const [ber, ham] = await eventually(() => shipping.shipmentsOf(orderId), allLabelled(2));
+    expect(ber).toMatchObject({ orderId, warehouse: 'BER', lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }], carrier: 'local', labelAttempts: 1 });
+    expect(ham).toMatchObject({ orderId, warehouse: 'HAM', lines: [{ lineNo: 2, sku: 'TEA', quantity: 1 }] });
+    expect(ber.trackingNumber).toMatch(/^LC/);
+    expect(ber.labelNumber).toBeTruthy();
+    expect(ber.labelledAt).toBeTruthy();
+    expect((await shipping.request('GET', `/v1/shipments/${ber.id}`)).body).toEqual(ber);
+
+    // The carrier cannot deliver what has not left the warehouse.
+    const early = await shipping.request<{ message: string }>('POST', '/v1/carrier/events', { trackingNumber: ham.trackingNumber, status: 'DELIVERED' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('not dispatched');
+
+    const dispatched = await shipping.request<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.body).toMatchObject({ status: 'DISPATCHED', trackingNumber: ber.trackingNumber });
+    const again = await shipping.request<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
+    expect(again).toEqual({ status: 200, body: dispatched.body });
+
+    const inTransit = await shipping.request<ShipmentView>('POST', '/v1/carrier/events', { trackingNumber: ber.trackingNumber, status: 'IN_TRANSIT' });
+    expect(inTransit.status).toBe(202);
+    expect(inTransit.body.status).toBe('DISPATCHED');
+    const delivered = await shipping.request<ShipmentView>('POST', '/v1/carrier/events', { trackingNumber: ber.trackingNumber, status: 'DELIVERED' });
+    expect(delivered.status).toBe(200);
+    expect(delivered.body.status).toBe('DELIVERED');
+    expect(delivered.body.deliveredAt).toBeTruthy();
+    const deliveredAgain = await shipping.request<ShipmentView>('POST', '/v1/carrier/events', { trackingNumber: ber.trackingNumber, status: 'DELIVERED' });
+    expect(deliveredAgain).toEqual({ status: 200, body: delivered.body });
+
+    const events = await shipping.shipmentEvents(
+      orderId,
+      (types) => count(types, 'ShipmentLabelled') === 2 && count(types, 'ShipmentDelivered') === 1 && count(types, 'ShipmentDispatched') === 1,
+    );
+    const created = events.filter((event): event is ShipmentCreated => event.eventType === 'ShipmentCreated');
+    expect(created.map(({ warehouse, lines }) => ({ warehouse, lines }))).toEqual([
+      { warehouse: 'BER', lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] },
+      { warehouse: 'HAM', lines: [{ lineNo: 2, sku: 'TEA', quantity: 1 }] },
+    ]);
+    const labelled = events.find((event): event is ShipmentLabelled => event.eventType === 'ShipmentLabelled' && event.shipmentId === ber.id)!;
+    expect(labelled).toMatchObject({ carrier: 'local', trackingNumber: ber.trackingNumber, aggregateId: ber.id, aggregateVersion: 2, correlationId: orderId });
+    expect(labelled.causationId).toBe(created.find((event) => event.shipmentId === ber.id)!.eventId);
+    const dispatchedEvent = events.find((event): event is ShipmentDispatched => event.eventType === 'ShipmentDispatched')!;
+    expect(dispatchedEvent).toMatchObject({
+      shipmentId: ber.id,
+      warehouse: 'BER',
+      trackingNumber: ber.trackingNumber,
+      lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }],
+      aggregateVersion: 3,
+      correlationId: orderId,
+    });
+    const deliveredEvent = events.find((event): event is ShipmentDelivered => event.eventType === 'ShipmentDelivered')!;
+    expect(deliveredEvent).toMatchObject({ shipmentId: ber.id, trackingNumber: ber.trackingNumber, aggregateVersion: 4 });
+    expect(events.filter((event) => event.eventType === 'ShipmentCreated')).toHaveLength(2);
+  });
+
+  it('ships what is reserved at once when the order allows partial shipment', async () => {
+    const orderId = randomUUID();
+    await shipping.publish(upstream.placed(orderId, [[1, 'MUG', 3]], true), upstream.reserved(orderId, [[1, 'MUG', 'BER', 1]]));
+    await eventually(() => shipping.shipmentsOf(orderId), allLabelled(1));
+
+    await shipping.publish(upstream.reserved(orderId, [[1, 'MUG', 'BER', 2]], 2));
+    const shipments = await eventually(() => shipping.shipmentsOf(orderId), allLabelled(2));
+    expect(shipments.map((shipment) => shipment.lines)).toEqual([[{ lineNo: 1, sku: 'MUG', quantity: 1 }], [{ lineNo: 1, sku: 'MUG', quantity: 2 }]]);
+  });
+
+  it('plans the shipment even when the reservation arrives before the order', async () => {
+    const orderId = randomUUID();
+    await shipping.publish(upstream.reserved(orderId, [[1, 'MUG', 'BER', 1]]));
+    await shipping.publish(upstream.placed(orderId, [[1, 'MUG', 1]]));
+    const [shipment] = await eventually(() => shipping.shipmentsOf(orderId), allLabelled(1));
+    expect(shipment.lines).toEqual([{ lineNo: 1, sku: 'MUG', quantity: 1 }]);
+  });
+
+  it('cancels undispatched shipments when the order is cancelled, and refuses to dispatch them', async () => {
+    const orderId = randomUUID();
+    await shipping.publish(upstream.placed(orderId, [[1, 'MUG', 1]]), upstream.reserved(orderId, [[1, 'MUG', 'BER', 1]]));
+    const [shipment] = await eventually(() => shipping.shipmentsOf(orderId), allLabelled(1));
+
+    await shipping.publish(upstream.cancelled(orderId, [[1, 'MUG', 1]]), upstream.released(orderId, 'cancelled', [[1, 'MUG', 'BER', 1]]));
+    const [cancelled] = await eventually(() => shipping.shipmentsOf(orderId), ([only]) => only?.status === 'CANCELLED');
+    expect(cancelled).toMatchObject({ id: shipment.id, cancelReason: 'cancelled' });
+
+    const dispatch = await shipping.request<{ message: string }>('POST', `/v1/shipments/${shipment.id}/dispatch`);
+    expect(dispatch.status).toBe(409);
+    expect(dispatch.body.message).toContain('CANCELLED');
+
+    const events = await shipping.shipmentEvents(orderId, (types) => types.includes('ShipmentCancelled'));
+    const event = events.find((candidate): candidate is ShipmentCancelled => candidate.eventType === 'ShipmentCancelled')!;
+    expect(event).toMatchObject({ shipmentId: shipment.id, warehouse: 'BER', reason: 'cancelled', lines: [{ lineNo: 1, sku: 'MUG', quantity: 1 }] });
+    expect(await shipping.shipmentsOf(orderId)).toHaveLength(1);
+  });
+
+  it('re-plans a warehouse when an amendment releases part of its reservation', async () => {
+    const orderId = randomUUID();
+    await shipping.publish(upstream.placed(orderId, [[1, 'MUG', 3]]), upstream.reserved(orderId, [[1, 'MUG', 'BER', 3]]));
+    const [first] = await eventually(() => shipping.shipmentsOf(orderId), allLabelled(1));
+
+    await shipping.publish(upstream.amended(orderId, [[1, 'MUG', 2]]), upstream.released(orderId, 'amended', [[1, 'MUG', 'BER', 1]]));
+    const [old, replanned] = await eventually(
+      () => shipping.shipmentsOf(orderId),
+      (shipments) => shipments.length === 2 && shipments[1].status === 'LABELLED',
+    );
+    expect(old).toMatchObject({ id: first.id, status: 'CANCELLED', cancelReason: 'amended' });
+    expect(replanned.lines).toEqual([{ lineNo: 1, sku: 'MUG', quantity: 2 }]);
+  });
+
+  it('answers 4xx with a reason for unknown or malformed ids and bodies', async () => {
+    const unknown = randomUUID();
+    const notFound = await shipping.request<{ message: string }>('GET', `/v1/shipments/${unknown}`);
+    expect(notFound).toMatchObject({ status: 404, body: { message: `Shipment ${unknown} not found` } });
+    expect((await shipping.request('POST', `/v1/shipments/${unknown}/dispatch`)).status).toBe(404);
+    expect(await shipping.request('GET', '/v1/shipments/not-a-uuid')).toMatchObject({ status: 400, body: { message: 'shipment id must be a UUID' } });
+    expect(await shipping.request('GET', '/v1/shipments')).toMatchObject({ status: 400 });
+    const unknownTracking = await shipping.request<{ message: string }>('POST', '/v1/carrier/events', { trackingNumber: 'LC0000', status: 'DELIVERED' });
+    expect(unknownTracking).toMatchObject({ status: 404, body: { message: 'No shipment has tracking number LC0000' } });
+    const badStatus = await shipping.request<{ message: string[] }>('POST', '/v1/carrier/events', { trackingNumber: 'LC0000', status: 'LOST' });
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.body.message).toContain('status must be one of IN_TRANSIT, DELIVERED');
+  });
+
+  it('documents every endpoint in the OpenAPI document', async () => {
+    const { body } = await shipping.request<{ paths: Record<string, unknown> }>('GET', '/docs-json');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
+      '/v1/carrier/events',
+      '/v1/returns',
+      '/v1/returns/{id}',
+      '/v1/returns/{id}/receive',
+      '/v1/shipments',
+      '/v1/shipments/{id}',
+      '/v1/shipments/{id}/dispatch',
+      '/v1/shipments/{id}/retry-label',
+    ]));
+  });
+});

@@ -1,0 +1,142 @@
+import type { DomainEvent, EventType } from '@tradeflow/events';
+import { createEvent } from '@tradeflow/events';
+import type { RunningService } from '@tradeflow/messaging';
+import { startService } from '@tradeflow/messaging';
+import { loadConfig } from '@tradeflow/platform';
+import type { ReceivedRecord } from '@tradeflow/testing';
+import { createDatabase, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { randomUUID } from 'node:crypto';
+import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
+import { ShippingSettings } from '../shipping-settings';
+import { shippingService } from '../shipping-service';
+
+type Line = [lineNo: number, sku: string, quantity: number];
+type Allocation = [lineNo: number, sku: string, warehouse: string, quantity: number];
+
+const allocations = (entries: Allocation[]) => entries.map(([lineNo, sku, warehouse, quantity]) => ({ lineNo, sku, warehouse, quantity }));
+const metadata = (producer: 'order' | 'inventory') => (orderId: string, version: number) => ({
+  producer,
+  aggregateId: orderId,
+  aggregateVersion: version,
+  correlationId: orderId,
+});
+const fromOrder = metadata('order');
+const fromInventory = metadata('inventory');
+
+/** Events other services would publish, as the shipping service receives them. */
+export const upstream = {
+  placed(orderId: string, lines: Line[], allowPartialShipment = false) {
+    return createEvent(
+      'OrderPlaced',
+      {
+        orderId,
+        channel: 'web-shop',
+        customerId: 'CUST-1',
+        currency: 'EUR',
+        allowPartialShipment,
+        shippingAddress: { name: 'Ada Lovelace', line1: 'Hauptstr. 1', line2: null, city: 'Berlin', postalCode: '10115', countryCode: 'DE' },
+        lines: lines.map(([lineNo, sku, quantity]) => ({ lineNo, sku, quantity, unitPriceMinor: 1000, taxRateBp: 1900 })),
+      },
+      fromOrder(orderId, 1),
+    );
+  },
+  amended(orderId: string, lines: Line[], version = 3) {
+    return createEvent(
+      'OrderAmended',
+      { orderId, lines: lines.map(([lineNo, sku, quantity]) => ({ lineNo, sku, quantity, unitPriceMinor: 1000, taxRateBp: 1900 })) },
+      fromOrder(orderId, version),
+    );
+  },
+  cancelled(orderId: string, lines: Line[], version = 3) {
+    return createEvent(
+      'OrderCancelled',
+      { orderId, reason: 'customer changed their mind', lines: lines.map(([lineNo, sku, quantity]) => ({ lineNo, sku, quantity })) },
+      fromOrder(orderId, version),
+    );
+  },
+  returnRequested(orderId: string, returnId: string, lines: Line[], version = 5) {
+    return createEvent(
+      'ReturnRequested',
+      { orderId, returnId, lines: lines.map(([lineNo, sku, quantity]) => ({ lineNo, sku, quantity })) },
+      fromOrder(orderId, version),
+    );
+  },
+  reserved(orderId: string, entries: Allocation[], version = 1) {
+    return createEvent('StockReserved', { orderId, allocations: allocations(entries) }, fromInventory(orderId, version));
+  },
+  released(orderId: string, reason: string, entries: Allocation[], version = 2) {
+    return createEvent('StockReleased', { orderId, reason, allocations: allocations(entries), backorders: [] }, fromInventory(orderId, version));
+  },
+};
+
+export interface HttpAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/**
+ * One shipping service in-process on its own topic prefix and database, against the real Kafka,
+ * registry and Postgres. `restart` keeps both, as a redeployed service would.
+ */
+export class ShippingHarness {
+  readonly prefix = uniqueTopicPrefix();
+  readonly kafka = new TestKafka(this.prefix);
+  private databaseUrl?: string;
+  private running?: RunningService;
+
+  async start(env: Record<string, string> = {}): Promise<void> {
+    this.databaseUrl ??= await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `ship_${randomUUID().slice(0, 8)}`);
+    const settings = loadConfig(ShippingSettings, {
+      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
+      SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      KAFKA_TOPIC_PARTITIONS: '1',
+      KAFKA_CONSUMER_GROUP: `${this.prefix}shipping`,
+      DATABASE_URL_SHIPPING: this.databaseUrl,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      LABEL_RETRY_BASE_MS: '20',
+      ...env,
+    });
+    this.running = await startService(shippingService, settings);
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.app.close();
+    this.running = undefined;
+  }
+
+  async restart(env: Record<string, string> = {}): Promise<void> {
+    await this.stop();
+    await this.start(env);
+  }
+
+  async request<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpAnswer<T>> {
+    if (!this.running) throw new Error('the shipping service is not running');
+    const response = await fetch(`${this.running.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  async shipmentsOf(orderId: string): Promise<ShipmentView[]> {
+    const { status, body } = await this.request<ShipmentView[]>('GET', `/v1/shipments?orderId=${orderId}`);
+    if (status !== 200) throw new Error(`GET shipments answered ${status}`);
+    return body;
+  }
+
+  publish(...events: DomainEvent[]): Promise<void> {
+    return this.kafka.publish(events, (event) => event.aggregateId);
+  }
+
+  /** Reads the shipments topic until `done` accepts the event types published for the order, then decodes them. */
+  async shipmentEvents(orderId: string, done: (types: EventType[]) => boolean): Promise<DomainEvent[]> {
+    const mine = (records: ReceivedRecord[]) => records.filter((record) => record.key === orderId);
+    const records = await this.kafka.readUntil('tradeflow.shipments.v1', (all) =>
+      done(mine(all).map((record) => String(record.headers['event-type']) as EventType)),
+    );
+    return Promise.all(mine(records).map((record) => this.kafka.codec.decode(record.value)));
+  }
+}
