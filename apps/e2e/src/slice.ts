@@ -1,22 +1,28 @@
-import { createDatabase, requiredEnv, uniqueTopicPrefix } from '@tradeflow/testing';
+import { createDatabase, databaseUrlVariable, requiredEnv, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { ServiceProcess } from './service-process';
 import { startServiceProcess } from './service-process';
 
 export const API_KEY = 'tf_test_0123456789abcdef';
 
+export type SliceService = 'order' | 'inventory' | 'shipping' | 'invoicing';
+
 export interface Slice {
   prefix: string;
   order: ServiceProcess;
   inventory: ServiceProcess;
+  shipping: ServiceProcess;
+  invoicing: ServiceProcess;
+  /** Stops one service and starts it again on the same database and topics, with extra settings. */
+  restart(service: SliceService, env?: Record<string, string>): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
 /**
- * The order and inventory services as separate processes over the real broker, registry and a
- * fresh database each, on topics of their own (a prefix) so suites never see each other's events.
+ * The services as separate processes over the real broker, registry and a fresh database each,
+ * on topics of their own (a prefix) so suites never see each other's events.
  */
-export async function startSlice(): Promise<Slice> {
+export async function startSlice(overrides: Partial<Record<SliceService, Record<string, string>>> = {}): Promise<Slice> {
   const prefix = uniqueTopicPrefix();
   const admin = requiredEnv('DATABASE_ADMIN_URL');
   const suffix = randomUUID().slice(0, 8);
@@ -28,25 +34,41 @@ export async function startSlice(): Promise<Slice> {
     OUTBOX_POLL_INTERVAL_MS: '200',
     LOG_LEVEL: 'warn',
   };
-  const [order, inventory] = await Promise.all([
-    startServiceProcess('order', {
-      ...common,
-      DATABASE_URL_ORDER: await createDatabase(admin, `order_${suffix}`),
-      ORDER_BOOTSTRAP_API_KEY: `e2e-shop:${API_KEY}:orders:write,orders:read`,
-    }),
-    startServiceProcess('inventory', {
-      ...common,
-      DATABASE_URL_INVENTORY: await createDatabase(admin, `inventory_${suffix}`),
-    }),
-  ]);
-  return {
+  const own: Record<SliceService, Record<string, string>> = {
+    order: { ORDER_BOOTSTRAP_API_KEY: `e2e-shop:${API_KEY}:orders:write,orders:read` },
+    inventory: {},
+    shipping: { LABEL_RETRY_BASE_MS: '100' },
+    invoicing: {},
+  };
+  const names = Object.keys(own) as SliceService[];
+  for (const name of names) {
+    own[name][databaseUrlVariable(name)] = await createDatabase(admin, `${name}_${suffix}`);
+  }
+  // Consumer groups of their own too: members of one group subscribed to other suites' topics would share partitions.
+  const envOf = (name: SliceService, extra: Record<string, string> = {}) => ({
+    ...common,
+    KAFKA_CONSUMER_GROUP: `${name}-${suffix}`,
+    ...own[name],
+    ...overrides[name],
+    ...extra,
+  });
+  const running = Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await startServiceProcess(name, envOf(name))] as const)),
+  ) as Record<SliceService, ServiceProcess>;
+
+  const slice: Slice = {
     prefix,
-    order,
-    inventory,
+    ...running,
+    async restart(name, env) {
+      await slice[name].stop();
+      slice[name] = await startServiceProcess(name, envOf(name, env));
+      return slice[name];
+    },
     async stop() {
-      await Promise.all([order.stop(), inventory.stop()]);
+      await Promise.all(names.map((name) => slice[name].stop()));
     },
   };
+  return slice;
 }
 
 export async function call(

@@ -1,0 +1,124 @@
+import { eventually } from '@tradeflow/testing';
+import { randomUUID } from 'node:crypto';
+import type { Slice } from '../slice';
+import { API_KEY, call } from '../slice';
+
+export interface LineInput {
+  sku: string;
+  quantity: number;
+  unitPriceMinor?: number;
+  taxRateBp?: number;
+}
+
+const address = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
+
+/** The calls a sales channel, warehouse, carrier and payment provider make, over each service's HTTP API. */
+export class TradeflowClient {
+  constructor(private readonly slice: Slice) {}
+
+  private get orders() {
+    return `${this.slice.order.url}/v1/orders`;
+  }
+
+  private write(method: string, url: string, body?: unknown) {
+    return call(method, url, body, { 'x-api-key': API_KEY, 'idempotency-key': randomUUID() });
+  }
+
+  receiveStock(warehouse: string, lines: { sku: string; quantity: number }[]) {
+    return call('POST', `${this.slice.inventory.url}/v1/stock/receipts`, { receiptId: randomUUID(), warehouse, lines });
+  }
+
+  async stock(sku: string) {
+    return (await call('GET', `${this.slice.inventory.url}/v1/stock/${sku}`)).body;
+  }
+
+  async placeOrder(lines: LineInput[], options: { allowPartialShipment?: boolean } = {}): Promise<string> {
+    const response = await this.write('POST', this.orders, {
+      customerId: 'CUST-1',
+      currency: 'EUR',
+      shippingAddress: address,
+      allowPartialShipment: options.allowPartialShipment ?? false,
+      lines: lines.map((line) => ({ unitPriceMinor: 1000, taxRateBp: 1900, ...line })),
+    });
+    if (response.status !== 201) throw new Error(`order refused: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.id as string;
+  }
+
+  amend(orderId: string, lines: unknown[]) {
+    return this.write('PATCH', `${this.orders}/${orderId}`, { lines });
+  }
+
+  cancel(orderId: string, reason = 'customer changed their mind') {
+    return this.write('POST', `${this.orders}/${orderId}/cancel`, { reason });
+  }
+
+  requestReturn(orderId: string, lines: { lineNo: number; quantity: number }[]) {
+    return this.write('POST', `${this.orders}/${orderId}/returns`, { lines });
+  }
+
+  async order(orderId: string) {
+    return (await call('GET', `${this.orders}/${orderId}`, undefined, { 'x-api-key': API_KEY })).body;
+  }
+
+  waitForOrder(orderId: string, status: string) {
+    return eventually(
+      () => this.order(orderId),
+      (order) => order?.status === status,
+    );
+  }
+
+  async shipments(orderId: string) {
+    return (await call('GET', `${this.slice.shipping.url}/v1/shipments?orderId=${orderId}`)).body as any[];
+  }
+
+  /** Waits until the order's shipments that are not cancelled all have the given status, and returns them. */
+  waitForShipments(orderId: string, count: number, status: string) {
+    return eventually(
+      async () => (await this.shipments(orderId)).filter((shipment) => shipment.status !== 'CANCELLED'),
+      (live) => live.length === count && live.every((shipment) => shipment.status === status),
+    );
+  }
+
+  dispatch(shipmentId: string) {
+    return call('POST', `${this.slice.shipping.url}/v1/shipments/${shipmentId}/dispatch`);
+  }
+
+  retryLabel(shipmentId: string) {
+    return call('POST', `${this.slice.shipping.url}/v1/shipments/${shipmentId}/retry-label`);
+  }
+
+  carrierReports(trackingNumber: string, status: string) {
+    return call('POST', `${this.slice.shipping.url}/v1/carrier/events`, { trackingNumber, status });
+  }
+
+  receiveReturn(returnId: string) {
+    return call('POST', `${this.slice.shipping.url}/v1/returns/${returnId}/receive`);
+  }
+
+  async invoices(orderId: string) {
+    return (await call('GET', `${this.slice.invoicing.url}/v1/invoices?orderId=${orderId}`)).body as any[];
+  }
+
+  waitForInvoices(orderId: string, count: number) {
+    return eventually(
+      () => this.invoices(orderId),
+      (invoices) => invoices.length === count,
+    );
+  }
+
+  async creditNotes(orderId: string) {
+    return (await call('GET', `${this.slice.invoicing.url}/v1/credit-notes?orderId=${orderId}`)).body as any[];
+  }
+
+  pay(invoiceId: string, amountMinor: number, paymentRef = randomUUID()) {
+    return call('POST', `${this.slice.invoicing.url}/v1/payments`, { paymentRef, invoiceId, amountMinor, currency: 'EUR' });
+  }
+
+  /** Dispatches every labelled shipment of the order and reports each delivered. */
+  async shipEverything(orderId: string, shipmentCount: number) {
+    const shipments = await this.waitForShipments(orderId, shipmentCount, 'LABELLED');
+    for (const shipment of shipments) expect((await this.dispatch(shipment.id)).status).toBe(200);
+    for (const shipment of shipments) expect((await this.carrierReports(shipment.trackingNumber, 'DELIVERED')).status).toBe(200);
+    return shipments;
+  }
+}
