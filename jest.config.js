@@ -25,6 +25,9 @@ const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleN
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    // Container image and Kubernetes manifests: renders the overlays with kubectl and validates them
+    // offline (deploy/k8s/README.md). No infrastructure, but slower than unit tests.
+    { ...common, displayName: 'deploy', testMatch: ['<rootDir>/deploy/**/*.spec.ts'], testTimeout: 60000 },
     {
       ...common,
       displayName: 'integration',

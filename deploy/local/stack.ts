@@ -21,31 +21,56 @@ import { join } from 'node:path';
 const SERVICES = [
   { name: 'order', port: 3001 },
   { name: 'inventory', port: 3002 },
+  { name: 'invoicing', port: 3003 },
+  { name: 'shipping', port: 3004 },
+  { name: 'crm-sync', port: 3005 },
 ] as const;
+const TRACE_RECEIVER = 'trace-receiver';
 const ROOT = join(__dirname, '../..');
 const stateDir = defaultStateDir();
 
-/** A development API key, made once per state directory and kept there (never committed). */
-function developmentApiKey(): string {
-  const file = join(stateDir, 'dev-api-key');
-  if (!existsSync(file)) writeFileSync(file, `tf_dev_${randomBytes(18).toString('base64url')}`, { mode: 0o600 });
+/** A development secret (API key, webhook secret), made once per state directory and kept there (never committed). */
+function developmentSecret(name: string, make: () => string): string {
+  const file = join(stateDir, name);
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The OTLP/HTTP receiver the services export spans to, unless OTEL_EXPORTER_OTLP_ENDPOINT names another. */
+async function startTraceReceiver(): Promise<string> {
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) return process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const port = Number(process.env.OTLP_RECEIVER_PORT ?? 4318);
+  if (!runningPid(stateDir, TRACE_RECEIVER)) {
+    const receiver = startProcess({
+      name: TRACE_RECEIVER,
+      command: process.execPath,
+      args: ['--require', '@swc-node/register', join(ROOT, 'deploy/local/trace-receiver.ts'), String(port), join(stateDir, 'traces', 'spans.jsonl')],
+      stateDir,
+      env: { TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      detached: true,
+    });
+    await waitUntilReady(receiver, async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status === 404, 30_000);
+  }
+  return `http://127.0.0.1:${port}`;
 }
 
 async function up(): Promise<void> {
   const infrastructure = await startInfrastructure({ services: SERVICES.map((service) => service.name), detached: true });
-  const apiKey = developmentApiKey();
+  const apiKey = developmentSecret('dev-api-key', () => `tf_dev_${randomBytes(18).toString('base64url')}`);
+  const webhookSecret = developmentSecret('dev-crm-webhook-secret', () => randomBytes(32).toString('hex'));
   const env: Record<string, string> = {
+    OTEL_EXPORTER_OTLP_ENDPOINT: await startTraceReceiver(),
     KAFKA_BROKERS: infrastructure.kafkaBrokers,
     SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
     ORDER_BOOTSTRAP_API_KEY: `dev-shop:${apiKey}:orders:write,orders:read`,
     INVENTORY_SEED_FILE: join(ROOT, 'deploy/local/sample-data/stock.json'),
+    CRM_WEBHOOK_SECRET: webhookSecret,
   };
   for (const service of SERVICES) env[databaseUrlVariable(service.name)] = infrastructure.databaseUrls[service.name];
 
   for (const service of SERVICES) {
     if (runningPid(stateDir, service.name)) continue;
-    const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
+    const port = Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port);
     const running = startProcess({
       name: service.name,
       command: process.execPath,
@@ -59,11 +84,14 @@ async function up(): Promise<void> {
     console.log(`${service.name.padEnd(10)} http://127.0.0.1:${port}   (OpenAPI: /docs, logs: ${running.logFile})`);
   }
   console.log(`\nKafka ${infrastructure.kafkaBrokers}, schema registry ${infrastructure.schemaRegistryUrl}`);
+  console.log(`Traces: ${env.OTEL_EXPORTER_OTLP_ENDPOINT} (npm run trace -- <orderId>)`);
   console.log(`Development API key (channel dev-shop, scopes orders:write orders:read):\n  ${apiKey}`);
+  console.log(`CRM webhook secret (sign POST /v1/crm/webhooks/customers with it): ${join(stateDir, 'dev-crm-webhook-secret')}`);
 }
 
 async function down(): Promise<void> {
   for (const service of [...SERVICES].reverse()) await stopProcess(stateDir, service.name, 'SIGTERM', 15_000);
+  await stopProcess(stateDir, TRACE_RECEIVER, 'SIGTERM', 5_000);
   const stopped = await stopInfrastructure(stateDir);
   console.log(`stopped: ${[...SERVICES.map((service) => service.name), ...stopped].join(', ')}`);
 }

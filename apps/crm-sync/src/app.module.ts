@@ -1,0 +1,40 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { ActivitiesModule } from './activities/activities.module';
+import { CrmActivity } from './activities/crm-activity.entity';
+import { OrderCustomer } from './activities/order-customer.entity';
+import { ActivityDeliveryModule } from './activity-delivery/activity-delivery.module';
+import { CrmSyncSettings } from './crm-sync-settings';
+import { CrmWebhooksModule } from './crm-webhooks/crm-webhooks.module';
+import { CustomerDuplicate } from './customers/customer-duplicate.entity';
+import { Customer } from './customers/customer.entity';
+import { CustomersModule } from './customers/customers.module';
+import { CreateCrmSync1795431550385 } from './migrations/1795431550385-create-crm-sync';
+import { SERVICE_NAME } from './service-name';
+
+@Module({})
+export class AppModule {
+  static register(settings: CrmSyncSettings): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ...serviceRuntimeModules({
+          serviceName: SERVICE_NAME,
+          settings,
+          databaseUrl: settings.DATABASE_URL_CRM_SYNC,
+          entities: [Customer, CustomerDuplicate, CrmActivity, OrderCustomer],
+          migrations: [CreateCrmSync1795431550385],
+        }),
+        CrmWebhooksModule,
+        CustomersModule,
+        ActivitiesModule,
+        ActivityDeliveryModule,
+      ],
+      // Settings are injectable: the signature guard, activity recording and delivery read them.
+      providers: [{ provide: CrmSyncSettings, useValue: settings }],
+      exports: [CrmSyncSettings],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { ServiceDefinition } from '@tradeflow/messaging';
+import { AppModule } from './app.module';
+import { keepRawJsonBodies } from './crm-webhooks/raw-body';
+import type { CrmSyncSettings } from './crm-sync-settings';
+
+export const crmSyncService: ServiceDefinition<CrmSyncSettings> = {
+  module: (settings) => AppModule.register(settings),
+  description: {
+    title: 'Tradeflow crm-sync API',
+    description:
+      'Customer master from signed CRM webhooks (duplicates, merges, account holds), and order, shipment, ' +
+      'invoice and payment activity for the CRM with lifetime revenue and open balance per customer.',
+  },
+  prepare: async (app, settings) => {
+    keepRawJsonBodies(app, settings.HTTP_BODY_LIMIT_BYTES);
+  },
+};

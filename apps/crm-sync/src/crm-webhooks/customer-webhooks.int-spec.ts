@@ -1,0 +1,186 @@
+import type {
+  AccountHoldPlaced,
+  AccountHoldReleased,
+  CustomerDuplicateDetected,
+  CustomerMerged,
+  CustomerUpserted,
+} from '@tradeflow/events';
+import { TOPICS } from '@tradeflow/events';
+import type { CrmSyncUnderTest } from '../testing/crm-sync-harness';
+import type { SignOptions } from '../testing/crm-sync-harness';
+import { eventsFor, postWebhook, sendJson, signedRequest, startCrmSync } from '../testing/crm-sync-harness';
+
+const CUSTOMERS = TOPICS.customers.name;
+
+function customer(customerId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    customerId,
+    name: `Customer ${customerId}`,
+    email: `${customerId.toLowerCase()}@example.com`,
+    taxId: `DE ${customerId}`,
+    status: 'ACTIVE',
+    creditLimitMinor: 500000,
+    currency: 'EUR',
+    paymentTermsDays: 30,
+    updatedAt: '2026-01-10T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
+  let crm: CrmSyncUnderTest;
+
+  beforeAll(async () => {
+    crm = await startCrmSync();
+  });
+  afterAll(() => crm?.service.app.close());
+
+  const webhook = (body: string, options: SignOptions = {}) => postWebhook(crm.url, signedRequest(body, options));
+  const getCustomer = (customerId: string) => sendJson(`${crm.url}/v1/customers/${customerId}`, 'GET');
+
+  it('stores a signed customer and publishes CustomerUpserted', async () => {
+    const response = await webhook(JSON.stringify(customer('SIGNED-1')));
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      customerId: 'SIGNED-1',
+      status: 'applied',
+      reason: null,
+      events: ['CustomerUpserted'],
+      mergedInto: null,
+    });
+
+    const stored = await getCustomer('SIGNED-1');
+    expect(stored.body).toMatchObject({ customerId: 'SIGNED-1', status: 'ACTIVE', creditLimitMinor: 500000, currency: 'EUR' });
+    const [upserted] = (await eventsFor(crm.kafka, CUSTOMERS, 'SIGNED-1', 1)) as CustomerUpserted[];
+    expect(upserted).toMatchObject({
+      eventType: 'CustomerUpserted',
+      producer: 'crm-sync',
+      customerId: 'SIGNED-1',
+      email: 'signed-1@example.com',
+      status: 'ACTIVE',
+      creditLimitMinor: 500000,
+      updatedAt: Date.parse('2026-01-10T10:00:00.000Z'),
+    });
+  });
+
+  it('refuses a bad signature, an old or future timestamp and a replay with 401, storing nothing', async () => {
+    const body = JSON.stringify(customer('REFUSED-1'));
+    const now = Math.floor(Date.now() / 1000);
+    const refusals = [
+      await webhook(body, { secret: 'not-the-shared-secret-not-the-shared-secret' }),
+      await webhook(body, { signature: 'sha256=' + '0'.repeat(64) }),
+      await webhook(body, { timestamp: now - 301 }),
+      await webhook(body, { timestamp: now + 301 }),
+      await postWebhook(crm.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+    ];
+    for (const refusal of refusals) expect(refusal.status).toBe(401);
+    expect(refusals[2].body.message).toBe('Webhook refused: x-tradeflow-timestamp is more than 300 s old');
+    expect((await getCustomer('REFUSED-1')).status).toBe(404);
+
+    const signed = signedRequest(JSON.stringify(customer('REPLAYED-1')));
+    expect((await postWebhook(crm.url, signed)).status).toBe(200);
+    const replay = await postWebhook(crm.url, signed);
+    expect(replay.status).toBe(401);
+    expect(replay.body.message).toContain('already used (replay)');
+  });
+
+  it('refuses a malformed body with 400 naming the field, storing nothing', async () => {
+    const response = await webhook(JSON.stringify(customer('MALFORMED-1', { currency: 'euro', status: 'GONE' })));
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('currency must be an ISO 4217 code');
+    expect((await getCustomer('MALFORMED-1')).status).toBe(404);
+  });
+
+  it('ignores an update older than the stored one', async () => {
+    await webhook(JSON.stringify(customer('ORDERED-1', { name: 'Newer', updatedAt: '2026-02-01T00:00:00.000Z' })));
+    const stale = await webhook(JSON.stringify(customer('ORDERED-1', { name: 'Older', updatedAt: '2026-01-01T00:00:00.000Z' })));
+    expect(stale.status).toBe(200);
+    expect(stale.body).toMatchObject({ status: 'ignored', reason: 'stale', events: [] });
+    expect((await getCustomer('ORDERED-1')).body.name).toBe('Newer');
+  });
+
+  it('detects a duplicate once per pair, merges it, and resolves the merged id to the survivor', async () => {
+    await webhook(JSON.stringify(customer('DUP-A', { email: 'shared@example.com', taxId: null })));
+    const second = await webhook(JSON.stringify(customer('DUP-B', { email: '  Shared@Example.COM ', taxId: null })));
+    expect(second.body.events).toEqual(['CustomerUpserted', 'CustomerDuplicateDetected']);
+    const again = await webhook(
+      JSON.stringify(customer('DUP-B', { email: 'shared@example.com', taxId: null, updatedAt: '2026-01-11T00:00:00.000Z' })),
+    );
+    expect(again.body.events).toEqual(['CustomerUpserted']);
+
+    const duplicates = await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET');
+    expect(duplicates.body).toContainEqual(
+      expect.objectContaining({ customerId: 'DUP-B', duplicateOfCustomerId: 'DUP-A', matchedOn: 'email', status: 'OPEN' }),
+    );
+
+    const merged = await sendJson(`${crm.url}/v1/customers/DUP-A/merge`, 'POST', { mergedCustomerId: 'DUP-B' });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ customerId: 'DUP-A', mergedCustomerIds: ['DUP-B'], resolvedFrom: null });
+
+    const resolved = await getCustomer('DUP-B');
+    expect(resolved.body).toMatchObject({
+      customerId: 'DUP-A',
+      resolvedFrom: { customerId: 'DUP-B', message: 'DUP-B was merged into DUP-A' },
+    });
+    expect((await sendJson(`${crm.url}/v1/customers/DUP-B/merge`, 'POST', { mergedCustomerId: 'DUP-A' })).status).toBe(409);
+    const afterMerge = await webhook(
+      JSON.stringify(customer('DUP-B', { email: 'shared@example.com', taxId: null, updatedAt: '2026-01-13T00:00:00.000Z' })),
+    );
+    expect(afterMerge.body).toMatchObject({ status: 'applied', events: [], mergedInto: 'DUP-A' });
+    expect((await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET')).body).toContainEqual(
+      expect.objectContaining({ customerId: 'DUP-B', status: 'MERGED' }),
+    );
+
+    const [detected] = (await eventsFor(crm.kafka, CUSTOMERS, 'DUP-B', 2)).filter(
+      (event) => event.eventType === 'CustomerDuplicateDetected',
+    ) as CustomerDuplicateDetected[];
+    expect(detected).toMatchObject({ customerId: 'DUP-B', duplicateOfCustomerId: 'DUP-A', matchedOn: 'email' });
+    const mergeEvents = (await eventsFor(crm.kafka, CUSTOMERS, 'DUP-A', 2)).filter((event) => event.eventType === 'CustomerMerged');
+    expect(mergeEvents as CustomerMerged[]).toEqual([expect.objectContaining({ customerId: 'DUP-A', mergedCustomerId: 'DUP-B' })]);
+  });
+
+  it('places and releases holds from the CRM status and the API', async () => {
+    const held = await webhook(JSON.stringify(customer('HOLD-1', { status: 'ON_HOLD' })));
+    expect(held.body.events).toEqual(['CustomerUpserted', 'AccountHoldPlaced']);
+    expect((await getCustomer('HOLD-1')).body).toMatchObject({ status: 'ON_HOLD', hold: { source: 'crm' } });
+    expect((await sendJson(`${crm.url}/v1/customers/HOLD-1/hold`, 'POST', { reason: 'again' })).status).toBe(409);
+
+    const active = await webhook(JSON.stringify(customer('HOLD-1', { updatedAt: '2026-01-12T00:00:00.000Z' })));
+    expect(active.body.events).toEqual(['CustomerUpserted', 'AccountHoldReleased']);
+
+    const placed = await sendJson(`${crm.url}/v1/customers/HOLD-1/hold`, 'POST', { reason: 'Dunning level 2' });
+    expect(placed.status).toBe(200);
+    expect(placed.body).toMatchObject({ status: 'ON_HOLD', hold: { reason: 'Dunning level 2', source: 'api' } });
+    const released = await sendJson(`${crm.url}/v1/customers/HOLD-1/release`, 'POST', { reason: 'Paid up' });
+    expect(released.body).toMatchObject({ status: 'ACTIVE', hold: null });
+    expect((await sendJson(`${crm.url}/v1/customers/HOLD-1/release`, 'POST', { reason: 'twice' })).status).toBe(409);
+    expect((await sendJson(`${crm.url}/v1/customers/NOBODY/hold`, 'POST', { reason: 'x' })).status).toBe(404);
+
+    const events = await eventsFor(crm.kafka, CUSTOMERS, 'HOLD-1', 6);
+    const holds = events.filter((event) => event.eventType.startsWith('AccountHold')) as (AccountHoldPlaced | AccountHoldReleased)[];
+    expect(holds.map((event) => [event.eventType, event.source])).toEqual([
+      ['AccountHoldPlaced', 'crm'],
+      ['AccountHoldReleased', 'crm'],
+      ['AccountHoldPlaced', 'api'],
+      ['AccountHoldReleased', 'api'],
+    ]);
+    expect(events.map((event) => event.aggregateVersion)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((events[0] as CustomerUpserted).status).toBe('ON_HOLD');
+  });
+
+  it('documents every endpoint in OpenAPI', async () => {
+    const document = await sendJson(`${crm.url}/docs-json`, 'GET');
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/crm/activities',
+        '/v1/crm/activities/{id}/retry',
+        '/v1/crm/webhooks/customers',
+        '/v1/customers/duplicates',
+        '/v1/customers/{id}',
+        '/v1/customers/{id}/hold',
+        '/v1/customers/{id}/merge',
+        '/v1/customers/{id}/release',
+      ]),
+    );
+  });
+});

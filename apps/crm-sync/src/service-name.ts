@@ -1,0 +1,3 @@
+import type { ServiceName } from '@tradeflow/events';
+
+export const SERVICE_NAME: ServiceName = 'crm-sync';

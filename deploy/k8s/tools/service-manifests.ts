@@ -1,0 +1,198 @@
+import type { KafkaAccess } from './kafka-access';
+import { labels, PLATFORM } from './platform';
+import { scaledObject, triggerAuthentication } from './service-autoscaling';
+import { databaseCluster, databaseNetworkPolicy } from './service-database';
+import type { Manifest } from './service-names';
+import { metadata, names, selector } from './service-names';
+import type { DeployedService } from './services';
+
+const KAFKA_CA_DIR = '/etc/tradeflow/kafka-ca';
+const UID = 1000; // the `node` user of the official Node image (deploy/docker/Dockerfile runs as it)
+
+/** Everything one service needs besides its Kafka user and topics, in apply order. */
+export function serviceManifests(service: DeployedService, access: KafkaAccess, imageTag: string): Manifest[] {
+  return [
+    serviceAccount(service),
+    configMap(service),
+    databaseCluster(service),
+    deployment(service, imageTag),
+    httpService(service),
+    podDisruptionBudget(service),
+    networkPolicy(service),
+    databaseNetworkPolicy(service),
+    // Lag autoscaling only means something for a service that consumes.
+    ...(access.consumes.length > 0 ? [triggerAuthentication(service), scaledObject(service, access)] : []),
+  ];
+}
+
+function serviceAccount(service: DeployedService): Manifest {
+  // No Kubernetes API access: the token is not even mounted.
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(service.name, service), automountServiceAccountToken: false };
+}
+
+/** Non-secret settings (see the settings classes); secrets come in as env from operator Secrets. */
+function configMap(service: DeployedService): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: metadata(names(service.name).config, service),
+    data: {
+      PORT: String(service.port),
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+      RUN_MIGRATIONS: 'true',
+      KAFKA_BROKERS: PLATFORM.kafkaBootstrap,
+      KAFKA_TLS: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: service.name,
+      KAFKA_CONSUMER_GROUP: service.name,
+      // Topics are KafkaTopic resources; the service's user may not create them anyway.
+      KAFKA_CREATE_TOPICS: 'false',
+      SCHEMA_REGISTRY_URL: PLATFORM.schemaRegistryUrl,
+      OTEL_SERVICE_NAME: service.name,
+      OTEL_EXPORTER_OTLP_ENDPOINT: PLATFORM.otlpEndpoint,
+      // kafkajs' TLS trusts Node's CA store; this adds Strimzi's self-signed cluster CA to it.
+      NODE_EXTRA_CA_CERTS: `${KAFKA_CA_DIR}/ca.crt`,
+    },
+  };
+}
+
+function deployment(service: DeployedService, imageTag: string): Manifest {
+  const { config, databaseSecret, kafkaUserSecret, appSecret, databaseUrlVariable } = names(service.name);
+  const appSecrets = Object.entries(service.secrets ?? {}).map(([key, need]) => ({
+    name: key,
+    valueFrom: { secretKeyRef: { name: appSecret, key, optional: need === 'optional' } },
+  }));
+  const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({
+    httpGet: { path, port: 'http' },
+    periodSeconds,
+    failureThreshold,
+    timeoutSeconds: 3,
+  });
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: metadata(service.name, service),
+    spec: {
+      replicas: 1,
+      revisionHistoryLimit: 5,
+      selector: selector(service),
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: {
+        metadata: { labels: labels(service.name, 'service') },
+        spec: {
+          serviceAccountName: service.name,
+          automountServiceAccountToken: false,
+          // Long enough for the consumer to finish its batch and commit, and the relay to stop.
+          terminationGracePeriodSeconds: 45,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: UID,
+            runAsGroup: UID,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          // Replicas on different nodes when there are several; a no-op for one replica.
+          affinity: {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                { weight: 100, podAffinityTerm: { labelSelector: selector(service), topologyKey: 'kubernetes.io/hostname' } },
+              ],
+            },
+          },
+          containers: [
+            {
+              name: service.name,
+              image: `tradeflow/${service.name}:${imageTag}`,
+              imagePullPolicy: 'IfNotPresent',
+              ports: [{ name: 'http', containerPort: service.port, protocol: 'TCP' }],
+              envFrom: [{ configMapRef: { name: config } }],
+              env: [
+                { name: databaseUrlVariable, valueFrom: { secretKeyRef: { name: databaseSecret, key: 'uri' } } },
+                { name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: kafkaUserSecret, key: 'password' } } },
+                ...appSecrets,
+              ],
+              // Migrations run before the HTTP listener starts: the startup probe gives them 3 minutes.
+              startupProbe: probe('/health/live', 5, 36),
+              livenessProbe: probe('/health/live', 10, 3),
+              readinessProbe: probe('/health/ready', 10, 3),
+              resources: { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '384Mi' } },
+              securityContext: {
+                runAsNonRoot: true,
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                capabilities: { drop: ['ALL'] },
+              },
+              volumeMounts: [
+                { name: 'tmp', mountPath: '/tmp' },
+                { name: 'kafka-ca', mountPath: KAFKA_CA_DIR, readOnly: true },
+              ],
+            },
+          ],
+          volumes: [
+            { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+            { name: 'kafka-ca', secret: { secretName: PLATFORM.kafkaCaSecret, items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+          ],
+        },
+      },
+    },
+  };
+}
+
+function httpService(service: DeployedService): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: metadata(service.name, service),
+    spec: {
+      selector: selector(service).matchLabels,
+      ports: [{ name: 'http', port: service.port, targetPort: 'http', protocol: 'TCP' }],
+    },
+  };
+}
+
+function podDisruptionBudget(service: DeployedService): Manifest {
+  // maxUnavailable, not minAvailable: a single dev replica must not block node drains forever.
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: metadata(service.name, service),
+    spec: { maxUnavailable: 1, selector: selector(service) },
+  };
+}
+
+/**
+ * In: HTTP on its port. Out: its database, the Kafka brokers, the registry, the collector, DNS, and
+ * HTTPS to the outside only for a service that calls out (DeployedService.httpsEgress).
+ */
+function networkPolicy(service: DeployedService): Manifest {
+  const tcp = (port: number | string) => ({ protocol: 'TCP', port });
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: metadata(service.name, service),
+    spec: {
+      podSelector: selector(service),
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ ports: [tcp('http')] }],
+      egress: [
+        { to: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': names(service.name).database } } }], ports: [tcp(5432)] },
+        {
+          to: [{ podSelector: { matchLabels: { 'strimzi.io/cluster': PLATFORM.kafkaCluster, 'strimzi.io/broker-role': 'true' } } }],
+          ports: [tcp(9093)],
+        },
+        { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'schema-registry' } } }], ports: [tcp(8080)] },
+        { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'otel-collector' } } }], ports: [tcp(4318)] },
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+            },
+          ],
+          ports: [{ protocol: 'UDP', port: 53 }, tcp(53)],
+        },
+        ...(service.httpsEgress ? [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [tcp(443)] }] : []),
+      ],
+    },
+  };
+}
