@@ -4,9 +4,15 @@ import { serviceRuntimeModules } from '@tradeflow/messaging';
 import { AmendOrderModule } from './amend-order/amend-order.module';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApproveOrderModule } from './approve-order/approve-order.module';
 import { CancelOrderModule } from './cancel-order/cancel-order.module';
+import { CustomerAccount } from './customer-accounts/customer-account.entity';
+import { CustomerAccountsModule } from './customer-accounts/customer-accounts.module';
+import { CustomerLedgerEntry } from './customer-accounts/customer-ledger-entry.entity';
 import { InvoicesModule } from './invoices/invoices.module';
+import { ListOrdersModule } from './list-orders/list-orders.module';
 import { CreateOrders1763856100000 } from './migrations/1763856100000-create-orders';
+import { CheckCustomers1795433327388 } from './migrations/1795433327388-check-customers';
 import { TrackFulfilment1795431169770 } from './migrations/1795431169770-track-fulfilment';
 import type { OrderSettings } from './order-settings';
 import { OrderInvoice } from './orders/order-invoice.entity';
@@ -31,16 +37,19 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_ORDER,
-          entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, ApiKey],
-          migrations: [CreateOrders1763856100000, TrackFulfilment1795431169770],
+          entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, ApiKey, CustomerAccount, CustomerLedgerEntry],
+          migrations: [CreateOrders1763856100000, TrackFulfilment1795431169770, CheckCustomers1795433327388],
         }),
         ApiKeysModule,
         // HTTP: place and read, then one module per change a sales channel may ask for.
         OrdersModule,
+        ListOrdersModule,
         AmendOrderModule,
         CancelOrderModule,
+        ApproveOrderModule,
         RequestReturnModule,
-        // Events in: what inventory, shipping and invoicing report about the order.
+        // Events in: the customers the checks need (crm-sync), and what inventory, shipping and invoicing report.
+        CustomerAccountsModule,
         ReservationsModule,
         ShipmentsModule,
         InvoicesModule,

@@ -1,5 +1,6 @@
 import { MessagingSettings } from '@tradeflow/messaging';
 import { IsOptional, Matches } from 'class-validator';
+import { API_SCOPES, KEY_SPECS } from './api-keys/api-scopes';
 
 /** Every setting of the order service, validated at boot (see README "Configuration"). */
 export class OrderSettings extends MessagingSettings {
@@ -9,10 +10,12 @@ export class OrderSettings extends MessagingSettings {
   DATABASE_URL_ORDER!: string;
 
   /**
-   * An API key created at start if missing, as `channel:key:scope,scope` — how the local stack
-   * gets a development key. Only its hash is stored.
+   * API keys created at start if missing, as `channel:key:scope,scope`, several separated by `;`
+   * — how the local stack and tests get keys. Only their hashes are stored.
    */
   @IsOptional()
-  @Matches(/^[a-z0-9-]+:[A-Za-z0-9_-]{16,}:[a-z:,]+$/, { message: 'must look like channel:key(16+ chars):scope,scope' })
+  @Matches(KEY_SPECS, {
+    message: `must look like channel:key(16+ chars):scope,scope (scopes: ${API_SCOPES.join(', ')}), several separated by ";"`,
+  })
   ORDER_BOOTSTRAP_API_KEY?: string;
 }

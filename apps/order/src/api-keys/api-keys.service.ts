@@ -24,10 +24,12 @@ export class ApiKeysService {
     return { channel: found.channel, scopes: found.scopes };
   }
 
-  /** Creates or updates a key from its `channel:key:scope,scope` form (the bootstrap setting). */
-  async ensure(spec: string): Promise<void> {
-    const [channel, key, scopes] = splitSpec(spec);
-    await this.keys.upsert({ channel, keyHash: hashApiKey(key), scopes }, { conflictPaths: ['keyHash'] });
+  /** Creates or updates keys from their `channel:key:scope,scope` form, several separated by `;` (the bootstrap setting). */
+  async ensure(specs: string): Promise<void> {
+    for (const spec of specs.split(';')) {
+      const [channel, key, scopes] = splitSpec(spec);
+      await this.keys.upsert({ channel, keyHash: hashApiKey(key), scopes }, { conflictPaths: ['keyHash'] });
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiKeyGuard } from './api-key.guard';
+import type { ApiScope } from './api-scopes';
 
 export const REQUIRED_SCOPE = 'requiredScope';
 
 /** The route needs an `x-api-key` header whose key carries `scope`: 401 without, 403 with another. */
-export function RequiresScope(scope: string) {
+export function RequiresScope(scope: ApiScope) {
   return applyDecorators(
     SetMetadata(REQUIRED_SCOPE, scope),
     UseGuards(ApiKeyGuard),

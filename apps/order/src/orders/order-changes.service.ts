@@ -79,7 +79,7 @@ export class OrderChangesService {
     const shipments = await manager.find(OrderShipment, { where: { orderId: order.id } });
     const invoices = await manager.find(OrderInvoice, { where: { orderId: order.id } });
     return orderStatus({
-      // Only the customer checks move an order out of PLACED or HELD (today placing approves at once).
+      // Only the customer checks (or a manual approval) move an order out of PLACED or HELD.
       approval: order.status === 'PLACED' || order.status === 'HELD' ? order.status : 'APPROVED',
       lines: order.lines,
       shipments: shipments.map((shipment) => ({ delivered: shipment.deliveredAt !== null })),

@@ -33,6 +33,16 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
       LOG_LEVEL: 'warn',
     });
     order = await startService(orderService, settings);
+    // Orders are approved only for customers the CRM announced: CUST-1 arrives, and a first order shows it did.
+    const record = { name: 'Ada', email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays: 30 };
+    const upserted = createEvent('CustomerUpserted', { customerId: 'CUST-1', ...record, updatedAt: Date.now() }, {
+      producer: 'crm-sync',
+      aggregateId: 'CUST-1',
+      aggregateVersion: 1,
+      correlationId: 'CUST-1',
+    });
+    await kafka.publish([upserted], () => 'CUST-1');
+    await waitFor(await place([{ sku: 'MUG', quantity: 1 }]), (view) => view.status === 'APPROVED');
   });
   afterAll(() => order?.app.close());
 

@@ -30,6 +30,10 @@ describe('orderStatus', () => {
       expect(orderStatus(order([line(2, { reserved: 2 })], { approval: 'PLACED' }))).toBe('PLACED');
       expect(orderStatus(order([line(2)], { approval: 'HELD' }))).toBe('HELD');
     });
+
+    it('is CANCELLED when a held order is cancelled', () => {
+      expect(orderStatus(order([line(2, { cancelled: 2 }), line(1, { cancelled: 1 })], { approval: 'HELD' }))).toBe('CANCELLED');
+    });
   });
 
   describe('reservation states', () => {

@@ -43,8 +43,9 @@ export interface OrderProgress {
  * delivered, every shipped quantity invoiced and every invoice paid.
  */
 export function orderStatus(progress: OrderProgress): OrderStatus {
-  if (progress.approval !== 'APPROVED') return progress.approval;
   const lines = progress.lines;
+  // A held order cancelled before approval had nothing reserved or shipped: it simply ends.
+  if (progress.approval !== 'APPROVED') return lines.some((line) => line.cancelled > 0) ? 'CANCELLED' : progress.approval;
   const open = (line: LineProgress) => Math.max(0, line.quantity - line.cancelled);
   const anyShipped = lines.some((line) => line.shipped > 0);
 

@@ -1,3 +1,4 @@
+import type { HoldReason } from '../customer-checks/customer-checks';
 import type { OrderView } from './dto/order-view.dto';
 import type { OrderInvoice } from './order-invoice.entity';
 import type { OrderReturn } from './order-return.entity';
@@ -18,6 +19,10 @@ export function toOrderView({ order, timeline, shipments, invoices, returns }: O
   return {
     id: order.id,
     status: order.status,
+    hold:
+      order.status === 'HELD' && order.holdReason
+        ? { reason: order.holdReason as HoldReason, detail: order.holdDetail ?? '', since: (order.heldSince ?? order.createdAt).toISOString() }
+        : null,
     channel: order.channel,
     customerId: order.customerId,
     currency: order.currency,

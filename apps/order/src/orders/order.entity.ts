@@ -45,6 +45,18 @@ export class Order {
   @OneToMany(() => OrderTimelineEntry, (entry) => entry.order, { cascade: true })
   timeline!: OrderTimelineEntry[];
 
+  /** Why the order waits while HELD (a HoldReason); cleared when it is approved. */
+  @Column({ name: 'hold_reason', type: 'text', nullable: true })
+  holdReason!: string | null;
+
+  /** The failed check's amounts or names, as the last check saw them. */
+  @Column({ name: 'hold_detail', type: 'text', nullable: true })
+  holdDetail!: string | null;
+
+  /** When the order was first held. */
+  @Column({ name: 'held_since', type: 'timestamptz', nullable: true })
+  heldSince!: Date | null;
+
   /** Set once, when OrderCompleted is published. */
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;

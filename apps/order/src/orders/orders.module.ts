@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '@tradeflow/platform';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { OrderChangesService } from './order-changes.service';
+import { CustomerChecksModule } from '../customer-checks/customer-checks.module';
+import { OrderChangesModule } from './order-changes.module';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
 /** The order aggregate: placing and reading orders, and the one way every use case changes one. */
 @Module({
-  imports: [ApiKeysModule],
+  imports: [ApiKeysModule, OrderChangesModule, CustomerChecksModule],
   controllers: [OrdersController],
-  providers: [OrdersService, OrderChangesService, IdempotencyService],
-  exports: [OrdersService, OrderChangesService],
+  providers: [OrdersService, IdempotencyService],
+  exports: [OrdersService, OrderChangesModule],
 })
 export class OrdersModule {}

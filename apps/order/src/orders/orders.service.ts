@@ -6,16 +6,14 @@ import { IdempotencyService } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { CustomerChecksService } from '../customer-checks/customer-checks.service';
 import { SERVICE_NAME } from '../service-name';
 import type { OrderView } from './dto/order-view.dto';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 import { addTimeline } from './order-changes.service';
-import { OrderInvoice } from './order-invoice.entity';
 import { NO_PROGRESS } from './order-line.entity';
 import { OrderNotFoundError } from './order-not-found.error';
-import { OrderReturn } from './order-return.entity';
-import { OrderShipment } from './order-shipment.entity';
-import { OrderTimelineEntry } from './order-timeline-entry.entity';
+import { loadOrderRecords } from './order-records';
 import { toOrderView } from './order-view';
 import { Order } from './order.entity';
 
@@ -25,9 +23,10 @@ export class OrdersService {
     private readonly transactions: TransactionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly dataSource: DataSource,
+    private readonly checks: CustomerChecksService,
   ) {}
 
-  /** Stores the order and publishes OrderPlaced and OrderApproved (customer checks come with crm-sync). */
+  /** Stores the order → OrderPlaced, then checks it against its customer → OrderApproved or OrderHeld. */
   placeOrder(dto: PlaceOrderDto, channel: string, request: IdempotentRequest): Promise<OrderView> {
     const orderId = randomUUID();
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
@@ -41,17 +40,14 @@ export class OrdersService {
         currency: dto.currency,
         allowPartialShipment: dto.allowPartialShipment ?? false,
         shippingAddress: { ...dto.shippingAddress, line2: dto.shippingAddress.line2 ?? null },
-        status: 'APPROVED',
-        version: 2,
+        status: 'PLACED',
+        version: 1,
         lines: dto.lines.map((line, index) => ({ ...line, lineNo: index + 1, ...NO_PROGRESS })),
       });
       await unit.manager.save(order);
       unit.publish('OrderPlaced', placedPayload(order), { id: orderId, version: 1 });
-      unit.publish('OrderApproved', approvedPayload(order), { id: orderId, version: 2 });
-      await addTimeline(unit.manager, orderId, [
-        { event: 'OrderPlaced', status: 'PLACED', detail: `via ${channel}` },
-        { event: 'OrderApproved', status: 'APPROVED', detail: null },
-      ]);
+      await addTimeline(unit.manager, orderId, [{ event: 'OrderPlaced', status: 'PLACED', detail: `via ${channel}` }]);
+      await this.checks.checkPlacedOrder(unit, orderId, order.customerId);
 
       const view = await this.view(unit.manager, orderId);
       await this.idempotency.complete(unit.manager, request, 201, view);
@@ -65,16 +61,9 @@ export class OrdersService {
 
   /** The order as the API shows it, read with `manager` (inside a write's transaction, its own writes). */
   async view(manager: EntityManager, orderId: string): Promise<OrderView> {
-    const order = await manager.findOneBy(Order, { id: orderId });
-    if (!order) throw new OrderNotFoundError(orderId);
-    const where = { orderId };
-    return toOrderView({
-      order,
-      timeline: await manager.find(OrderTimelineEntry, { where, order: { id: 'ASC' } }),
-      shipments: await manager.find(OrderShipment, { where, order: { dispatchedAt: 'ASC', shipmentId: 'ASC' } }),
-      invoices: await manager.find(OrderInvoice, { where, order: { issuedAt: 'ASC', invoiceId: 'ASC' } }),
-      returns: await manager.find(OrderReturn, { where, order: { requestedAt: 'ASC', returnId: 'ASC' } }),
-    });
+    const [records] = await loadOrderRecords(manager, [orderId]);
+    if (!records) throw new OrderNotFoundError(orderId);
+    return toOrderView(records);
   }
 }
 
@@ -93,14 +82,5 @@ function placedPayload(order: Order): EventPayload<'OrderPlaced'> {
       unitPriceMinor,
       taxRateBp,
     })),
-  };
-}
-
-function approvedPayload(order: Order): EventPayload<'OrderApproved'> {
-  return {
-    orderId: order.id,
-    customerId: order.customerId,
-    allowPartialShipment: order.allowPartialShipment,
-    lines: order.lines.map(({ lineNo, sku, quantity }) => ({ lineNo, sku, quantity })),
   };
 }

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { HOLD_REASONS } from '../../customer-checks/customer-checks';
+import type { HoldReason } from '../../customer-checks/customer-checks';
 import { AddressDto } from './place-order.dto';
 import { ORDER_STATUSES } from '../order-status';
 import type { OrderStatus } from '../order-status';
@@ -58,9 +60,17 @@ export class OrderReturnView {
   @ApiProperty({ nullable: true, type: String }) receivedAt!: string | null;
 }
 
+export class OrderHoldView {
+  @ApiProperty({ enum: HOLD_REASONS }) reason!: HoldReason;
+  @ApiProperty({ description: 'The failed check: who or which amounts' }) detail!: string;
+  @ApiProperty({ description: 'When the order was first held' }) since!: string;
+}
+
 export class OrderView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
+  @ApiProperty({ type: OrderHoldView, nullable: true, description: 'Why the order waits, while it is HELD; null otherwise' })
+  hold!: OrderHoldView | null;
   @ApiProperty() channel!: string;
   @ApiProperty() customerId!: string;
   @ApiProperty() currency!: string;

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
+import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { OrderView } from '../orders/dto/order-view.dto';
+import { IdempotencyKey } from '../orders/idempotency-key.decorator';
+import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
+import { ApproveOrderService } from './approve-order.service';
+import { ApproveOrderDto } from './dto/approve-order.dto';
+
+@ApiTags('orders')
+@Controller('v1/orders')
+@UseFilters(OrderRuleViolationFilter)
+export class ApproveOrderController {
+  constructor(private readonly approvals: ApproveOrderService) {}
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequiresScope('orders:approve')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiOkResponse({ type: OrderView, description: 'The order, APPROVED; the timeline names the key’s channel and the reason' })
+  @ApiBadRequestResponse({ description: 'No reason, or missing Idempotency-Key' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The order is not HELD, or the key was reused' })
+  approve(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ApproveOrderDto,
+    @IdempotencyKey() key: string,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<OrderView> {
+    const { channel } = request.apiClient;
+    return this.approvals.approve(id, body.reason, channel, { scope: `orders:${channel}`, key, body: { approve: id, ...body } });
+  }
+}

@@ -1,0 +1,44 @@
+import { notInvoicedValue, unpaidBalance } from './order-value';
+
+const line = (quantity: number, unitPriceMinor: number, taxRateBp: number, progress: { cancelled?: number; invoiced?: number } = {}) => ({
+  quantity,
+  unitPriceMinor,
+  taxRateBp,
+  cancelled: progress.cancelled ?? 0,
+  invoiced: progress.invoiced ?? 0,
+});
+
+describe('notInvoicedValue', () => {
+  it('is net plus tax per line, as invoicing computes it', () => {
+    // 2 × 500 = 1000 net + 190 tax; 1 × 300 = 300 net + 21 tax
+    expect(notInvoicedValue([line(2, 500, 1900), line(1, 300, 700)])).toBe(1511n);
+  });
+
+  it('rounds each line’s tax half up', () => {
+    expect(notInvoicedValue([line(1, 5, 1000)])).toBe(6n); // tax 0.5 → 1
+    expect(notInvoicedValue([line(1, 4, 1000)])).toBe(4n); // tax 0.4 → 0
+    expect(notInvoicedValue([line(1, 15, 1000), line(1, 15, 1000)])).toBe(34n); // 1.5 → 2 per line, not 3 over both
+  });
+
+  it('leaves out what is cancelled, already invoiced or removed', () => {
+    expect(notInvoicedValue([line(5, 100, 0, { invoiced: 2 })])).toBe(300n);
+    expect(notInvoicedValue([line(5, 100, 0, { invoiced: 2, cancelled: 3 })])).toBe(0n);
+    expect(notInvoicedValue([line(0, 100, 1900)])).toBe(0n);
+    expect(notInvoicedValue([line(2, 100, 0, { invoiced: 3 })])).toBe(0n);
+  });
+
+  it('stays exact beyond 2^53', () => {
+    expect(notInvoicedValue([line(100_000, 1_000_000_000_000, 1900)])).toBe(119_000_000_000_000_000n);
+  });
+});
+
+describe('unpaidBalance', () => {
+  it('is invoiced − paid − credited', () => {
+    expect(unpaidBalance({ invoicedMinor: 5000n, paidMinor: 1190n, creditedMinor: 500n })).toBe(3310n);
+  });
+
+  it('never goes below zero: over-payments and credits do not raise the limit', () => {
+    expect(unpaidBalance({ invoicedMinor: 1000n, paidMinor: 1200n, creditedMinor: 0n })).toBe(0n);
+    expect(unpaidBalance({ invoicedMinor: 1000n, paidMinor: 1000n, creditedMinor: 300n })).toBe(0n);
+  });
+});

@@ -1,0 +1,58 @@
+import type { OrderStatus } from '../orders/order-status';
+
+/**
+ * "Open orders" of the credit check: approved and not yet COMPLETED or CANCELLED. PLACED and
+ * HELD orders are not open — they wait for their own check, taken oldest first.
+ */
+export const OPEN_STATUSES: readonly OrderStatus[] = [
+  'APPROVED',
+  'BACKORDERED',
+  'PARTIALLY_RESERVED',
+  'RESERVED',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'DELIVERED',
+];
+
+export interface PricedLineProgress {
+  /** Ordered after amendments; 0 = removed. */
+  quantity: number;
+  cancelled: number;
+  invoiced: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
+}
+
+const BASIS_POINTS = 10_000n;
+
+/**
+ * What the customer will still be invoiced for the order, tax included: per line the quantity
+ * neither cancelled nor invoiced yet, at net = qty × unit price and tax = net × rate / 10000
+ * rounded half up — the way invoicing computes a line, so an invoice moves exactly this much from
+ * the open order to the unpaid invoices. Exact integer arithmetic (bigint).
+ */
+export function notInvoicedValue(lines: readonly PricedLineProgress[]): bigint {
+  let total = 0n;
+  for (const line of lines) {
+    const quantity = Math.max(0, line.quantity - line.cancelled - line.invoiced);
+    if (quantity === 0) continue;
+    const net = BigInt(quantity) * BigInt(line.unitPriceMinor);
+    total += net + (net * BigInt(line.taxRateBp) * 2n + BASIS_POINTS) / (BASIS_POINTS * 2n);
+  }
+  return total;
+}
+
+export interface LedgerSums {
+  invoicedMinor: bigint;
+  paidMinor: bigint;
+  creditedMinor: bigint;
+}
+
+/**
+ * What the customer owes on invoices: invoiced − paid − credited over all their invoices (as
+ * crm-sync's open balance), never below zero — being in credit does not raise the limit.
+ */
+export function unpaidBalance({ invoicedMinor, paidMinor, creditedMinor }: LedgerSums): bigint {
+  const balance = invoicedMinor - paidMinor - creditedMinor;
+  return balance > 0n ? balance : 0n;
+}

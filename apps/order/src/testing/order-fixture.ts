@@ -1,0 +1,156 @@
+import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
+import { createEvent, topicOfEvent } from '@tradeflow/events';
+import type { RunningService } from '@tradeflow/messaging';
+import { startService } from '@tradeflow/messaging';
+import { loadConfig } from '@tradeflow/platform';
+import { createDatabase, eventually, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { randomUUID } from 'node:crypto';
+import { OrderSettings } from '../order-settings';
+import { orderService } from '../order-service';
+
+/** Integration tests only: the order service in-process with its own database, topics and consumer group. */
+export const SHOP_KEY = 'tf_int_0123456789abcdef';
+/** A back-office key that may approve held orders. */
+export const DESK_KEY = 'tf_int_desk_0123456789abcdef';
+
+const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
+
+export interface Answer {
+  status: number;
+  // Tests read the answers field by field; typing each shape here would add nothing.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface PlacedLine {
+  sku: string;
+  quantity: number;
+  unitPriceMinor?: number;
+  taxRateBp?: number;
+}
+
+export class OrderFixture {
+  readonly kafka: TestKafka;
+
+  private constructor(
+    readonly service: RunningService,
+    prefix: string,
+  ) {
+    this.kafka = new TestKafka(prefix);
+  }
+
+  static async start(): Promise<OrderFixture> {
+    const prefix = uniqueTopicPrefix();
+    const settings = loadConfig(OrderSettings, {
+      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
+      SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+      KAFKA_TOPIC_PREFIX: prefix,
+      // Its own group: suites and services sharing the broker must not join one group with other topics.
+      KAFKA_CONSUMER_GROUP: `order-${prefix.slice(0, -1)}`,
+      // One partition per topic: the customer events arrive in the order they were published.
+      KAFKA_TOPIC_PARTITIONS: '1',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      DATABASE_URL_ORDER: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `order_${randomUUID().slice(0, 8)}`),
+      ORDER_BOOTSTRAP_API_KEY: `int-shop:${SHOP_KEY}:orders:write,orders:read;int-desk:${DESK_KEY}:orders:approve,orders:read`,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    });
+    return new OrderFixture(await startService(orderService, settings), prefix);
+  }
+
+  stop(): Promise<void> {
+    return this.service.app.close();
+  }
+
+  /** What the order service knows of a customer (GET /v1/customer-accounts/{id}). */
+  account(customerId: string): Promise<Answer> {
+    return this.call('GET', `/v1/customer-accounts/${customerId}`, undefined, { root: true });
+  }
+
+  /** `path` is below /v1/orders unless `root`. */
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { key?: string | null; idempotencyKey?: string; root?: boolean } = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey ?? randomUUID() };
+    const key = options.key === undefined ? SHOP_KEY : options.key;
+    if (key) headers['x-api-key'] = key;
+    const response = await fetch(`${this.service.url}${options.root ? '' : '/v1/orders'}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Places an order (201 expected) and answers its view. Lines default to 500 net at 19%: 595 a piece. */
+  async place(customerId: string, lines: PlacedLine[], currency = 'EUR'): Promise<Answer['body']> {
+    const placed = await this.call('POST', '', {
+      customerId,
+      currency,
+      shippingAddress: ADDRESS,
+      lines: lines.map((line) => ({ unitPriceMinor: 500, taxRateBp: 1900, ...line })),
+    });
+    if (placed.status !== 201) throw new Error(`placing failed: ${placed.status} ${JSON.stringify(placed.body)}`);
+    return placed.body;
+  }
+
+  async get(orderId: string): Promise<Answer['body']> {
+    return (await this.call('GET', `/${orderId}`)).body;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  waitFor(orderId: string, accept: (view: any) => boolean): Promise<Answer['body']> {
+    return eventually(() => this.get(orderId), accept);
+  }
+
+  /** Publishes what another service would, keyed by the aggregate its producer keys it by. */
+  async report<T extends EventType>(type: T, payload: EventPayload<T>, key: string): Promise<void> {
+    const { producer } = topicOfEvent(type);
+    const event = createEvent(type, payload, { producer, aggregateId: key, aggregateVersion: 1, correlationId: key });
+    await this.kafka.publish([event], () => key);
+  }
+
+  /** A CRM customer as crm-sync announces it: ACTIVE, no credit limit, unless `record` says otherwise. */
+  upsertCustomer(customerId: string, record: Partial<EventPayload<'CustomerUpserted'>> = {}): Promise<void> {
+    return this.report(
+      'CustomerUpserted',
+      {
+        customerId,
+        name: `Customer ${customerId}`,
+        email: null,
+        taxId: null,
+        status: 'ACTIVE',
+        creditLimitMinor: null,
+        currency: 'EUR',
+        paymentTermsDays: 30,
+        updatedAt: Date.now(),
+        ...record,
+      },
+      customerId,
+    );
+  }
+
+  /**
+   * Waits until every customer event published so far is applied: the customers topic has one
+   * partition, so a fresh customer's arrival approving its held order comes after all of them.
+   */
+  async customersApplied(): Promise<void> {
+    const marker = `MARK-${randomUUID().slice(0, 8)}`;
+    const { id } = await this.place(marker, [{ sku: 'MARK', quantity: 1 }]);
+    await this.upsertCustomer(marker);
+    await this.waitFor(id, (view) => view.status === 'APPROVED');
+  }
+
+  /** The order's own events on its topic, once `done` accepts their types. */
+  async publishedFor(orderId: string, done: (types: string[]) => boolean): Promise<(DomainEvent & Record<string, unknown>)[]> {
+    const typesOf = (records: { key: string | null; headers: Record<string, unknown> }[]) =>
+      records.filter((record) => record.key === orderId).map((record) => String(record.headers['event-type']));
+    const records = await this.kafka.readUntil('tradeflow.orders.v1', (all) => done(typesOf(all)));
+    const mine = records.filter((record) => record.key === orderId);
+    return (await Promise.all(mine.map((record) => this.kafka.codec.decode(record.value)))) as (DomainEvent & Record<string, unknown>)[];
+  }
+}
