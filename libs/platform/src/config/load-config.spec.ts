@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { ConfigError, loadConfig } from './load-config';
 
 class Settings {
@@ -9,6 +9,10 @@ class Settings {
   @Min(1)
   @Max(65535)
   PORT: number = 3000;
+
+  @IsString()
+  @Matches(/^\w+:\w+$/)
+  BOOTSTRAP_API_KEY: string = 'shop:key';
 }
 
 describe('loadConfig', () => {
@@ -32,6 +36,13 @@ describe('loadConfig', () => {
 });
 
 describe('EnvBoolean settings', () => {
+  it('never prints the value of a secret, even a wrong one', () => {
+    expect(() => loadConfig(Settings, { SERVICE_NAME: 'order', BOOTSTRAP_API_KEY: 'tf_live_leaked secret' })).toThrow(
+      /BOOTSTRAP_API_KEY has value \[redacted\]/,
+    );
+    expect(() => loadConfig(Settings, { SERVICE_NAME: 'order', BOOTSTRAP_API_KEY: 'tf_live_leaked secret' })).not.toThrow(/leaked/);
+  });
+
   it('reads "true"/"false" and refuses anything else, naming the variable', async () => {
     const { ServiceSettings } = await import('./service-settings');
     expect(loadConfig(ServiceSettings, { RUN_MIGRATIONS: 'false' }).RUN_MIGRATIONS).toBe(false);

@@ -11,9 +11,13 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose values are never printed, not even when wrong: keys, secrets, passwords, URLs with credentials. */
+const SECRET_NAME = /KEY|SECRET|PASSWORD|TOKEN|CREDENTIAL|DATABASE_URL/i;
+
 function describe(error: ValidationError): string {
   const reasons = Object.values(error.constraints ?? {}).join('; ');
-  const shown = error.value === undefined ? 'is not set' : `has value ${JSON.stringify(error.value)}`;
+  const value = SECRET_NAME.test(error.property) ? '[redacted]' : JSON.stringify(error.value);
+  const shown = error.value === undefined ? 'is not set' : `has value ${value}`;
   return `${error.property} ${shown}: ${reasons}`;
 }
 
