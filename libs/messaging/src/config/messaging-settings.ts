@@ -59,4 +59,58 @@ export class MessagingSettings extends ServiceSettings {
   @Min(1)
   @Max(100)
   CONSUMER_MAX_ATTEMPTS: number = 3;
+
+  /** First retry delay after a failure; it doubles per attempt (with jitter) up to the maximum. */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CONSUMER_RETRY_INITIAL_MS: number = 500;
+
+  /** Longest wait between retries while a dependency (database, broker, registry) is down. */
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  CONSUMER_RETRY_MAX_MS: number = 30_000;
+
+  /** Partitions whose batches run at once, each in its own transaction (1 = one at a time). */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONSUMER_PARTITIONS_CONCURRENTLY: number = 1;
+
+  /** Fetched bytes per partition per request: the in-flight limit per partition. */
+  @IsInt()
+  @Min(1024)
+  CONSUMER_MAX_BYTES_PER_PARTITION: number = 1_048_576;
+
+  /** Fetched bytes per request over all partitions, so memory stays flat however large the backlog. */
+  @IsInt()
+  @Min(1024)
+  CONSUMER_MAX_BYTES: number = 10_485_760;
+
+  /** How long a fetch waits for new records; also the longest delay before a paused partition resumes. */
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  CONSUMER_MAX_WAIT_MS: number = 500;
+
+  /** A replica that stops heartbeating for this long is dropped and its partitions reassigned. */
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
+
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  KAFKA_HEARTBEAT_INTERVAL_MS: number = 3_000;
+
+  /**
+   * Largest record a service writes or reads (bytes). Below the broker's default message.max.bytes
+   * (1 MiB) so a dead letter, which adds headers, still fits. A larger event is refused at write time;
+   * a larger incoming record is dead-lettered without its value.
+   */
+  @IsInt()
+  @Min(1024)
+  KAFKA_MAX_RECORD_BYTES: number = 1_000_000;
 }

@@ -13,6 +13,8 @@ export interface RawRecord {
   key: Buffer | null;
   value: Buffer | null;
   headers: IHeaders;
+  /** The broker's timestamp (epoch milliseconds as text), kept on the dead letter. */
+  timestamp?: string;
 }
 
 export interface ConsumedEvent {

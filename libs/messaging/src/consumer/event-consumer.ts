@@ -1,10 +1,17 @@
 import { Logger } from '@nestjs/common';
 import type { EventCodec } from '@tradeflow/events';
-import { UndecodableEventError } from '@tradeflow/events';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
-import type { ConsumedEvent, RawRecord } from './consumed-event';
+import { asError } from '../dead-letter/dead-letter-reason';
+import { eventHeaders } from '../kafka/event-headers';
 import { subscribeWhenReady } from '../kafka/subscribe-when-ready';
+import type { BackoffOptions } from './backoff';
+import type { ConsumedEvent, RawRecord } from './consumed-event';
+import type { PreparedRecord } from './prepared-record';
+import { DependencyUnavailable, prepareRecord, toConsumedEvent, toRawRecord } from './prepared-record';
+import type { PartitionRetryStatus } from './partition-retries';
+import { PartitionRetries } from './partition-retries';
+import { ConsumerRestarts } from './consumer-restarts';
 import { isTransient } from './transient-errors';
 
 /** Applies a batch of events of one partition in one database transaction, or throws. */
@@ -15,16 +22,40 @@ export interface EventConsumerOptions {
   topics: string[];
   maxAttempts: number;
   partitionsConsumedConcurrently: number;
+  retry?: BackoffOptions;
+  maxRecordBytes?: number;
+  maxBytesPerPartition?: number;
+  maxBytes?: number;
+  maxWaitTimeInMs?: number;
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
+}
+
+export interface ConsumerStatus {
+  groupId: string;
+  running: boolean;
+  /** Partitions paused on a failing record, waiting to retry it. */
+  retrying: PartitionRetryStatus[];
+}
+
+/** The record failed for a non-transient reason and has attempts left: pause, then try it again. */
+class RetryLater extends Error {
+  override readonly name = 'RetryLater';
 }
 
 /**
- * Batch consumption with at-least-once delivery: offsets are committed only after the batch's
- * transaction commits. Transient failures (database, broker) rethrow so kafkajs redelivers from
- * the last committed offset after backoff, skipping nothing. Records that cannot be decoded, and
- * events that keep failing for another reason, go to the dead-letter topic and the consumer moves on.
+ * Batch consumption with at-least-once delivery: an offset is resolved (and committed after the
+ * batch) only once the record is applied or dead-lettered, so nothing is skipped. A batch that
+ * fails is split to find the record at fault; the records before it are kept. On a failure the
+ * partition is paused and resumed after an exponential backoff with jitter: its records are
+ * fetched again from the failing one, while the other partitions go on. Transient failures
+ * (database, broker, registry down) retry for as long as it takes; a record that keeps failing
+ * otherwise goes to the dead-letter topic after `maxAttempts`, and so does one that cannot be decoded.
  */
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
+  private readonly retries: PartitionRetries;
+  private readonly restarts: ConsumerRestarts;
   private consumer?: Consumer;
 
   constructor(
@@ -33,13 +64,32 @@ export class EventConsumer {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly process: BatchProcessor,
     private readonly options: EventConsumerOptions,
-  ) {}
+  ) {
+    const backoff = options.retry ?? { initialMs: 500, maxMs: 30_000 };
+    this.retries = new PartitionRetries(backoff);
+    this.restarts = new ConsumerRestarts(backoff, this.logger);
+  }
 
   async start(): Promise<void> {
-    this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
-    await this.consumer.connect();
-    await subscribeWhenReady(this.consumer, this.options.topics);
-    await this.consumer.run({
+    this.restarts.started();
+    const { groupId, maxBytesPerPartition, maxBytes, maxWaitTimeInMs, sessionTimeout, heartbeatInterval } = this.options;
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      retry: { restartOnFailure: this.restarts.beforeRestart },
+      ...definedOnly({ maxBytesPerPartition, maxBytes, maxWaitTimeInMs, sessionTimeout, heartbeatInterval }),
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.restarts.joined();
+      this.retries.keepOnly(payload.memberAssignment);
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.restarts.restartLater(payload.error, () => this.restart(consumer));
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await subscribeWhenReady(consumer, this.options.topics);
+    await consumer.run({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.consumeBatch(payload),
@@ -48,67 +98,133 @@ export class EventConsumer {
 
   /** Waits for the running batch to finish and commit, then leaves the group. */
   async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+    this.restarts.stopped();
+    this.retries.cancelAll();
+    const consumer = this.consumer;
     this.consumer = undefined;
+    await consumer?.disconnect();
   }
 
-  private async consumeBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload) {
-    if (batch.messages.length === 0) return;
-    const events: ConsumedEvent[] = [];
-    for (const message of batch.messages) {
-      const raw = toRawRecord(batch.topic, batch.partition, message);
-      const event = await this.decode(raw);
-      if (event) events.push({ event, source: raw.source, raw });
-    }
-    await this.apply(events);
-    resolveOffset(batch.lastOffset());
-    await commitOffsetsIfNecessary();
-    await heartbeat();
-  }
-
-  private async decode(raw: RawRecord) {
+  /** Replaces a consumer kafkajs gave up on, unless the service stopped meanwhile. */
+  private async restart(crashed: Consumer): Promise<void> {
+    if (this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    if (this.consumer !== crashed) return;
     try {
-      if (!raw.value) throw new UndecodableEventError('not-wire-format', 'record has no value');
-      return await this.codec.decode(raw.value);
+      await this.start();
     } catch (error) {
-      if (!(error instanceof UndecodableEventError)) throw error;
-      await this.deadLetters.publish(raw, { error, attempts: 1, firstFailureAt: new Date() });
-      return undefined;
+      // The broker may still be away: try again later with the consumer that just failed to start.
+      const failed = this.consumer;
+      if (failed) this.restarts.restartLater(error, () => this.restart(failed));
     }
   }
 
-  private async apply(events: ConsumedEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  status(): ConsumerStatus {
+    return { groupId: this.options.groupId, running: this.consumer !== undefined, retrying: this.retries.status() };
+  }
+
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const records = batch.messages.map((message) => toRawRecord(batch.topic, batch.partition, message));
+    if (records.length === 0) return;
+    let next = 0;
+    const done = (index: number) => {
+      payload.resolveOffset(records[index].source.offset);
+      next = index + 1;
+    };
+    try {
+      await this.consumeRecords(records, done);
+      this.retries.forget(batch.topic, batch.partition);
+    } catch (error) {
+      if (!(error instanceof RetryLater || error instanceof DependencyUnavailable || isTransient(error))) throw error;
+      // Stopping: leave the rest unresolved; it is redelivered to whoever owns the partition next.
+      if (payload.isRunning()) this.retryLater(records[next], error, payload.pause);
+    }
+    await payload.heartbeat();
+  }
+
+  private async consumeRecords(records: RawRecord[], done: (index: number) => void): Promise<void> {
+    const prepared: PreparedRecord[] = [];
+    for (const raw of records) prepared.push(await prepareRecord(raw, this.codec, this.options));
+    const events = prepared.filter((item) => item.event).map(toConsumedEvent);
+    // A record already known to fail goes straight to the one-by-one path instead of failing the batch again.
+    const stuck = this.retries.attemptsOf(records[0].source) > 0;
+    if (events.length === 0 || (events.length > 1 && !stuck && (await this.applyTogether(events)))) {
+      for (const [index, item] of prepared.entries()) {
+        if (item.failure !== undefined) await this.deadLetter(item.raw, item.failure, 1);
+        done(index);
+      }
+      return;
+    }
+    for (const [index, item] of prepared.entries()) {
+      if (item.failure !== undefined) await this.deadLetter(item.raw, item.failure, 1);
+      else if (item.event) await this.applyAlone(toConsumedEvent(item));
+      done(index);
+    }
+  }
+
+  /**
+   * One transaction for the whole batch (of two or more events; a lone one goes to applyAlone,
+   * where its attempt counts): true when it committed, false when a record in it is at fault.
+   */
+  private async applyTogether(events: ConsumedEvent[]): Promise<boolean> {
     try {
       await this.process(events);
+      return true;
     } catch (error) {
       if (isTransient(error)) throw error;
-      this.logger.warn({ err: error, msg: 'batch failed; applying its events one by one to isolate the cause' });
-      for (const event of events) await this.applyOne(event);
+      this.logger.warn({ err: error, msg: 'batch failed; applying its events one by one to find the cause' });
+      return false;
     }
   }
 
-  private async applyOne(event: ConsumedEvent): Promise<void> {
-    const firstFailureAt = new Date();
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      try {
-        await this.process([event]);
-        return;
-      } catch (error) {
-        if (isTransient(error)) throw error;
-        lastError = error;
-      }
+  private async applyAlone(event: ConsumedEvent): Promise<void> {
+    try {
+      await this.process([event]);
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      const state = this.retries.recordFailure(event.source, error, true);
+      if (state.attempts < this.options.maxAttempts) throw new RetryLater(asMessage(error), { cause: error });
+      // Decoded, so its type and id are known even if its producer sent no such headers.
+      const raw = { ...event.raw, headers: { ...eventHeaders(event.event), ...event.raw.headers } };
+      await this.deadLetter(raw, error, state.attempts, state.firstFailureAt);
     }
-    await this.deadLetters.publish(event.raw, { error: lastError, attempts: this.options.maxAttempts, firstFailureAt });
+  }
+
+  private async deadLetter(raw: RawRecord, error: unknown, attempts: number, firstFailureAt = new Date()): Promise<void> {
+    try {
+      await this.deadLetters.publish(raw, { error, attempts, firstFailureAt });
+    } catch (publishError) {
+      // Never drop a record: without its dead letter it stays where it is until the broker takes it.
+      throw new DependencyUnavailable(`dead-lettering failed: ${asMessage(publishError)}`, { cause: publishError });
+    }
+  }
+
+  private retryLater(failed: RawRecord, error: unknown, pause: () => () => void): void {
+    const counted = error instanceof RetryLater;
+    if (!counted) this.retries.recordFailure(failed.source, error, false);
+    const delay = this.retries.scheduleResume(failed.source, pause());
+    const cause = error instanceof RetryLater || error instanceof DependencyUnavailable ? error.cause : error;
+    // Through a long outage: the first failure, then every tenth, so the log says it goes on without flooding.
+    const failures = this.retries.failuresOf(failed.source);
+    const log = counted || failures === 1 || failures % 10 === 0 ? 'warn' : 'debug';
+    this.logger[log]({
+      msg: counted ? 'event failed; retrying it after a pause' : 'dependency unavailable; retrying after a pause',
+      ...failed.source,
+      attempts: this.retries.attemptsOf(failed.source),
+      failures,
+      maxAttempts: this.options.maxAttempts,
+      retryInMs: delay,
+      error: asMessage(cause),
+    });
   }
 }
 
-function toRawRecord(topic: string, partition: number, message: KafkaMessage): RawRecord {
-  return {
-    source: { topic, partition, offset: message.offset },
-    key: message.key,
-    value: message.value,
-    headers: message.headers ?? {},
-  };
+function asMessage(error: unknown): string {
+  const { name, message } = asError(error);
+  return `${name}: ${message}`;
+}
+
+function definedOnly<T extends Record<string, number | undefined>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

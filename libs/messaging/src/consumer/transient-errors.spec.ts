@@ -11,6 +11,10 @@ describe('isTransient', () => {
     expect(isTransient(withCode('40P01'))).toBe(true);
     expect(isTransient(withCode('ECONNREFUSED'))).toBe(true);
     expect(isTransient(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isTransient(new Error('the database system is shutting down'))).toBe(true);
+    expect(isTransient(Object.assign(new Error('x'), { name: 'KafkaJSConnectionError' }))).toBe(true);
+    // Errors from Node internals may come from another realm (Jest): recognised by shape, not class.
+    expect(isTransient({ name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED' })).toBe(true);
   });
 
   it('treats constraint violations and handler bugs as permanent', () => {

@@ -9,10 +9,15 @@ const TRANSIENT_SQLSTATE = /^(08|57P|53|40001|40P01)/;
 const TRANSIENT_NAMES = new Set(['KafkaJSConnectionError', 'KafkaJSRequestTimeoutError', 'KafkaJSNumberOfRetriesExceeded']);
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/**
+ * Duck-typed rather than `instanceof Error`: errors raised inside Node (a refused socket) come from
+ * another realm under Jest's sandbox, and are no less transient for that.
+ */
 export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const { code } = error as { code?: string };
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_CODES.has(code))) return true;
-  if (TRANSIENT_NAMES.has(error.name)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
+  if (typeof name === 'string' && TRANSIENT_NAMES.has(name)) return true;
+  const text = typeof message === 'string' ? message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|database system is (shutting down|starting up)/i.test(text);
 }

@@ -5,16 +5,30 @@ import type { MessagingSettings } from '../config/messaging-settings';
 
 const logger = new Logger('kafkajs');
 
+/**
+ * While the broker is down kafkajs logs every refused connection as an error, several a second.
+ * The relay and the consumer report the outage themselves (first failure, then a summary), so
+ * these go to debug.
+ */
+const CONNECTION_NOISE = /^(Connection error|Failed to connect to seed broker)/;
+
 /** kafkajs log entries go through the service's logger, so they are JSON with the rest. */
 function logCreator() {
   return ({ level, log }: { level: logLevel; log: { message: string } & Record<string, unknown> }) => {
     const { message, ...fields } = log;
-    if (level === logLevel.ERROR) logger.error({ ...fields, msg: message });
+    if (CONNECTION_NOISE.test(message)) logger.debug({ ...fields, msg: message });
+    else if (level === logLevel.ERROR) logger.error({ ...fields, msg: message });
     else if (level === logLevel.WARN) logger.warn({ ...fields, msg: message });
   };
 }
 
-function sasl(settings: MessagingSettings): SASLOptions | undefined {
+/** What connecting needs, so tools without a service's full settings (the dlq command) connect the same way. */
+export type KafkaConnectionSettings = Pick<
+  MessagingSettings,
+  'KAFKA_BROKERS' | 'KAFKA_TLS' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'
+>;
+
+function sasl(settings: KafkaConnectionSettings): SASLOptions | undefined {
   if (!settings.KAFKA_SASL_MECHANISM) return undefined;
   return {
     mechanism: settings.KAFKA_SASL_MECHANISM,
@@ -23,7 +37,7 @@ function sasl(settings: MessagingSettings): SASLOptions | undefined {
   } as SASLOptions;
 }
 
-export function createKafka(settings: MessagingSettings, clientId: string): Kafka {
+export function createKafka(settings: KafkaConnectionSettings, clientId: string): Kafka {
   return new Kafka({
     clientId,
     brokers: settings.KAFKA_BROKERS.split(','),

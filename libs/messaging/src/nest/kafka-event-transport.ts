@@ -4,7 +4,9 @@ import type { EventCodec, EventType, ServiceName } from '@tradeflow/events';
 import type { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import type { BackoffOptions } from '../consumer/backoff';
 import type { ConsumedEvent } from '../consumer/consumed-event';
+import type { ConsumerStatus } from '../consumer/event-consumer';
 import { EventConsumer } from '../consumer/event-consumer';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { claimInbox } from '../inbox/inbox';
@@ -18,6 +20,14 @@ export interface EventTransportOptions {
   consumerGroup: string;
   maxAttempts: number;
   partitionsConsumedConcurrently: number;
+  retry?: BackoffOptions;
+  /** Incoming records above it are dead-lettered; events above it are refused when published. */
+  maxRecordBytes?: number;
+  maxBytesPerPartition?: number;
+  maxBytes?: number;
+  maxWaitTimeInMs?: number;
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
 }
 
 /**
@@ -62,16 +72,21 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     return this.consumer as T;
   }
 
+  /** Where the consumer stands: partitions waiting to retry a failing record. */
+  consumerStatus(): ConsumerStatus {
+    return this.consumer?.status() ?? { groupId: this.options.consumerGroup, running: false, retrying: [] };
+  }
+
   private async start(): Promise<void> {
     const topics = this.subscribedTopics();
     if (topics.length === 0) return;
     const { consumerGroup } = this.options;
-    const deadLetters = new DeadLetterPublisher(this.producer, this.topicNames.deadLetter(consumerGroup), consumerGroup);
+    const deadLetterTopic = this.topicNames.deadLetter(consumerGroup);
+    const deadLetters = new DeadLetterPublisher(this.producer, deadLetterTopic, consumerGroup, this.options.maxRecordBytes);
     this.consumer = new EventConsumer(this.kafka, this.codec, deadLetters, (events) => this.applyBatch(events), {
+      ...this.options,
       groupId: consumerGroup,
       topics,
-      maxAttempts: this.options.maxAttempts,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
     });
     await this.consumer.start();
   }
@@ -94,6 +109,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       await appendToOutbox(
         manager,
         units.flatMap((unit) => unit.events),
+        {},
+        this.options.maxRecordBytes,
       );
     });
   }

@@ -9,8 +9,9 @@ import { DataSource } from 'typeorm';
 import type { MessagingSettings } from '../config/messaging-settings';
 import { createKafka } from '../kafka/create-kafka';
 import { TopicNames } from '../kafka/topic-names';
+import { DeadLetters } from '../dead-letter/dead-letters';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { TransactionRunner } from '../outbox/transaction-runner';
+import { MAX_RECORD_BYTES, TransactionRunner } from '../outbox/transaction-runner';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { MessagingLifecycle } from './messaging-lifecycle';
 
@@ -24,7 +25,7 @@ export interface MessagingModuleOptions {
 
 /**
  * Everything a service needs to publish and consume events: the outbox (TransactionRunner), the
- * relay, the Kafka transport for `@EventPattern` handlers, and a broker readiness check.
+ * relay, the Kafka transport for `@EventPattern` handlers, its dead letters, and a broker readiness check.
  */
 @Global()
 @Module({})
@@ -67,9 +68,23 @@ export class MessagingModule {
             serviceName,
             consumerGroup,
             maxAttempts: settings.CONSUMER_MAX_ATTEMPTS,
-            partitionsConsumedConcurrently: 1,
+            partitionsConsumedConcurrently: settings.CONSUMER_PARTITIONS_CONCURRENTLY,
+            retry: { initialMs: settings.CONSUMER_RETRY_INITIAL_MS, maxMs: settings.CONSUMER_RETRY_MAX_MS },
+            maxRecordBytes: settings.KAFKA_MAX_RECORD_BYTES,
+            maxBytesPerPartition: settings.CONSUMER_MAX_BYTES_PER_PARTITION,
+            maxBytes: settings.CONSUMER_MAX_BYTES,
+            maxWaitTimeInMs: settings.CONSUMER_MAX_WAIT_MS,
+            sessionTimeout: settings.KAFKA_SESSION_TIMEOUT_MS,
+            heartbeatInterval: settings.KAFKA_HEARTBEAT_INTERVAL_MS,
           }),
       },
+      {
+        provide: DeadLetters,
+        inject: [KAFKA, PRODUCER],
+        useFactory: (kafka: Kafka, producer: Producer) =>
+          new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), consumerGroup),
+      },
+      { provide: MAX_RECORD_BYTES, useValue: settings.KAFKA_MAX_RECORD_BYTES },
       {
         provide: MessagingLifecycle,
         inject: [KAFKA, PRODUCER, OutboxRelay],
@@ -82,7 +97,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       providers,
-      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, BROKER_HEALTH],
+      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, BROKER_HEALTH, DeadLetters],
     };
   }
 }

@@ -5,6 +5,7 @@ import { CreateIdempotencyKeys1763855900000, databaseOptions, HealthModule, Idem
 import type { MessagingSettings } from '../config/messaging-settings';
 import { messagingMigrations } from '../migrations';
 import { MessagingModule } from './messaging.module';
+import { MessagingOperationsModule } from './messaging-operations.module';
 
 export interface ServiceRuntimeOptions {
   serviceName: ServiceName;
@@ -15,7 +16,10 @@ export interface ServiceRuntimeOptions {
   migrations: Function[];
 }
 
-/** What every service's AppModule imports before its features: logs, its database, messaging, health. */
+/**
+ * What every service's AppModule imports before its features: logs, its database, messaging, the
+ * operations endpoints (`/v1/dead-letters`, `/v1/messaging/status`), health.
+ */
 export function serviceRuntimeModules(options: ServiceRuntimeOptions): (DynamicModule | Type)[] {
   const { serviceName, settings } = options;
   return [
@@ -29,6 +33,7 @@ export function serviceRuntimeModules(options: ServiceRuntimeOptions): (DynamicM
       }),
     ),
     MessagingModule.forRoot({ serviceName, settings }),
+    MessagingOperationsModule,
     HealthModule,
   ];
 }

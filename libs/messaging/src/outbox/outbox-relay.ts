@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { TopicNames } from '../kafka/topic-names';
 import { eventHeaders } from '../kafka/event-headers';
+import { FailureLog } from './failure-log';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 
 interface OutboxRow {
@@ -13,6 +14,15 @@ interface OutboxRow {
   message_key: string;
   event: DomainEvent;
   headers: Record<string, string>;
+}
+
+export interface OutboxBacklog {
+  count: number;
+  oldestAgeSeconds: number;
+}
+
+export interface OutboxStatus extends OutboxBacklog {
+  failingSince: string | null;
 }
 
 export interface OutboxRelayOptions {
@@ -26,7 +36,9 @@ const RELAY_LOCK_KEY = 'tradeflow_outbox_relay';
 /**
  * Publishes outbox rows to Kafka in id (= commit) order with the idempotent producer, then marks
  * them published. Woken by NOTIFY, with polling as the fallback. A crash after send and before the
- * mark republishes those rows once more; consumers' inboxes absorb the duplicates.
+ * mark republishes those rows once more; consumers' inboxes absorb the duplicates. While the broker
+ * or the database is down, rows wait in the outbox and every poll tries again, from the oldest row,
+ * so they leave in order once both are back; backlog() says how many wait and for how long.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -36,6 +48,7 @@ export class OutboxRelay {
   private wakeAgain = false;
   private leader = false;
   private stopped = false;
+  private readonly failures = new FailureLog(this.logger);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,10 +60,7 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.listener = this.dataSource.createQueryRunner();
-    const client = (await this.listener.connect()) as PoolClient;
-    client.on('notification', () => this.wake());
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    await this.listen();
     this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
     this.wake();
   }
@@ -72,13 +82,19 @@ export class OutboxRelay {
   }
 
   /** Rows not yet on Kafka and the age of the oldest, for health and metrics. */
-  async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
+  async backlog(): Promise<OutboxBacklog> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS count,
               coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
          FROM outbox WHERE published_at IS NULL`,
     );
     return { count: row.count, oldestAgeSeconds: row.age };
+  }
+
+  /** The backlog, and since when publishing has been failing (null while it works): for status and metrics. */
+  async status(): Promise<OutboxStatus> {
+    const backlog = await this.backlog();
+    return { ...backlog, failingSince: this.failures.since?.toISOString() ?? null };
   }
 
   private wake(): void {
@@ -88,7 +104,8 @@ export class OutboxRelay {
       return;
     }
     this.draining = this.drain()
-      .catch((error: Error) => this.logger.warn({ err: error, msg: 'outbox relay will retry' }))
+      .then(() => this.failures.succeeded())
+      .catch((error: Error) => this.failures.failed(error))
       .finally(() => {
         this.draining = undefined;
         if (this.wakeAgain) {
@@ -96,6 +113,23 @@ export class OutboxRelay {
           this.wake();
         }
       });
+  }
+
+  /**
+   * The listening connection also holds the relay lock. When Postgres drops it (a restart), TypeORM
+   * releases it: the lock is gone with it, so leadership is given up and taken again on a new one.
+   */
+  private async listen(): Promise<void> {
+    const listener = this.dataSource.createQueryRunner();
+    try {
+      const client = (await listener.connect()) as PoolClient;
+      client.on('notification', () => this.wake());
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = listener;
+    } catch (error) {
+      await listener.release().catch(() => undefined);
+      throw error;
+    }
   }
 
   private async drain(): Promise<void> {
@@ -115,6 +149,11 @@ export class OutboxRelay {
   }
 
   private async holdLeadership(): Promise<boolean> {
+    if (this.listener?.isReleased) {
+      this.listener = undefined;
+      this.leader = false;
+    }
+    if (!this.listener) await this.listen();
     if (this.leader || !this.listener) return this.leader;
     const [row] = await this.listener.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS acquired`, [
       RELAY_LOCK_KEY,

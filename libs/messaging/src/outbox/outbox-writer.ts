@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@tradeflow/events';
 import { messageKeyOf, topicOfEvent } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
+import { assertEventsFit, DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
 
 /** Channel the relay LISTENs on; Postgres delivers the NOTIFY only when the transaction commits. */
 export const OUTBOX_CHANNEL = 'tradeflow_outbox';
@@ -8,13 +9,17 @@ export const OUTBOX_CHANNEL = 'tradeflow_outbox';
 /**
  * Appends events to the outbox inside the caller's transaction, one statement for the lot.
  * The event is stored as JSON and encoded by the relay, so a registry outage never blocks a write.
+ * An event above the size limit is refused here (RecordTooLargeError, failing the transaction):
+ * once in the outbox it would block every event after it.
  */
 export async function appendToOutbox(
   manager: EntityManager,
   events: readonly DomainEvent[],
   headers: Record<string, string> = {},
+  maxRecordBytes = DEFAULT_MAX_RECORD_BYTES,
 ): Promise<void> {
   if (events.length === 0) return;
+  assertEventsFit(events, maxRecordBytes);
   await manager.query(
     `INSERT INTO outbox (event_id, topic, message_key, event_type, event, headers)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,

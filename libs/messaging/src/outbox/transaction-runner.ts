@@ -1,19 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
 import { appendToOutbox } from './outbox-writer';
 import type { WorkOrigin } from './unit-of-work';
 import { UnitOfWork } from './unit-of-work';
 
+/** Provided by MessagingModule from KAFKA_MAX_RECORD_BYTES. */
+export const MAX_RECORD_BYTES = Symbol('MAX_RECORD_BYTES');
+
 /** Runs request-driven work (HTTP) as one transaction whose published events go to the outbox. */
 @Injectable()
 export class TransactionRunner {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(MAX_RECORD_BYTES) private readonly maxRecordBytes: number = DEFAULT_MAX_RECORD_BYTES,
+  ) {}
 
   run<T>(origin: WorkOrigin, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const unit = new UnitOfWork(manager, origin);
       const result = await work(unit);
-      await appendToOutbox(manager, unit.events);
+      await appendToOutbox(manager, unit.events, {}, this.maxRecordBytes);
       return result;
     });
   }

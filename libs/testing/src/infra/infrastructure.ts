@@ -27,6 +27,11 @@ export interface StartInfrastructureOptions {
   ports?: Partial<InfrastructurePorts>;
   /** Keep the servers running after this process ends (the local stack); stop them with stopInfrastructure. */
   detached?: boolean;
+  /**
+   * Start exactly these, even where the environment names running ones; the others come from the
+   * environment. For tests that stop a server, which must never be the one other tests share.
+   */
+  components?: Component[];
 }
 
 export interface Endpoints {
@@ -51,6 +56,10 @@ export interface Infrastructure extends Endpoints {
   started: StartedComponent[];
   /** Stops what this call started, nothing else. */
   stop(): Promise<void>;
+  /** Stops one component this call started, keeping its data: an outage, for tests. */
+  halt(name: Component): Promise<void>;
+  /** Starts a halted component again, on the same port with the same data. */
+  resume(name: Component): Promise<void>;
 }
 
 export interface ComponentStatus {
@@ -80,17 +89,19 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
   const stateDir = resolve(options.stateDir ?? defaultStateDir());
   const ports = resolvePorts(options.ports);
   const external = externalInfrastructure(options.services);
+  const forced = options.components;
   const given: Record<Component, string | undefined> = {
-    kafka: external.kafkaBrokers,
-    registry: external.schemaRegistryUrl,
-    postgres: external.adminDatabaseUrl,
+    kafka: forced?.includes('kafka') ? undefined : external.kafkaBrokers,
+    registry: forced?.includes('registry') ? undefined : external.schemaRegistryUrl,
+    postgres: forced?.includes('postgres') ? undefined : external.adminDatabaseUrl,
   };
+  if (forced?.includes('postgres')) external.databaseUrls = {};
   // Tests name no services and need the admin URL; a stack whose services all have URLs needs no server.
   const everyServiceHasDatabase =
     options.services.length > 0 && options.services.every((service) => external.databaseUrls[service]);
-  const planned = COMPONENTS.filter((name) =>
-    name === 'postgres' ? !given.postgres && !everyServiceHasDatabase : !given[name],
-  );
+  const planned =
+    forced ??
+    COMPONENTS.filter((name) => (name === 'postgres' ? !given.postgres && !everyServiceHasDatabase : !given[name]));
   await refuseToStart(stateDir, planned, ports);
   mkdirSync(stateDir, { recursive: true });
   const artifacts = planned.some((name) => name !== 'postgres') ? ensureInfraArtifacts() : undefined;
@@ -119,7 +130,7 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
       databaseUrls: await databaseUrls(options.services, external.databaseUrls, adminDatabaseUrl),
     };
     writeFileSync(endpointsFile(stateDir), `${JSON.stringify(endpoints, null, 2)}\n`);
-    return { ...endpoints, started, stop };
+    return { ...endpoints, started, stop, ...outages(stateDir, planned, context) };
   } catch (error) {
     await stop();
     throw error;
@@ -155,6 +166,22 @@ async function startComponent(
   }
   const { process, url } = await startRegistry({ stateDir, detached, artifacts, port: ports.schemaRegistry });
   return { process, endpoint: url };
+}
+
+function outages(stateDir: string, planned: Component[], context: StartContext): Pick<Infrastructure, 'halt' | 'resume'> {
+  const assertStartedHere = (name: Component) => {
+    if (!planned.includes(name)) throw new Error(`${name} was not started by this call; only its own servers can be stopped`);
+  };
+  return {
+    async halt(name) {
+      assertStartedHere(name);
+      await stopProcess(stateDir, name, STOP[name][0], STOP[name][1]);
+    },
+    async resume(name) {
+      assertStartedHere(name);
+      await startComponent(name, context);
+    },
+  };
 }
 
 /** Stops, by pid file, whatever a (possibly detached) start left running in this state dir. */

@@ -1,0 +1,30 @@
+import { createEvent } from '@tradeflow/events';
+import { assertEventsFit, RecordTooLargeError } from './record-size';
+
+function approvedWithLines(count: number) {
+  const lines = Array.from({ length: count }, (_, index) => ({ lineNo: index + 1, sku: `SKU-${index}`, quantity: 1 }));
+  return createEvent(
+    'OrderApproved',
+    { orderId: 'O-1', customerId: 'C-1', allowPartialShipment: false, lines },
+    { producer: 'order', aggregateId: 'O-1', aggregateVersion: 1, correlationId: 'O-1' },
+  );
+}
+
+describe('assertEventsFit', () => {
+  it('passes events within the limit', () => {
+    expect(() => assertEventsFit([approvedWithLines(1)], 10_000)).not.toThrow();
+  });
+
+  it('refuses an event above the limit, naming its type, size and the setting', () => {
+    const big = approvedWithLines(500);
+    let caught: unknown;
+    try {
+      assertEventsFit([approvedWithLines(1), big], 10_000);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RecordTooLargeError);
+    expect((caught as RecordTooLargeError).getStatus()).toBe(413);
+    expect((caught as Error).message).toMatch(/^OrderApproved .* bytes, above the limit of 10000 \(KAFKA_MAX_RECORD_BYTES\)$/);
+  });
+});

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DeadLetters } from '../dead-letter/dead-letters';
+import { DeadLetterListView, ListDeadLettersQuery, ReplayDeadLettersDto, ReplayResultView } from './dto/dead-letter.dto';
+
+/** Every service's dead letters over HTTP; `npm run dlq` does the same from a shell. */
+@ApiTags('operations')
+@Controller('v1/dead-letters')
+export class DeadLettersController {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
+  @Get()
+  @ApiOperation({ summary: "This service's dead letters with their reasons (replayed ones only if asked)" })
+  @ApiOkResponse({ type: DeadLetterListView })
+  async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterListView> {
+    const { limit = 100, ...filter } = query;
+    const all = await this.deadLetters.list(filter);
+    all.sort((a, b) => (a.lastFailureAt ?? '').localeCompare(b.lastFailureAt ?? ''));
+    return { deadLetterTopic: this.deadLetters.topic, count: all.length, deadLetters: all.slice(0, limit) };
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sends dead letters back to their original topic, for this service only; each once' })
+  @ApiOkResponse({ type: ReplayResultView })
+  @ApiBadRequestResponse({ description: 'Nothing named: give ids, reason, errorClass, eventType or all' })
+  replay(@Body() selection: ReplayDeadLettersDto): Promise<ReplayResultView> {
+    return this.deadLetters.replay(selection);
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { PartitionRetryStatus } from '../consumer/partition-retries';
+import type { OutboxStatus } from '../outbox/outbox-relay';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { KafkaEventTransport } from './kafka-event-transport';
+
+class MessagingStatusView {
+  @ApiProperty({ description: 'count, oldestAgeSeconds and failingSince of the rows not yet on Kafka; error when the database is down' })
+  outbox!: OutboxStatus | { error: string };
+
+  @ApiProperty() consumerGroup!: string;
+
+  @ApiProperty({ description: 'Partitions paused on a failing record until their next attempt' })
+  retrying!: PartitionRetryStatus[];
+}
+
+/** What an operator (and later the metrics) watches: the outbox backlog and partitions stuck on a record. */
+@ApiTags('operations')
+@Controller('v1/messaging')
+export class MessagingStatusController {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly transport: KafkaEventTransport,
+  ) {}
+
+  @Get('status')
+  @ApiOperation({ summary: 'Outbox backlog and age, and consumer partitions waiting to retry' })
+  @ApiOkResponse({ type: MessagingStatusView })
+  async status(): Promise<MessagingStatusView> {
+    const outbox = await this.relay.status().catch((error: Error) => ({ error: error.message }));
+    const consumer = this.transport.consumerStatus();
+    return { outbox, consumerGroup: consumer.groupId, retrying: consumer.retrying };
+  }
+}

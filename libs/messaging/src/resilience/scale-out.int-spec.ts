@@ -1,0 +1,109 @@
+import { eventually, freePorts } from '@tradeflow/testing';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { AssignerProtocol } from 'kafkajs';
+import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
+
+const ROOT = join(__dirname, '../../../..');
+const MAIN = join(__dirname, '../testing-fixtures/fixture-main.ts');
+
+interface Replica {
+  child: ChildProcess;
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
+  output(): string;
+}
+
+/** The fixture service as its own process, configured by environment like every service. */
+async function startReplica(env: Record<string, string>): Promise<Replica> {
+  const [port] = await freePorts(1);
+  const child = spawn(process.execPath, ['--require', '@swc-node/register', MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const ready = async () => {
+    if (child.exitCode !== null) throw new Error(`replica exited with ${child.exitCode}:\n${output}`);
+    return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status;
+  };
+  await eventually(ready, (status) => status === 200, { timeoutMs: 90_000, intervalMs: 250 }).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}\n${output}`);
+  });
+  return { child, exited, output: () => output };
+}
+
+describe('two replicas of a service in one consumer group (real Kafka, registry, Postgres)', () => {
+  const harness = new FixtureHarness();
+  const replicas: Replica[] = [];
+  beforeAll(() => harness.createDatabase());
+  afterAll(async () => {
+    for (const replica of replicas) if (replica.child.exitCode === null) replica.child.kill('SIGKILL');
+    await harness.close();
+  });
+
+  const group = async () => {
+    const admin = harness.kafka.admin();
+    await admin.connect();
+    try {
+      const [description] = (await admin.describeGroups([harness.group])).groups;
+      const members = description.members.map((member) => {
+        const assignment = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+        return Object.values(assignment?.assignment ?? {}).flat();
+      });
+      const committed = await admin.fetchOffsets({ groupId: harness.group, topics: [harness.topic] });
+      const ends = await admin.fetchTopicOffsets(harness.topic);
+      const lagging = committed[0].partitions.filter(
+        ({ partition, offset }) => offset !== ends.find((end) => end.partition === partition)?.high,
+      );
+      return { state: description.state, members, lagging: lagging.length };
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  it('split the partitions; a replica SIGKILLed mid-run loses and duplicates nothing; SIGTERM commits and leaves', async () => {
+    const env = (replica: string) =>
+      harness.environment({
+        KAFKA_TOPIC_PARTITIONS: '4',
+        KAFKA_SESSION_TIMEOUT_MS: '6000',
+        KAFKA_HEARTBEAT_INTERVAL_MS: '1000',
+        // Small fetches (about 80 records) and a slow handler: a kill lands inside a batch.
+        CONSUMER_MAX_BYTES_PER_PARTITION: '16384',
+        FIXTURE_HANDLER_DELAY_MS: '3',
+        FIXTURE_REPLICA: replica,
+      });
+    replicas.push(...(await Promise.all([startReplica(env('a')), startReplica(env('b'))])));
+    const [a, b] = replicas;
+    const split = await eventually(group, (found) => found.members.length === 2 && found.members.every((partitions) => partitions.length === 2));
+    expect(split.members.flat().sort()).toEqual([0, 1, 2, 3]);
+
+    const events = Array.from({ length: 2000 }, (_, index) => approved(`scale-${index % 100}`, Math.floor(index / 100) + 1));
+    for (let start = 0; start < events.length; start += 250) await harness.publish(events.slice(start, start + 250));
+    const applied = () => harness.query<{ n: number }>(`SELECT count(*)::int AS n FROM fixture_effects`);
+    await eventually(applied, ([row]) => row.n >= 500, { timeoutMs: 60_000, intervalMs: 100 });
+    a.child.kill('SIGKILL');
+    await a.exited;
+    const [atKill] = await applied();
+    expect(atKill.n).toBeLessThan(events.length);
+
+    const counts = await eventually(() => harness.effectCounts(), (found) => found.size === events.length, { timeoutMs: 90_000, intervalMs: 500 });
+    expect([...counts.values()].filter((count) => count !== 1)).toEqual([]);
+    expect(events.every((event) => counts.get(event.eventId) === 1)).toBe(true);
+    const byReplica = await harness.query<{ replica: string; n: number }>(
+      `SELECT replica, count(*)::int AS n FROM fixture_effects GROUP BY replica ORDER BY replica`,
+    );
+    expect(byReplica.map(({ replica }) => replica)).toEqual(['a', 'b']);
+
+    b.child.kill('SIGTERM');
+    const [code, signal] = await b.exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    // Left the group (no session timeout to wait for) with every offset committed.
+    expect(await group()).toMatchObject({ state: 'Empty', members: [], lagging: 0 });
+  }, 240_000);
+});

@@ -1,0 +1,8 @@
+import type { ServiceDefinition } from '../nest/start-service';
+import { FixtureModule } from './fixture.module';
+import type { FixtureSettings } from './fixture-settings';
+
+export const fixtureService: ServiceDefinition<FixtureSettings> = {
+  module: (settings) => FixtureModule.register(settings),
+  description: { title: 'libs/messaging test fixture', description: 'Records the events it applies.' },
+};

@@ -1,0 +1,18 @@
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { MessagingSettings } from '../config/messaging-settings';
+
+/** Settings of the test-fixture service: the library's own, its database, and a handler delay. */
+export class FixtureSettings extends MessagingSettings {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL_FIXTURE!: string;
+
+  /** Time the handler takes per event, so a test can stop a replica in the middle of a batch. */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  FIXTURE_HANDLER_DELAY_MS: number = 0;
+
+  /** Recorded with each effect, so a test with two replicas sees which one applied what. */
+  @IsString()
+  FIXTURE_REPLICA: string = '';
+}
