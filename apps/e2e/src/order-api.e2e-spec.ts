@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Slice } from './slice';
+import { TradeflowClient } from './fulfilment/tradeflow-client';
 import { API_KEY, call, startSlice } from './slice';
 
 const body = {
@@ -15,6 +16,7 @@ describe('order API edge', () => {
 
   beforeAll(async () => {
     slice = await startSlice();
+    await new TradeflowClient(slice).registerCustomer('CUST-2');
     orders = `${slice.order.url}/v1/orders`;
   });
   afterAll(() => slice?.stop());

@@ -1,6 +1,7 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { Slice } from './slice';
+import { TradeflowClient } from './fulfilment/tradeflow-client';
 import { API_KEY, call, startSlice } from './slice';
 
 const address = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
@@ -20,6 +21,7 @@ describe('order → inventory → order', () => {
 
   beforeAll(async () => {
     slice = await startSlice();
+    await new TradeflowClient(slice).registerCustomer('CUST-1');
   });
   afterAll(() => slice?.stop());
 

@@ -4,8 +4,11 @@ import type { ServiceProcess } from './service-process';
 import { startServiceProcess } from './service-process';
 
 export const API_KEY = 'tf_test_0123456789abcdef';
+/** A back-office key that may approve held orders. */
+export const APPROVER_KEY = 'tf_test_approver_0123456789';
+export const CRM_WEBHOOK_SECRET = 'e2e-crm-webhook-secret-0123456789abcdef';
 
-export type SliceService = 'order' | 'inventory' | 'shipping' | 'invoicing';
+export type SliceService = 'order' | 'inventory' | 'shipping' | 'invoicing' | 'crm-sync';
 
 export interface Slice {
   prefix: string;
@@ -13,6 +16,9 @@ export interface Slice {
   inventory: ServiceProcess;
   shipping: ServiceProcess;
   invoicing: ServiceProcess;
+  'crm-sync': ServiceProcess;
+  /** Each service's database URL, for tests that look at (or tamper with) rows directly. */
+  databaseUrls: Record<SliceService, string>;
   /** Stops one service and starts it again on the same database and topics, with extra settings. */
   restart(service: SliceService, env?: Record<string, string>): Promise<ServiceProcess>;
   stop(): Promise<void>;
@@ -35,14 +41,17 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
     LOG_LEVEL: 'warn',
   };
   const own: Record<SliceService, Record<string, string>> = {
-    order: { ORDER_BOOTSTRAP_API_KEY: `e2e-shop:${API_KEY}:orders:write,orders:read` },
+    order: {
+      ORDER_BOOTSTRAP_API_KEY: `e2e-shop:${API_KEY}:orders:write,orders:read;e2e-backoffice:${APPROVER_KEY}:orders:approve,orders:read`,
+    },
     inventory: {},
     shipping: { LABEL_RETRY_BASE_MS: '100' },
     invoicing: {},
+    'crm-sync': { CRM_WEBHOOK_SECRET },
   };
   const names = Object.keys(own) as SliceService[];
   for (const name of names) {
-    own[name][databaseUrlVariable(name)] = await createDatabase(admin, `${name}_${suffix}`);
+    own[name][databaseUrlVariable(name)] = await createDatabase(admin, `${name.replace('-', '_')}_${suffix}`);
   }
   // Consumer groups of their own too: members of one group subscribed to other suites' topics would share partitions.
   const envOf = (name: SliceService, extra: Record<string, string> = {}) => ({
@@ -59,6 +68,7 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
   const slice: Slice = {
     prefix,
     ...running,
+    databaseUrls: Object.fromEntries(names.map((name) => [name, own[name][databaseUrlVariable(name)]])) as Record<SliceService, string>,
     async restart(name, env) {
       await slice[name].stop();
       slice[name] = await startServiceProcess(name, envOf(name, env));

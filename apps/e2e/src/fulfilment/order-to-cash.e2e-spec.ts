@@ -14,6 +14,7 @@ describe('order to cash', () => {
   beforeAll(async () => {
     slice = await startSlice();
     tradeflow = new TradeflowClient(slice);
+    await tradeflow.registerCustomer('CUST-1');
   });
   afterAll(() => slice?.stop());
 

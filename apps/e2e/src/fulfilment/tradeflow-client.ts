@@ -1,7 +1,7 @@
 import { eventually } from '@tradeflow/testing';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Slice } from '../slice';
-import { API_KEY, call } from '../slice';
+import { API_KEY, call, CRM_WEBHOOK_SECRET } from '../slice';
 
 export interface LineInput {
   sku: string;
@@ -24,6 +24,38 @@ export class TradeflowClient {
     return call(method, url, body, { 'x-api-key': API_KEY, 'idempotency-key': randomUUID() });
   }
 
+  /** The CRM pushes a customer to crm-sync's signed webhook; resolves once the order service knows it. */
+  async registerCustomer(customerId: string, fields: Record<string, unknown> = {}) {
+    const response = await this.crmWebhook({
+      customerId,
+      name: `Customer ${customerId}`,
+      email: null,
+      taxId: null,
+      status: 'ACTIVE',
+      creditLimitMinor: null,
+      currency: 'EUR',
+      paymentTermsDays: 30,
+      updatedAt: new Date().toISOString(),
+      ...fields,
+    });
+    if (response.status !== 200) throw new Error(`customer refused: ${response.status} ${JSON.stringify(response.body)}`);
+    await eventually(
+      () => call('GET', `${this.slice.order.url}/v1/customer-accounts/${customerId}`, undefined, { 'x-api-key': API_KEY }),
+      (account) => account.body?.known === true,
+    );
+  }
+
+  /** POST /v1/crm/webhooks/customers signed as the CRM does: HMAC-SHA256 over "<timestamp>.<raw body>". */
+  crmWebhook(body: unknown, { secret = CRM_WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {}) {
+    const raw = JSON.stringify(body);
+    const signature = createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex');
+    return fetch(`${this.slice['crm-sync'].url}/v1/crm/webhooks/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': String(timestamp), 'x-tradeflow-signature': `sha256=${signature}` },
+      body: raw,
+    }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => undefined) }));
+  }
+
   receiveStock(warehouse: string, lines: { sku: string; quantity: number }[]) {
     return call('POST', `${this.slice.inventory.url}/v1/stock/receipts`, { receiptId: randomUUID(), warehouse, lines });
   }
@@ -32,9 +64,9 @@ export class TradeflowClient {
     return (await call('GET', `${this.slice.inventory.url}/v1/stock/${sku}`)).body;
   }
 
-  async placeOrder(lines: LineInput[], options: { allowPartialShipment?: boolean } = {}): Promise<string> {
+  async placeOrder(lines: LineInput[], options: { allowPartialShipment?: boolean; customerId?: string } = {}): Promise<string> {
     const response = await this.write('POST', this.orders, {
-      customerId: 'CUST-1',
+      customerId: options.customerId ?? 'CUST-1',
       currency: 'EUR',
       shippingAddress: address,
       allowPartialShipment: options.allowPartialShipment ?? false,
@@ -77,6 +109,12 @@ export class TradeflowClient {
       async () => (await this.shipments(orderId)).filter((shipment) => shipment.status !== 'CANCELLED'),
       (live) => live.length === count && live.every((shipment) => shipment.status === status),
     );
+  }
+
+  /** Inventory's reservations and goods issued for the order; null when inventory has not seen it. */
+  async reservations(orderId: string) {
+    const response = await call('GET', `${this.slice.inventory.url}/v1/reservations?orderId=${orderId}`);
+    return response.status === 404 ? null : response.body;
   }
 
   dispatch(shipmentId: string) {
