@@ -1,6 +1,5 @@
 import type { ServiceDefinition } from '@tradeflow/messaging';
 import { AppModule } from './app.module';
-import { keepRawJsonBodies } from './crm-webhooks/raw-body';
 import type { CrmSyncSettings } from './crm-sync-settings';
 
 export const crmSyncService: ServiceDefinition<CrmSyncSettings> = {
@@ -10,8 +9,5 @@ export const crmSyncService: ServiceDefinition<CrmSyncSettings> = {
     description:
       'Customer master from signed CRM webhooks (duplicates, merges, account holds), and order, shipment, ' +
       'invoice and payment activity for the CRM with lifetime revenue and open balance per customer.',
-  },
-  prepare: async (app, settings) => {
-    keepRawJsonBodies(app, settings.HTTP_BODY_LIMIT_BYTES);
   },
 };

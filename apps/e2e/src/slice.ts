@@ -53,10 +53,8 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
   for (const name of names) {
     own[name][databaseUrlVariable(name)] = await createDatabase(admin, `${name.replace('-', '_')}_${suffix}`);
   }
-  // Consumer groups of their own too: members of one group subscribed to other suites' topics would share partitions.
   const envOf = (name: SliceService, extra: Record<string, string> = {}) => ({
     ...common,
-    KAFKA_CONSUMER_GROUP: `${name}-${suffix}`,
     ...own[name],
     ...overrides[name],
     ...extra,

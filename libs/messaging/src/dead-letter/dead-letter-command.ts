@@ -43,7 +43,8 @@ export async function runDeadLetterCommand(
   const group = values.group ?? settings.KAFKA_CONSUMER_GROUP ?? (values.service as string);
   const kafka = createKafka(settings, 'tradeflow-dlq');
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  const deadLetters = new DeadLetters(kafka, producer, new TopicNames(settings.KAFKA_TOPIC_PREFIX).deadLetter(group), group);
+  const names = new TopicNames(settings.KAFKA_TOPIC_PREFIX);
+  const deadLetters = new DeadLetters(kafka, producer, names.deadLetter(group), names.consumerGroupId(group));
   const selection: ReplaySelection = {
     ids: values.id,
     reason: values.reason,

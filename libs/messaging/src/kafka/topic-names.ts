@@ -1,7 +1,10 @@
 import { ALL_TOPICS, deadLetterTopic, topicOfEvent } from '@tradeflow/events';
 import type { EventType } from '@tradeflow/events';
 
-/** Maps catalogue topics to their names in this deployment (the optional prefix). */
+/**
+ * Maps catalogue topics and consumer groups to their names in this deployment: the optional prefix
+ * namespaces both, so deployments sharing a cluster never share a topic or a group.
+ */
 export class TopicNames {
   constructor(private readonly prefix: string) {}
 
@@ -11,6 +14,11 @@ export class TopicNames {
 
   forTopic(catalogueName: string): string {
     return this.prefix + catalogueName;
+  }
+
+  /** The Kafka group id of a consumer group (its dead-letter topic keeps the unprefixed group name). */
+  consumerGroupId(consumerGroup: string): string {
+    return this.prefix + consumerGroup;
   }
 
   deadLetter(consumerGroup: string): string {

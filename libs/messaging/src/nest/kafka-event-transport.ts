@@ -85,7 +85,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const deadLetters = new DeadLetterPublisher(this.producer, deadLetterTopic, consumerGroup, this.options.maxRecordBytes);
     this.consumer = new EventConsumer(this.kafka, this.codec, deadLetters, (events) => this.applyBatch(events), {
       ...this.options,
-      groupId: consumerGroup,
+      groupId: this.topicNames.consumerGroupId(consumerGroup),
       topics,
     });
     await this.consumer.start();

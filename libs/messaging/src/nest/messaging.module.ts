@@ -82,7 +82,7 @@ export class MessagingModule {
         provide: DeadLetters,
         inject: [KAFKA, PRODUCER],
         useFactory: (kafka: Kafka, producer: Producer) =>
-          new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), consumerGroup),
+          new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), topicNames.consumerGroupId(consumerGroup)),
       },
       { provide: MAX_RECORD_BYTES, useValue: settings.KAFKA_MAX_RECORD_BYTES },
       {

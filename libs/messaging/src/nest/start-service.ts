@@ -23,7 +23,8 @@ export async function startService<S extends MessagingSettings>(
   definition: ServiceDefinition<S>,
   settings: S,
 ): Promise<RunningService> {
-  const app = await NestFactory.create<NestExpressApplication>(definition.module(settings), { bufferLogs: true });
+  // rawBody: webhooks verify signatures over the exact bytes sent (request.rawBody).
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(settings), { bufferLogs: true, rawBody: true });
   connectEventTransport(app);
   await definition.prepare?.(app, settings);
   const url = await startHttpService(app, settings, definition.description);
