@@ -25,6 +25,8 @@ export default tseslint.config(
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
             // The bench starts the apps as processes; it imports only the shared libraries.
             { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // reconcile reads the services over HTTP; the e2e tests import its pure invariant checks.
+            { sourceTag: 'scope:reconcile', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],

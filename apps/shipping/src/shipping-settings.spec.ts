@@ -27,7 +27,7 @@ describe('ShippingSettings', () => {
 
   it.each([
     [{ DATABASE_URL_SHIPPING: undefined }, 'DATABASE_URL_SHIPPING is not set'],
-    [{ DATABASE_URL_SHIPPING: 'mysql://x' }, 'DATABASE_URL_SHIPPING has value "mysql://x": must be a postgres:// connection URL'],
+    [{ DATABASE_URL_SHIPPING: 'mysql://x' }, 'DATABASE_URL_SHIPPING has value [redacted]: must be a postgres:// connection URL'],
     [{ LOCAL_CARRIER_FAILURE_RATE: '1.5' }, 'LOCAL_CARRIER_FAILURE_RATE has value 1.5'],
     [{ LOCAL_CARRIER_FAILURE_RATE: 'often' }, 'LOCAL_CARRIER_FAILURE_RATE has value'],
     [{ LABEL_MAX_ATTEMPTS: '0' }, 'LABEL_MAX_ATTEMPTS has value 0'],

@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { readFile } from 'node:fs/promises';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import type { StockPageView } from './dto/stock-page.dto';
 import type { StockView } from './dto/stock-view.dto';
 import { StockLevel } from './stock-level.entity';
 
@@ -19,21 +20,20 @@ export class StockService {
   async getStock(sku: string): Promise<StockView> {
     const levels = await this.levels.find({ where: { sku }, order: { warehouse: 'ASC' } });
     if (levels.length === 0) throw new NotFoundException(`No stock known for sku ${sku}`);
-    const warehouses = levels.map((level) => ({
-      warehouse: level.warehouse,
-      onHand: level.onHand,
-      reserved: level.reserved,
-      available: level.available,
-      reorderPoint: level.reorderPoint,
-    }));
-    const sum = (pick: (entry: (typeof warehouses)[number]) => number) =>
-      warehouses.reduce((total, entry) => total + pick(entry), 0);
+    return toStockView(sku, levels);
+  }
+
+  /** Every stocked sku in sku order, a page at a time (for reconciliation and reports). */
+  async listStock(afterSku: string | undefined, limit: number): Promise<StockPageView> {
+    const rows: { sku: string }[] = await this.levels.query(
+      `SELECT DISTINCT sku FROM stock_levels WHERE $1::text IS NULL OR sku > $1 ORDER BY sku LIMIT $2`,
+      [afterSku ?? null, limit + 1],
+    );
+    const skus = rows.slice(0, limit).map((row) => row.sku);
+    const levels = skus.length === 0 ? [] : await this.levels.find({ where: { sku: In(skus) }, order: { warehouse: 'ASC' } });
     return {
-      sku,
-      onHand: sum((entry) => entry.onHand),
-      reserved: sum((entry) => entry.reserved),
-      available: sum((entry) => entry.available),
-      warehouses,
+      items: skus.map((sku) => toStockView(sku, levels.filter((level) => level.sku === sku))),
+      nextAfterSku: rows.length > limit ? skus[skus.length - 1] : null,
     };
   }
 
@@ -44,4 +44,22 @@ export class StockService {
     await this.levels.insert(levels.map((level) => ({ ...level, reserved: 0, reorderPoint: level.reorderPoint ?? 0 })));
     return levels.length;
   }
+}
+
+function toStockView(sku: string, levels: readonly StockLevel[]): StockView {
+  const warehouses = levels.map((level) => ({
+    warehouse: level.warehouse,
+    onHand: level.onHand,
+    reserved: level.reserved,
+    available: level.available,
+    reorderPoint: level.reorderPoint,
+  }));
+  const sum = (pick: (entry: (typeof warehouses)[number]) => number) => warehouses.reduce((total, entry) => total + pick(entry), 0);
+  return {
+    sku,
+    onHand: sum((entry) => entry.onHand),
+    reserved: sum((entry) => entry.reserved),
+    available: sum((entry) => entry.available),
+    warehouses,
+  };
 }

@@ -1,19 +1,25 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrderFilterDto } from '../invoices/dto/order-filter.dto';
+import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DEFAULT_PAGE_SIZE, DocumentQueryDto, pagingMixedWithOrder } from '../invoices/dto/document-query.dto';
 import { CreditNotesService } from './credit-notes.service';
-import { CreditNoteView } from './dto/credit-note-view.dto';
+import { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
 
 @ApiTags('credit-notes')
+@ApiExtraModels(CreditNoteView, CreditNotePageView)
 @Controller('v1/credit-notes')
 export class CreditNotesController {
   constructor(private readonly creditNotes: CreditNotesService) {}
 
   @Get()
-  @ApiOkResponse({ type: [CreditNoteView], description: "The order's credit notes by number; empty for an order with none" })
-  @ApiBadRequestResponse({ description: 'orderId missing or not a UUID' })
-  creditNotesOfOrder(@Query() filter: OrderFilterDto): Promise<CreditNoteView[]> {
-    return this.creditNotes.creditNotesOfOrder(filter.orderId);
+  @ApiOkResponse({
+    description: "With orderId: the order's credit notes by number (empty for an order with none). Without: every credit note, a page at a time",
+    schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(CreditNoteView) } }, { $ref: getSchemaPath(CreditNotePageView) }] },
+  })
+  @ApiBadRequestResponse({ description: 'orderId or afterId not a UUID, a bad limit, or orderId together with afterId/limit' })
+  list(@Query() query: DocumentQueryDto): Promise<CreditNoteView[] | CreditNotePageView> {
+    if (pagingMixedWithOrder(query)) throw new BadRequestException('orderId lists one order; afterId and limit page through all credit notes: not both');
+    if (query.orderId) return this.creditNotes.creditNotesOfOrder(query.orderId);
+    return this.creditNotes.listCreditNotes(query.afterId, query.limit ?? DEFAULT_PAGE_SIZE);
   }
 
   @Get(':id')

@@ -2,7 +2,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { ReturnReceived } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { DocumentNumbersService } from '../document-numbers/document-numbers.service';
 import { calculateDocument } from '../invoices/invoice-calculation';
 import { OrderPricesService } from '../order-prices/order-prices.service';
@@ -10,7 +10,7 @@ import type { PriceList, Pricing } from '../order-prices/price-list';
 import { priceQuantities } from '../order-prices/price-list';
 import { CreditNoteLine } from './credit-note-line.entity';
 import { CreditNote } from './credit-note.entity';
-import type { CreditNoteView } from './dto/credit-note-view.dto';
+import type { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
 import { ReceivedReturn } from './received-return.entity';
 
 export class CreditNoteNotFoundError extends NotFoundException {
@@ -83,6 +83,17 @@ export class CreditNotesService {
   async creditNotesOfOrder(orderId: string): Promise<CreditNoteView[]> {
     const creditNotes = await this.dataSource.manager.find(CreditNote, { where: { orderId }, order: { number: 'ASC' } });
     return creditNotes.map(toCreditNoteView);
+  }
+
+  /** Every credit note in id order, a page at a time. */
+  async listCreditNotes(afterId: string | undefined, limit: number): Promise<CreditNotePageView> {
+    const creditNotes = await this.dataSource.manager.find(CreditNote, {
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: limit + 1,
+    });
+    const page = creditNotes.slice(0, limit);
+    return { items: page.map(toCreditNoteView), nextAfterId: creditNotes.length > limit ? page[page.length - 1].id : null };
   }
 
   private async issue(unit: UnitOfWork, received: ReceivedReturn, pricing: Extract<Pricing, { priced: true }>) {

@@ -1,19 +1,25 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InvoiceView } from './dto/invoice-view.dto';
-import { OrderFilterDto } from './dto/order-filter.dto';
+import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DEFAULT_PAGE_SIZE, DocumentQueryDto, pagingMixedWithOrder } from './dto/document-query.dto';
+import { InvoicePageView, InvoiceView } from './dto/invoice-view.dto';
 import { InvoicesService } from './invoices.service';
 
 @ApiTags('invoices')
+@ApiExtraModels(InvoiceView, InvoicePageView)
 @Controller('v1/invoices')
 export class InvoicesController {
   constructor(private readonly invoices: InvoicesService) {}
 
   @Get()
-  @ApiOkResponse({ type: [InvoiceView], description: "The order's invoices by number; empty for an order with none" })
-  @ApiBadRequestResponse({ description: 'orderId missing or not a UUID' })
-  invoicesOfOrder(@Query() filter: OrderFilterDto): Promise<InvoiceView[]> {
-    return this.invoices.invoicesOfOrder(filter.orderId);
+  @ApiOkResponse({
+    description: "With orderId: the order's invoices by number (empty for an order with none). Without: every invoice, a page at a time",
+    schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(InvoiceView) } }, { $ref: getSchemaPath(InvoicePageView) }] },
+  })
+  @ApiBadRequestResponse({ description: 'orderId or afterId not a UUID, a bad limit, or orderId together with afterId/limit' })
+  list(@Query() query: DocumentQueryDto): Promise<InvoiceView[] | InvoicePageView> {
+    if (pagingMixedWithOrder(query)) throw new BadRequestException('orderId lists one order; afterId and limit page through all invoices: not both');
+    if (query.orderId) return this.invoices.invoicesOfOrder(query.orderId);
+    return this.invoices.listInvoices(query.afterId, query.limit ?? DEFAULT_PAGE_SIZE);
   }
 
   @Get(':id')

@@ -3,14 +3,14 @@ import type { ShipmentDispatched } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { DocumentNumbersService } from '../document-numbers/document-numbers.service';
 import { InvoicingSettings } from '../invoicing-settings';
 import { OrderPricesService } from '../order-prices/order-prices.service';
 import type { PriceList, Pricing } from '../order-prices/price-list';
 import { priceQuantities } from '../order-prices/price-list';
 import { DispatchedShipment } from './dispatched-shipment.entity';
-import type { InvoiceView } from './dto/invoice-view.dto';
+import type { InvoicePageView, InvoiceView } from './dto/invoice-view.dto';
 import { calculateDocument, dueDateOf } from './invoice-calculation';
 import { InvoiceLine } from './invoice-line.entity';
 import { isSettled } from './invoice-status';
@@ -91,6 +91,17 @@ export class InvoicesService {
   async invoicesOfOrder(orderId: string): Promise<InvoiceView[]> {
     const invoices = await this.dataSource.manager.find(Invoice, { where: { orderId }, order: { number: 'ASC' } });
     return this.views(this.dataSource.manager, invoices);
+  }
+
+  /** Every invoice in id order, a page at a time. */
+  async listInvoices(afterId: string | undefined, limit: number): Promise<InvoicePageView> {
+    const invoices = await this.dataSource.manager.find(Invoice, {
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: limit + 1,
+    });
+    const page = invoices.slice(0, limit);
+    return { items: await this.views(this.dataSource.manager, page), nextAfterId: invoices.length > limit ? page[page.length - 1].id : null };
   }
 
   private async issue(unit: UnitOfWork, shipment: DispatchedShipment, pricing: Extract<Pricing, { priced: true }>) {

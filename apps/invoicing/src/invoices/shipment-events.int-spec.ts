@@ -146,14 +146,14 @@ describe('invoicing consuming ShipmentDispatched (real Kafka, registry, Postgres
     expect(rows.map((row) => row.number)).toEqual(rows.map((_, index) => `INV-${String(index + 1).padStart(6, '0')}`));
   });
 
-  it('documents its API at /docs and answers 404 for an unknown invoice and 400 without an orderId', async () => {
+  it('documents its API at /docs and answers 404 for an unknown invoice and 400 for a malformed orderId', async () => {
     const paths = Object.keys((await invoicing.call('GET', '/docs-json')).body.paths);
     expect(paths).toEqual(
       expect.arrayContaining(['/v1/invoices', '/v1/invoices/{id}', '/v1/credit-notes', '/v1/credit-notes/{id}', '/v1/payments']),
     );
     expect((await invoicing.call('GET', `/v1/invoices/${randomUUID()}`)).status).toBe(404);
-    const missing = await invoicing.call('GET', '/v1/invoices');
-    expect(missing.status).toBe(400);
-    expect(JSON.stringify(missing.body.message)).toContain('orderId');
+    const malformed = await invoicing.call('GET', '/v1/invoices?orderId=42');
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body.message)).toContain('orderId must be a UUID');
   });
 });

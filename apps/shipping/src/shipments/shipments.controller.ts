@@ -1,20 +1,28 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ShipmentView } from './dto/shipment-view.dto';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
 import { ShipmentsQueryDto } from './dto/shipments-query.dto';
 import { ShipmentsService } from './shipments.service';
 
 const shipmentId = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('shipment id must be a UUID') });
 
 @ApiTags('shipments')
+@ApiExtraModels(ShipmentView, ShipmentPageView)
 @Controller('v1/shipments')
 export class ShipmentsController {
   constructor(private readonly shipments: ShipmentsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [ShipmentView], description: "The order's shipments, oldest first (empty if none)" })
-  @ApiBadRequestResponse({ description: 'orderId missing or not a UUID' })
-  list(@Query() query: ShipmentsQueryDto): Promise<ShipmentView[]> {
+  @ApiOkResponse({
+    description: "With orderId: the order's shipments, oldest first (empty if none). Without: every shipment, a page at a time",
+    schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(ShipmentView) } }, { $ref: getSchemaPath(ShipmentPageView) }] },
+  })
+  @ApiBadRequestResponse({ description: 'orderId or afterId not a UUID, a bad limit, or orderId together with afterId/limit' })
+  list(@Query() query: ShipmentsQueryDto): Promise<ShipmentView[] | ShipmentPageView> {
+    if (query.orderId === undefined) return this.shipments.listAll(query.afterId, query.limit ?? 100);
+    if (query.afterId !== undefined || query.limit !== undefined) {
+      throw new BadRequestException('orderId lists one order; afterId and limit page through all shipments: not both');
+    }
     return this.shipments.listForOrder(query.orderId);
   }
 

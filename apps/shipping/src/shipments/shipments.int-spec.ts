@@ -142,7 +142,7 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     expect(notFound).toMatchObject({ status: 404, body: { message: `Shipment ${unknown} not found` } });
     expect((await shipping.request('POST', `/v1/shipments/${unknown}/dispatch`)).status).toBe(404);
     expect(await shipping.request('GET', '/v1/shipments/not-a-uuid')).toMatchObject({ status: 400, body: { message: 'shipment id must be a UUID' } });
-    expect(await shipping.request('GET', '/v1/shipments')).toMatchObject({ status: 400 });
+    expect(await shipping.request('GET', '/v1/shipments?orderId=42')).toMatchObject({ status: 400 });
     const unknownTracking = await shipping.request<{ message: string }>('POST', '/v1/carrier/events', { trackingNumber: 'LC0000', status: 'DELIVERED' });
     expect(unknownTracking).toMatchObject({ status: 404, body: { message: 'No shipment has tracking number LC0000' } });
     const badStatus = await shipping.request<{ message: string[] }>('POST', '/v1/carrier/events', { trackingNumber: 'LC0000', status: 'LOST' });

@@ -1,10 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { TransactionRunner } from '@tradeflow/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { SERVICE_NAME } from '../service-name';
 import type { CarrierEventStatus } from './dto/carrier-event.dto';
-import type { ShipmentView } from './dto/shipment-view.dto';
+import type { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
 import { notifyLabelQueue } from './label-queue';
 import { isDispatched } from './shipment-status';
 import { toShipmentView } from './shipment-view';
@@ -29,6 +29,17 @@ export class ShipmentsService {
   async listForOrder(orderId: string): Promise<ShipmentView[]> {
     const shipments = await this.dataSource.manager.find(Shipment, { where: { orderId }, order: { createdAt: 'ASC', warehouse: 'ASC', id: 'ASC' } });
     return shipments.map(toShipmentView);
+  }
+
+  /** Every shipment in id order, a page at a time. */
+  async listAll(afterId: string | undefined, limit: number): Promise<ShipmentPageView> {
+    const shipments = await this.dataSource.manager.find(Shipment, {
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: limit + 1,
+    });
+    const page = shipments.slice(0, limit);
+    return { items: page.map(toShipmentView), nextAfterId: shipments.length > limit ? page[page.length - 1].id : null };
   }
 
   /**

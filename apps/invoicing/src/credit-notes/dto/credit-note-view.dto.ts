@@ -15,3 +15,9 @@ export class CreditNoteView {
   @ApiProperty() taxMinor!: number;
   @ApiProperty({ description: 'netMinor + taxMinor: the amount credited' }) totalMinor!: number;
 }
+
+export class CreditNotePageView {
+  @ApiProperty({ type: [CreditNoteView], description: 'In id order' }) items!: CreditNoteView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterId for the next page; null on the last page' })
+  nextAfterId!: string | null;
+}

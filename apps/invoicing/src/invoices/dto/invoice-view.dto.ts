@@ -39,3 +39,9 @@ export class InvoiceView {
   @ApiProperty({ nullable: true, type: String, description: 'When payments reached the total' }) paidAt!: string | null;
   @ApiProperty({ type: [InvoicePaymentView], description: 'Oldest first' }) payments!: InvoicePaymentView[];
 }
+
+export class InvoicePageView {
+  @ApiProperty({ type: [InvoiceView], description: 'In id order' }) items!: InvoiceView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterId for the next page; null on the last page' })
+  nextAfterId!: string | null;
+}

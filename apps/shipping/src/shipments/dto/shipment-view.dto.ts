@@ -34,3 +34,9 @@ export class ShipmentView {
   @ApiProperty({ type: String, nullable: true }) deliveredAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelledAt!: string | null;
 }
+
+export class ShipmentPageView {
+  @ApiProperty({ type: [ShipmentView], description: 'In id order' }) items!: ShipmentView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterId for the next page; null on the last page' })
+  nextAfterId!: string | null;
+}

@@ -1,0 +1,108 @@
+import { eventually, freePorts } from '@tradeflow/testing';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import type { Slice } from '../slice';
+import { API_KEY, startSlice } from '../slice';
+
+const ROOT = join(__dirname, '../../../..');
+
+/** `npm run reconcile` as a process against the slice's five services, with its exit code and output. */
+async function reconcile(slice: Slice, ...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const urls = (['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'] as const).flatMap((service) => [`--${service}-url`, slice[service].url]);
+  const child = spawn(
+    process.execPath,
+    ['--require', '@swc-node/register', join(ROOT, 'apps/reconcile/src/main.ts'), ...urls, '--api-key', API_KEY, ...extra],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = await once(child, 'exit');
+  return { code, stdout, stderr };
+}
+
+/** ISSUE 4 acceptance 7: reconcile is clean after a whole flow, and names a row corrupted on purpose. */
+describe('npm run reconcile over the running services', () => {
+  let slice: Slice;
+  let tradeflow: TradeflowClient;
+  const mug = `MUG-${randomUUID().slice(0, 8)}`;
+  const tea = `TEA-${randomUUID().slice(0, 8)}`;
+  let delivered: string;
+
+  beforeAll(async () => {
+    slice = await startSlice();
+    tradeflow = new TradeflowClient(slice);
+    await tradeflow.registerCustomer('CUST-1');
+  });
+  afterAll(() => slice?.stop());
+
+  it('exits 0 after orders were shipped, invoiced, paid, returned and cancelled', async () => {
+    await tradeflow.receiveStock('BER', [
+      { sku: mug, quantity: 5 },
+      { sku: tea, quantity: 5 },
+    ]);
+    delivered = await tradeflow.placeOrder([
+      { sku: mug, quantity: 2, unitPriceMinor: 1299, taxRateBp: 1900 },
+      { sku: tea, quantity: 1, unitPriceMinor: 4550, taxRateBp: 700 },
+    ]);
+    await tradeflow.shipEverything(delivered, 1);
+    const [invoice] = await tradeflow.waitForInvoices(delivered, 1);
+    expect((await tradeflow.pay(invoice.id, invoice.totalMinor)).status).toBe(201);
+    await tradeflow.waitForOrder(delivered, 'COMPLETED');
+    const requested = await tradeflow.requestReturn(delivered, [{ lineNo: 1, quantity: 1 }]);
+    expect(requested.status).toBe(201);
+    await eventually(
+      () => tradeflow.receiveReturn(requested.body.returnId),
+      (response) => response.status === 200,
+    );
+    await eventually(
+      () => tradeflow.creditNotes(delivered),
+      (notes) => notes.length === 1,
+    );
+
+    const cancelled = await tradeflow.placeOrder([{ sku: mug, quantity: 1 }]);
+    await tradeflow.waitForShipments(cancelled, 1, 'LABELLED');
+    expect((await tradeflow.cancel(cancelled)).status).toBe(200);
+    await tradeflow.waitForOrder(cancelled, 'CANCELLED');
+
+    const clean = await reconcile(slice, '--settle', '30');
+    expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/^reconcile: checked 2 orders \(3 lines\), 1 invoices, 1 credit notes, 2 shipments, 2 skus .*: no mismatches\n$/) });
+  });
+
+  it('exits 1 and names the invoice line changed behind its totals in the invoicing database', async () => {
+    const database = new Client({ connectionString: slice.databaseUrls.invoicing });
+    await database.connect();
+    try {
+      const changed = await database.query(
+        `UPDATE invoice_lines SET quantity = quantity + 1 WHERE line_no = 1 AND invoice_id = (SELECT id FROM invoices WHERE order_id = $1)`,
+        [delivered],
+      );
+      expect(changed.rowCount).toBe(1);
+    } finally {
+      await database.end();
+    }
+
+    const corrupted = await reconcile(slice, '--settle', '0');
+    expect(corrupted.code).toBe(1);
+    expect(corrupted.stdout.trim().split('\n')).toEqual([
+      `MISMATCH invoiced=shipped order=${delivered} line=1 sku=${mug}: invoices hold 3, the order shipped 2`,
+      `MISMATCH document-line-amounts order=${delivered} line=1 sku=${mug} invoice=INV-000001: net 2598 ≠ quantity 3 × unit price 1299`,
+      expect.stringMatching(/: 2 mismatches$/),
+    ]);
+  });
+
+  it('exits 2 when a service cannot be read', async () => {
+    const [nobody] = await freePorts(1);
+    const unreachable = await reconcile(slice, '--inventory-url', `http://127.0.0.1:${nobody}`);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toContain(`reconcile: cannot read inventory: unreachable at http://127.0.0.1:${nobody}/v1/`);
+    const refused = await reconcile(slice, '--api-key', 'tf_not_a_key');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('reconcile: cannot read order: refused the API key');
+  });
+});

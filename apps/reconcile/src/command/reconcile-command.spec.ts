@@ -1,0 +1,136 @@
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runReconcile } from './reconcile-command';
+
+const ORDER = 'a0000000-0000-4000-8000-000000000001';
+const KEY = 'tf_test_key';
+
+/** What the services answer, by path (without the query); a test changes it to break the system. */
+type Routes = Record<string, unknown>;
+
+function consistentSystem(): Routes {
+  const line = { lineNo: 1, sku: 'MUG', quantity: 2, unitPriceMinor: 100, taxRateBp: 1900, netMinor: 200, taxMinor: 38 };
+  const invoice = { id: 'i1', number: 'INV-000001', orderId: ORDER, shipmentId: 's1', lines: [line], netMinor: 200, taxMinor: 38, totalMinor: 238 };
+  const messaging = {
+    '/v1/messaging/status': { outbox: { count: 0, oldestAgeSeconds: 0, failingSince: null }, consumerGroup: 'g', retrying: [] },
+    '/v1/dead-letters': { deadLetterTopic: 'g.dlq', count: 0, deadLetters: [] },
+  };
+  const prefixed = (service: string, routes: Routes) => Object.fromEntries(Object.entries(routes).map(([path, body]) => [`/${service}${path}`, body]));
+  return {
+    ...prefixed('order', {
+      ...messaging,
+      '/v1/orders': {
+        items: [
+          {
+            id: ORDER,
+            status: 'SHIPPED',
+            lines: [{ lineNo: 1, sku: 'MUG', ordered: 2, reserved: 2, backordered: 0, shipped: 2, invoiced: 2, returned: 0, credited: 0 }],
+            invoices: [{ invoiceId: 'i1', invoiceNumber: 'INV-000001', totalMinor: 238 }],
+          },
+        ],
+        nextAfterId: null,
+      },
+    }),
+    ...prefixed('inventory', {
+      ...messaging,
+      '/v1/stock': { items: [{ sku: 'MUG', warehouses: [{ warehouse: 'BER', onHand: 8, reserved: 0 }] }], nextAfterSku: null },
+      '/v1/reservations': { orderId: ORDER, lines: [{ lineNo: 1, sku: 'MUG', warehouses: [{ warehouse: 'BER', reserved: 2, issued: 2, returned: 0 }] }] },
+    }),
+    ...prefixed('invoicing', { ...messaging, '/v1/invoices': { items: [invoice], nextAfterId: null }, '/v1/credit-notes': { items: [], nextAfterId: null } }),
+    ...prefixed('shipping', {
+      ...messaging,
+      '/v1/shipments': { items: [{ id: 's1', orderId: ORDER, warehouse: 'BER', status: 'DELIVERED', lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] }], nextAfterId: null },
+    }),
+  };
+}
+
+describe('runReconcile against services answering over HTTP', () => {
+  let server: Server;
+  let routes: Routes;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const path = (request.url ?? '').split('?')[0];
+      const refused = path.startsWith('/order/') && path !== '/order/v1/messaging/status' && path !== '/order/v1/dead-letters' && request.headers['x-api-key'] !== KEY;
+      const body = refused ? { message: 'API key is unknown or revoked' } : routes[path];
+      response.writeHead(refused ? 401 : body === undefined ? 404 : 200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body ?? { message: `Cannot GET ${path}` }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  beforeEach(() => {
+    routes = consistentSystem();
+  });
+
+  async function run(...extra: string[]) {
+    const printed: string[] = [];
+    const warned: string[] = [];
+    const argv = ['order', 'inventory', 'invoicing', 'shipping'].flatMap((service) => [`--${service}-url`, `${base}/${service}`]);
+    const code = await runReconcile([...argv, '--skip', 'crm-sync', '--api-key', KEY, '--settle', '0', ...extra], {}, {
+      print: (line) => printed.push(line),
+      warn: (line) => warned.push(line),
+    });
+    return { code, printed, warned };
+  }
+
+  it('exits 0 with a summary when every invariant holds', async () => {
+    const { code, printed, warned } = await run();
+    expect(warned).toEqual([]);
+    expect(printed).toEqual([
+      'reconcile: checked 1 orders (1 lines), 1 invoices, 0 credit notes, 1 shipments, 1 skus (1 sku/warehouse levels), messaging of 4 services ' +
+        '(inbox duplicates not reported by order, inventory, invoicing, shipping; skipped crm-sync): no mismatches',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 and prints each mismatch with its ids', async () => {
+    const invoices = routes['/invoicing/v1/invoices'] as { items: { lines: { quantity: number }[] }[] };
+    invoices.items[0].lines[0].quantity = 3;
+    const { code, printed } = await run();
+    expect(code).toBe(1);
+    expect(printed).toEqual([
+      `MISMATCH invoiced=shipped order=${ORDER} line=1 sku=MUG: invoices hold 3, the order shipped 2`,
+      `MISMATCH document-line-amounts order=${ORDER} line=1 sku=MUG invoice=INV-000001: net 200 ≠ quantity 3 × unit price 100`,
+      expect.stringMatching(/: 2 mismatches$/),
+    ]);
+  });
+
+  it('reads again while mismatches may still heal, and reports only what lasts', async () => {
+    const listing = routes['/shipping/v1/shipments'] as { items: { status: string }[] };
+    listing.items[0].status = 'LABELLED';
+    setTimeout(() => (listing.items[0].status = 'DISPATCHED'), 500);
+    const { code, warned } = await run('--settle', '5');
+    expect(warned).toEqual([expect.stringContaining('reading again in case events are still on their way')]);
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 naming the service that cannot be read', async () => {
+    const refused = await run('--api-key', 'wrong');
+    expect(refused.code).toBe(2);
+    expect(refused.warned[0]).toMatch(/^reconcile: cannot read order: refused the API key at .*\/order\/v1\/orders\?limit=100 \(401: API key is unknown or revoked\)/);
+
+    delete routes['/order/v1/orders'];
+    const outdated = await run();
+    expect(outdated.code).toBe(2);
+    expect(outdated.warned[0]).toContain('cannot read order: GET ' + base + '/order/v1/orders?limit=100 answered 404');
+
+    routes = consistentSystem();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await run('--shipping-url', `http://127.0.0.1:${port}`);
+    expect(down.code).toBe(2);
+    expect(down.warned[0]).toMatch(new RegExp(`^reconcile: cannot read shipping: unreachable at http://127.0.0.1:${port}/v1/.*ECONNREFUSED.*is it running\\?`));
+  });
+
+  it('exits 2 with the usage for a bad argument', async () => {
+    const { code, warned } = await run('--settle', 'later');
+    expect(code).toBe(2);
+    expect(warned[0]).toMatch(/^reconcile: --settle: "later" is not a number of seconds ≥ 0\n\nusage: npm run reconcile/);
+  });
+});

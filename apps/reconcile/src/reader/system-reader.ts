@@ -1,0 +1,85 @@
+import type { SystemSnapshot } from '../invariants/system-invariants';
+import type {
+  DeadLetterRecord,
+  DocumentRecord,
+  MessagingRecord,
+  OrderRecord,
+  ReservationRecord,
+  RetryingPartitionRecord,
+  ShipmentRecord,
+  StockRecord,
+} from '../records';
+import { ServiceClient, ServiceReadError } from './service-client';
+
+export const SERVICES = ['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** Base URL per service; a service left out is skipped (order never is). */
+export type ServiceUrls = { order: string } & Partial<Record<Exclude<ServiceName, 'order'>, string>>;
+
+const BY_ID = { param: 'afterId', field: 'nextAfterId' };
+const BY_SKU = { param: 'afterSku', field: 'nextAfterSku' };
+/** Per-order reads (inventory's reservations) in parallel, but not all at once. */
+const CONCURRENCY = 8;
+const DEAD_LETTERS_SHOWN = 1000;
+
+interface MessagingStatus {
+  outbox: { count: number; oldestAgeSeconds: number } | { error: string };
+  retrying?: RetryingPartitionRecord[];
+  inbox?: { duplicates?: unknown };
+}
+
+async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return results;
+}
+
+async function readMessaging(client: ServiceClient): Promise<MessagingRecord> {
+  const [status, deadLetters] = await Promise.all([
+    client.require<MessagingStatus>('/v1/messaging/status'),
+    client.require<{ count: number; deadLetters: DeadLetterRecord[] }>(`/v1/dead-letters?limit=${DEAD_LETTERS_SHOWN}`),
+  ]);
+  if ('error' in status.outbox) throw new ServiceReadError(client.service, `cannot read its outbox: ${status.outbox.error}`);
+  const duplicates = status.inbox?.duplicates;
+  return {
+    service: client.service,
+    outbox: { count: status.outbox.count, oldestAgeSeconds: status.outbox.oldestAgeSeconds },
+    retrying: status.retrying ?? [],
+    inboxDuplicates: typeof duplicates === 'number' ? duplicates : undefined,
+    deadLetters: { count: deadLetters.count, items: deadLetters.deadLetters },
+  };
+}
+
+/**
+ * Reads every service's API into one snapshot: orders first, so whatever the other services hold
+ * for an order placed meanwhile can be told apart from a real orphan on a second read.
+ */
+export async function readSystem(urls: ServiceUrls, apiKey: string): Promise<SystemSnapshot> {
+  const order = new ServiceClient('order', urls.order, { headers: { 'x-api-key': apiKey } });
+  const client = (service: Exclude<ServiceName, 'order'>) => (urls[service] ? new ServiceClient(service, urls[service]) : undefined);
+  const [inventory, invoicing, shipping, crmSync] = [client('inventory'), client('invoicing'), client('shipping'), client('crm-sync')];
+
+  const orders = await order.pages<OrderRecord>('/v1/orders', BY_ID);
+  const [invoices, creditNotes, shipments, stock, messaging, reservations] = await Promise.all([
+    invoicing?.pages<DocumentRecord>('/v1/invoices', BY_ID),
+    invoicing?.pages<DocumentRecord>('/v1/credit-notes', BY_ID),
+    shipping?.pages<ShipmentRecord>('/v1/shipments', BY_ID),
+    inventory?.pages<StockRecord>('/v1/stock', BY_SKU),
+    Promise.all([order, inventory, invoicing, shipping, crmSync].filter((each) => each !== undefined).map(readMessaging)),
+    inventory && readReservations(inventory, orders),
+  ]);
+  return { orders, invoices, creditNotes, shipments, stock, messaging, reservations };
+}
+
+async function readReservations(inventory: ServiceClient, orders: readonly OrderRecord[]): Promise<Map<string, ReservationRecord>> {
+  const found = await inParallel(orders, (order) => inventory.get<ReservationRecord>(`/v1/reservations?orderId=${encodeURIComponent(order.id)}`, true));
+  return new Map(found.filter((view) => view !== undefined).map((view) => [view.orderId, view]));
+}
