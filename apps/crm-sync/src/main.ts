@@ -1,6 +1,9 @@
-import 'reflect-metadata';
-import { runService } from '@tradeflow/messaging';
-import { CrmSyncSettings } from './crm-sync-settings';
-import { crmSyncService } from './crm-sync-service';
+import { startTelemetry } from '@tradeflow/platform/telemetry';
 
-runService(crmSyncService, CrmSyncSettings);
+startTelemetry('crm-sync');
+
+// Loaded only now (static imports are hoisted above this line): the instrumentations patch http,
+// express, Nest, pg and pino as they are required.
+void Promise.all([import('@tradeflow/messaging'), import('./crm-sync-service'), import('./crm-sync-settings')]).then(
+  ([{ runService }, { crmSyncService }, { CrmSyncSettings }]) => runService(crmSyncService, CrmSyncSettings),
+);

@@ -1,6 +1,9 @@
-import 'reflect-metadata';
-import { runService } from '@tradeflow/messaging';
-import { InventorySettings } from './inventory-settings';
-import { inventoryService } from './inventory-service';
+import { startTelemetry } from '@tradeflow/platform/telemetry';
 
-runService(inventoryService, InventorySettings);
+startTelemetry('inventory');
+
+// Loaded only now (static imports are hoisted above this line): the instrumentations patch http,
+// express, Nest, pg and pino as they are required.
+void Promise.all([import('@tradeflow/messaging'), import('./inventory-service'), import('./inventory-settings')]).then(
+  ([{ runService }, { inventoryService }, { InventorySettings }]) => runService(inventoryService, InventorySettings),
+);

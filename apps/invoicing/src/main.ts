@@ -1,6 +1,9 @@
-import 'reflect-metadata';
-import { runService } from '@tradeflow/messaging';
-import { InvoicingSettings } from './invoicing-settings';
-import { invoicingService } from './invoicing-service';
+import { startTelemetry } from '@tradeflow/platform/telemetry';
 
-runService(invoicingService, InvoicingSettings);
+startTelemetry('invoicing');
+
+// Loaded only now (static imports are hoisted above this line): the instrumentations patch http,
+// express, Nest, pg and pino as they are required.
+void Promise.all([import('@tradeflow/messaging'), import('./invoicing-service'), import('./invoicing-settings')]).then(
+  ([{ runService }, { invoicingService }, { InvoicingSettings }]) => runService(invoicingService, InvoicingSettings),
+);

@@ -1,6 +1,9 @@
-import 'reflect-metadata';
-import { runService } from '@tradeflow/messaging';
-import { OrderSettings } from './order-settings';
-import { orderService } from './order-service';
+import { startTelemetry } from '@tradeflow/platform/telemetry';
 
-runService(orderService, OrderSettings);
+startTelemetry('order');
+
+// Loaded only now (static imports are hoisted above this line): the instrumentations patch http,
+// express, Nest, pg and pino as they are required.
+void Promise.all([import('@tradeflow/messaging'), import('./order-service'), import('./order-settings')]).then(
+  ([{ runService }, { orderService }, { OrderSettings }]) => runService(orderService, OrderSettings),
+);

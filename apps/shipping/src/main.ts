@@ -1,6 +1,9 @@
-import 'reflect-metadata';
-import { runService } from '@tradeflow/messaging';
-import { ShippingSettings } from './shipping-settings';
-import { shippingService } from './shipping-service';
+import { startTelemetry } from '@tradeflow/platform/telemetry';
 
-runService(shippingService, ShippingSettings);
+startTelemetry('shipping');
+
+// Loaded only now (static imports are hoisted above this line): the instrumentations patch http,
+// express, Nest, pg and pino as they are required.
+void Promise.all([import('@tradeflow/messaging'), import('./shipping-service'), import('./shipping-settings')]).then(
+  ([{ runService }, { shippingService }, { ShippingSettings }]) => runService(shippingService, ShippingSettings),
+);

@@ -13,6 +13,7 @@ import type { PartitionRetryStatus } from './partition-retries';
 import { PartitionRetries } from './partition-retries';
 import { ConsumerRestarts } from './consumer-restarts';
 import { isTransient } from './transient-errors';
+import { ConsumerLag } from '../telemetry/messaging-metrics';
 
 /** Applies a batch of events of one partition in one database transaction, or throws. */
 export type BatchProcessor = (events: ConsumedEvent[]) => Promise<void>;
@@ -55,6 +56,7 @@ class RetryLater extends Error {
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
   private readonly retries: PartitionRetries;
+  private readonly lag: ConsumerLag;
   private readonly restarts: ConsumerRestarts;
   private consumer?: Consumer;
 
@@ -67,6 +69,7 @@ export class EventConsumer {
   ) {
     const backoff = options.retry ?? { initialMs: 500, maxMs: 30_000 };
     this.retries = new PartitionRetries(backoff);
+    this.lag = new ConsumerLag(options.groupId);
     this.restarts = new ConsumerRestarts(backoff, this.logger);
   }
 
@@ -135,6 +138,7 @@ export class EventConsumer {
     try {
       await this.consumeRecords(records, done);
       this.retries.forget(batch.topic, batch.partition);
+      this.lag.record(batch.topic, batch.partition, batch.highWatermark, records[records.length - 1].source.offset);
     } catch (error) {
       if (!(error instanceof RetryLater || error instanceof DependencyUnavailable || isTransient(error))) throw error;
       // Stopping: leave the rest unresolved; it is redelivered to whoever owns the partition next.

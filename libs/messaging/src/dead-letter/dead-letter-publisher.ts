@@ -5,6 +5,7 @@ import { DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
 import type { FailureDetails } from './dead-letter-headers';
 import { deadLetterHeaders, DLQ_HEADER } from './dead-letter-headers';
 import { asError, deadLetterReasonOf } from './dead-letter-reason';
+import { messagingMetrics } from '../telemetry/messaging-metrics';
 
 /**
  * Sends a record the consumer cannot apply to `<consumer-group>.dlq`, byte for byte, with headers
@@ -30,6 +31,7 @@ export class DeadLetterPublisher {
     }
     await this.producer.send({ topic: this.topic, messages: [{ key: record.key, value, headers }] });
     const error = asError(failure.error);
+    messagingMetrics.deadLettered(deadLetterReasonOf(failure.error));
     this.logger.warn({
       msg: 'record dead-lettered',
       deadLetterTopic: this.topic,

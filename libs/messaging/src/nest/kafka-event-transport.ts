@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
 import type { EventCodec, EventType, ServiceName } from '@tradeflow/events';
@@ -13,6 +14,9 @@ import { claimInbox } from '../inbox/inbox';
 import type { TopicNames } from '../kafka/topic-names';
 import { appendToOutbox } from '../outbox/outbox-writer';
 import { UnitOfWork } from '../outbox/unit-of-work';
+import { recordTraceHeaders, rememberTraces } from '../telemetry/correlation-traces';
+import { messagingMetrics } from '../telemetry/messaging-metrics';
+import { inProcessSpan } from '../telemetry/messaging-spans';
 import { EventContext } from './event-context';
 
 export interface EventTransportOptions {
@@ -37,6 +41,7 @@ export interface EventTransportOptions {
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
+  private readonly log = new Logger(KafkaEventTransport.name);
 
   constructor(
     private readonly kafka: Kafka,
@@ -95,24 +100,45 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const handled = batch.filter(({ event }) => this.messageHandlers.has(event.eventType));
     return this.dataSource.transaction(async (manager) => {
       const fresh = await claimInbox(manager, this.options.consumerGroup, handled);
+      await rememberTraces(
+        manager,
+        handled.map(({ event, raw }) => ({ correlationId: event.correlationId, headers: recordTraceHeaders(raw.headers) })),
+      );
       const units: UnitOfWork[] = [];
+      const outcomes: [string, 'applied' | 'duplicate'][] = [];
       for (const consumed of handled) {
-        if (!fresh.delete(consumed.event.eventId)) continue;
+        const { eventType, eventId } = consumed.event;
+        if (!fresh.delete(eventId)) {
+          outcomes.push([eventType, 'duplicate']);
+          continue;
+        }
         const unit = new UnitOfWork(manager, {
           producer: this.options.serviceName,
           correlationId: consumed.event.correlationId,
-          causationId: consumed.event.eventId,
+          causationId: eventId,
         });
-        await this.dispatch(consumed, unit);
+        const started = performance.now();
+        await inProcessSpan(consumed, this.options.consumerGroup, async () => {
+          await this.dispatch(consumed, unit);
+          this.log.debug({ msg: 'event applied', ...consumed.source, published: unit.events.map((event) => event.eventType) });
+        });
+        messagingMetrics.handled(eventType, (performance.now() - started) / 1000);
+        outcomes.push([eventType, 'applied']);
         units.push(unit);
       }
       await appendToOutbox(
         manager,
-        units.flatMap((unit) => unit.events),
-        {},
+        units.flatMap((unit) => unit.outboxEntries),
         this.options.maxRecordBytes,
       );
-    });
+      return outcomes;
+    }).then(
+      (outcomes) => outcomes.forEach(([eventType, outcome]) => messagingMetrics.consumed(eventType, outcome)),
+      (error: unknown) => {
+        for (const { event } of handled) messagingMetrics.consumed(event.eventType, 'failed');
+        throw error;
+      },
+    );
   }
 
   private async dispatch(consumed: ConsumedEvent, unit: UnitOfWork): Promise<void> {

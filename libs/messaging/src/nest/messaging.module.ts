@@ -11,6 +11,7 @@ import { createKafka } from '../kafka/create-kafka';
 import { TopicNames } from '../kafka/topic-names';
 import { DeadLetters } from '../dead-letter/dead-letters';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { observeOutbox } from '../telemetry/messaging-metrics';
 import { MAX_RECORD_BYTES, TransactionRunner } from '../outbox/transaction-runner';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { MessagingLifecycle } from './messaging-lifecycle';
@@ -54,11 +55,14 @@ export class MessagingModule {
       {
         provide: OutboxRelay,
         inject: [DataSource, PRODUCER, EventCodec],
-        useFactory: (dataSource: DataSource, producer: Producer, codec: EventCodec) =>
-          new OutboxRelay(dataSource, producer, codec, topicNames, {
+        useFactory: (dataSource: DataSource, producer: Producer, codec: EventCodec) => {
+          const relay = new OutboxRelay(dataSource, producer, codec, topicNames, {
             pollIntervalMs: settings.OUTBOX_POLL_INTERVAL_MS,
             batchSize: settings.OUTBOX_BATCH_SIZE,
-          }),
+          });
+          observeOutbox(() => relay.status());
+          return relay;
+        },
       },
       {
         provide: KafkaEventTransport,

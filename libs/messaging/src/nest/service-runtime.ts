@@ -1,7 +1,14 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceName } from '@tradeflow/events';
-import { CreateIdempotencyKeys1763855900000, databaseOptions, HealthModule, IdempotencyRecord, loggingModule } from '@tradeflow/platform';
+import {
+  CreateIdempotencyKeys1763855900000,
+  databaseOptions,
+  HealthModule,
+  IdempotencyRecord,
+  loggingModule,
+  MetricsModule,
+} from '@tradeflow/platform';
 import type { MessagingSettings } from '../config/messaging-settings';
 import { messagingMigrations } from '../migrations';
 import { MessagingModule } from './messaging.module';
@@ -35,5 +42,6 @@ export function serviceRuntimeModules(options: ServiceRuntimeOptions): (DynamicM
     MessagingModule.forRoot({ serviceName, settings }),
     MessagingOperationsModule,
     HealthModule,
+    MetricsModule,
   ];
 }

@@ -45,7 +45,7 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
   it('publishes events committed while the relay was down, in commit order, once it runs', async () => {
     const orderId = randomUUID();
     const events = [orderApproved(orderId, 1), orderApproved(orderId, 2), orderApproved(orderId, 3)];
-    await dataSource.transaction((manager) => appendToOutbox(manager, events));
+    await dataSource.transaction((manager) => appendToOutbox(manager, events.map((event) => ({ event, headers: {} }))));
     expect(await relay.backlog()).toMatchObject({ count: 3 });
 
     await relay.start();
@@ -61,7 +61,7 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
 
   it('writes the Confluent wire format: magic byte 0 and a schema id the registry knows', async () => {
     const orderId = randomUUID();
-    await dataSource.transaction((manager) => appendToOutbox(manager, [orderApproved(orderId, 1)]));
+    await dataSource.transaction((manager) => appendToOutbox(manager, [{ event: orderApproved(orderId, 1), headers: {} }]));
     const records = await testKafka.readUntil('tradeflow.orders.v1', (seen) => seen.some((record) => record.key === orderId));
     const value = records.find((record) => record.key === orderId)!.value;
     expect(value[0]).toBe(0);

@@ -1,10 +1,13 @@
 import { Logger } from '@nestjs/common';
+import type { Span } from '@opentelemetry/api';
 import type { DomainEvent, EventCodec } from '@tradeflow/events';
 import type { Message, Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { TopicNames } from '../kafka/topic-names';
 import { eventHeaders } from '../kafka/event-headers';
+import { messagingMetrics } from '../telemetry/messaging-metrics';
+import { endSpans, startPublishSpan } from '../telemetry/messaging-spans';
 import { FailureLog } from './failure-log';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 
@@ -141,7 +144,15 @@ export class OutboxRelay {
         [this.options.batchSize],
       );
       if (rows.length === 0 || this.stopped) return;
-      await this.producer.sendBatch({ topicMessages: await this.toTopicMessages(rows) });
+      const spans: Span[] = [];
+      try {
+        await this.producer.sendBatch({ topicMessages: await this.toTopicMessages(rows, spans) });
+      } catch (error) {
+        endSpans(spans, error);
+        throw error;
+      }
+      endSpans(spans);
+      for (const row of rows) messagingMetrics.produced(row.event.eventType);
       await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
         rows.map((row) => row.id),
       ]);
@@ -162,14 +173,19 @@ export class OutboxRelay {
     return this.leader;
   }
 
-  /** Groups rows by topic keeping their order, which keeps per-key (per-partition) order. */
-  private async toTopicMessages(rows: OutboxRow[]) {
+  /**
+   * Groups rows by topic keeping their order, which keeps per-key (per-partition) order. Each record
+   * gets a producer span continuing the trace stored with its row, and carries that span's context.
+   */
+  private async toTopicMessages(rows: OutboxRow[], spans: Span[]) {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = this.topicNames.forTopic(row.topic);
       const value = await this.codec.encode(row.event, topic);
+      const { span, headers } = startPublishSpan(row.event, topic, row.headers);
+      spans.push(span);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: row.message_key, value, headers: { ...row.headers, ...eventHeaders(row.event) } });
+      messages.push({ key: row.message_key, value, headers: { ...headers, ...eventHeaders(row.event) } });
       byTopic.set(topic, messages);
     }
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

@@ -1,7 +1,8 @@
-import type { DomainEvent } from '@tradeflow/events';
 import { messageKeyOf, topicOfEvent } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
 import { assertEventsFit, DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
+import { continueCorrelationTraces } from '../telemetry/correlation-traces';
+import type { OutboxEntry } from './unit-of-work';
 
 /** Channel the relay LISTENs on; Postgres delivers the NOTIFY only when the transaction commits. */
 export const OUTBOX_CHANNEL = 'tradeflow_outbox';
@@ -14,11 +15,12 @@ export const OUTBOX_CHANNEL = 'tradeflow_outbox';
  */
 export async function appendToOutbox(
   manager: EntityManager,
-  events: readonly DomainEvent[],
-  headers: Record<string, string> = {},
+  entries: readonly OutboxEntry[],
   maxRecordBytes = DEFAULT_MAX_RECORD_BYTES,
 ): Promise<void> {
-  if (events.length === 0) return;
+  if (entries.length === 0) return;
+  const events = entries.map((entry) => entry.event);
+  const traced = await continueCorrelationTraces(manager, entries);
   assertEventsFit(events, maxRecordBytes);
   await manager.query(
     `INSERT INTO outbox (event_id, topic, message_key, event_type, event, headers)
@@ -29,7 +31,7 @@ export async function appendToOutbox(
       events.map((event) => messageKeyOf(event)),
       events.map((event) => event.eventType),
       events.map((event) => JSON.stringify(event)),
-      events.map(() => JSON.stringify(headers)),
+      traced.map((entry) => JSON.stringify(entry.headers)),
     ],
   );
   await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);

@@ -20,7 +20,7 @@ export class TransactionRunner {
     return this.dataSource.transaction(async (manager) => {
       const unit = new UnitOfWork(manager, origin);
       const result = await work(unit);
-      await appendToOutbox(manager, unit.events, {}, this.maxRecordBytes);
+      await appendToOutbox(manager, unit.outboxEntries, this.maxRecordBytes);
       return result;
     });
   }

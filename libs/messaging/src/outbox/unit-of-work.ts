@@ -1,6 +1,13 @@
 import { createEvent } from '@tradeflow/events';
 import type { DomainEvent, EventPayload, EventType, ServiceName } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
+import { activeTraceHeaders } from '../telemetry/trace-context';
+
+export interface OutboxEntry {
+  event: DomainEvent;
+  /** Stored with the row and sent with the record: W3C trace context. */
+  headers: Record<string, string>;
+}
 
 /** Who caused the work: a request (correlation only) or a consumed event (also the causation). */
 export interface WorkOrigin {
@@ -21,6 +28,7 @@ export interface Aggregate {
  */
 export class UnitOfWork {
   private readonly published: DomainEvent[] = [];
+  private readonly traceHeaders = new Map<string, Record<string, string>>();
 
   constructor(
     readonly manager: EntityManager,
@@ -45,10 +53,17 @@ export class UnitOfWork {
       aggregateVersion: aggregate.version,
     });
     this.published.push(event);
+    // The span publishing it (a request's, a handler's) is where the event's trace continues from.
+    this.traceHeaders.set(event.eventId, activeTraceHeaders());
     return event;
   }
 
   get events(): readonly DomainEvent[] {
     return this.published;
+  }
+
+  /** The events with the trace context each was published in, for the outbox. */
+  get outboxEntries(): OutboxEntry[] {
+    return this.published.map((event) => ({ event, headers: this.traceHeaders.get(event.eventId) ?? {} }));
   }
 }
