@@ -9,7 +9,7 @@ import {
   stopProcess,
   waitUntilReady,
 } from '@tradeflow/testing';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -54,6 +54,26 @@ async function startTraceReceiver(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** The sample customers, pushed the way a CRM does: signed webhooks to crm-sync (a repeat is ignored). */
+async function seedCustomers(crmSyncUrl: string, secret: string): Promise<void> {
+  const customers: unknown[] = JSON.parse(readFileSync(join(ROOT, 'deploy/local/sample-data/customers.json'), 'utf8'));
+  for (const customer of customers) {
+    const body = JSON.stringify(customer);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+    const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': String(timestamp), 'x-tradeflow-signature': `sha256=${signature}` },
+      body,
+    });
+    if (!response.ok) throw new Error(`sample customer refused by crm-sync: ${response.status} ${await response.text()}`);
+  }
+}
+
+function portOf(service: (typeof SERVICES)[number]): number {
+  return Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port);
+}
+
 async function up(): Promise<void> {
   const infrastructure = await startInfrastructure({ services: SERVICES.map((service) => service.name), detached: true });
   const apiKey = developmentSecret('dev-api-key', () => `tf_dev_${randomBytes(18).toString('base64url')}`);
@@ -62,7 +82,7 @@ async function up(): Promise<void> {
     OTEL_EXPORTER_OTLP_ENDPOINT: await startTraceReceiver(),
     KAFKA_BROKERS: infrastructure.kafkaBrokers,
     SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
-    ORDER_BOOTSTRAP_API_KEY: `dev-shop:${apiKey}:orders:write,orders:read`,
+    ORDER_BOOTSTRAP_API_KEY: `dev-shop:${apiKey}:orders:write,orders:read,orders:approve`,
     INVENTORY_SEED_FILE: join(ROOT, 'deploy/local/sample-data/stock.json'),
     CRM_WEBHOOK_SECRET: webhookSecret,
   };
@@ -70,7 +90,7 @@ async function up(): Promise<void> {
 
   for (const service of SERVICES) {
     if (runningPid(stateDir, service.name)) continue;
-    const port = Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port);
+    const port = portOf(service);
     const running = startProcess({
       name: service.name,
       command: process.execPath,
@@ -83,9 +103,10 @@ async function up(): Promise<void> {
     await waitUntilReady(running, async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok === true, 90_000);
     console.log(`${service.name.padEnd(10)} http://127.0.0.1:${port}   (OpenAPI: /docs, logs: ${running.logFile})`);
   }
+  await seedCustomers(`http://127.0.0.1:${portOf(SERVICES.find((service) => service.name === 'crm-sync')!)}`, webhookSecret);
   console.log(`\nKafka ${infrastructure.kafkaBrokers}, schema registry ${infrastructure.schemaRegistryUrl}`);
   console.log(`Traces: ${env.OTEL_EXPORTER_OTLP_ENDPOINT} (npm run trace -- <orderId>)`);
-  console.log(`Development API key (channel dev-shop, scopes orders:write orders:read):\n  ${apiKey}`);
+  console.log(`Development API key (channel dev-shop, scopes orders:write orders:read orders:approve):\n  ${apiKey}`);
   console.log(`CRM webhook secret (sign POST /v1/crm/webhooks/customers with it): ${join(stateDir, 'dev-crm-webhook-secret')}`);
 }
 

@@ -3,8 +3,12 @@ import { defaultStateDir, renderTraceTree, spansOfCorrelation } from '@tradeflow
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** npm run trace -- <orderId>: the trace of everything the order caused, as a tree of spans per service. */
-const orderId = process.argv[2];
+/**
+ * npm run trace -- <orderId> [--all]: the trace of everything the order caused, as a tree of spans
+ * per service. Database query spans are left out unless --all.
+ */
+const [orderId, ...flags] = process.argv.slice(2);
+const showQueries = flags.includes('--all');
 const file = join(defaultStateDir(), 'traces', 'spans.jsonl');
 if (!orderId) {
   console.error('usage: npm run trace -- <orderId>');
@@ -18,7 +22,7 @@ const spans = readFileSync(file, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as ReceivedSpan);
-const trace = spansOfCorrelation(spans, orderId);
+const trace = spansOfCorrelation(spans, orderId).filter((span) => showQueries || !span.name.startsWith('pg.'));
 if (trace.length === 0) {
   console.error(`no spans for ${orderId} yet (spans are exported every few seconds)`);
   process.exit(1);
