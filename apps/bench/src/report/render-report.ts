@@ -1,0 +1,169 @@
+import { join, relative } from 'node:path';
+import type { BenchProfile } from '../bench-profile';
+import type { CodecSummary } from '../codec/codec-bench';
+import type { MachineReport } from '../environment/machine';
+import type { HopResult } from '../hop/hop-bench';
+import type { SagaResult } from '../saga/saga-bench';
+import { count, kops, ms, ratio, table, verdict } from './format';
+
+const ROOT = join(__dirname, '../../../..');
+
+export interface BenchReport {
+  machine: MachineReport;
+  /** libs/messaging's numeric settings in effect for ours and the saga's services. */
+  messaging: Record<string, number>;
+  profile: BenchProfile;
+  durationSeconds: number;
+  codec?: CodecSummary;
+  hop?: HopResult[];
+  saga?: SagaResult;
+  problems: string[];
+}
+
+/** The whole report as markdown: printed by `npm run bench` and written to docs/benchmarks.md. */
+export function renderReport(report: BenchReport): string {
+  const { machine, profile } = report;
+  const sections = [
+    `# Tradeflow benchmarks\n\n${profile.smoke ? 'Smoke run (tiny windows: the figures mean nothing). ' : ''}` +
+      `Run ${machine.date} by \`npm run bench\` (apps/bench) in ${Math.round(report.durationSeconds)} s. ` +
+      'Every part runs on this one machine: Kafka, the registry, Postgres, the services and the load generator share its cores, ' +
+      'so the figures are for comparing the contenders side by side, not for capacity planning.',
+    renderMachine(machine),
+    renderSettings(report),
+    report.codec && renderCodec(report.codec, profile),
+    report.hop && renderHop(report.hop, profile),
+    report.saga && renderSaga(report.saga, profile),
+    report.problems.length > 0 ? `## Problems\n\n${report.problems.map((problem) => `- ${problem.split('\n')[0]}`).join('\n')}` : undefined,
+  ];
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
+}
+
+function renderMachine(machine: MachineReport): string {
+  const rows = [
+    ['CPU', machine.cpus],
+    ['Memory', machine.memory],
+    ['OS', machine.os],
+    ['Load average before the run (1 / 5 / 15 min)', machine.loadBefore],
+    ['Load average after the run', machine.loadAfter ?? '–'],
+    ...Object.entries(machine.versions),
+  ];
+  return `## Machine and versions\n\n${table(['', ''], rows)}`;
+}
+
+function renderSettings({ profile, messaging }: BenchReport): string {
+  const { hop, saga } = profile;
+  const lines = [
+    `Hop: ${hop.partitions} partitions per topic; warm-up ${count(hop.warmupEvents)} events (at most ${hop.warmupMs / 1000} s); ` +
+      `window ${hop.windowSeconds} s; preload between ${count(hop.minEvents)} and ${count(hop.maxEvents)} events; ` +
+      `latency at ${hop.latencyRate}/s for ${hop.latencySeconds} s (BENCH_HOP_WINDOW_SECONDS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS).`,
+    `Saga: ${saga.rates.join(', ')} orders/s, ${saga.stepSeconds} s each, after ${saga.warmupOrders} warm-up orders; ` +
+      `up to ${saga.drainTimeoutSeconds} s for a step's orders to finish (BENCH_SAGA_RATES, BENCH_SAGA_STEP_SECONDS).`,
+    `libs/messaging settings (ours and every service): ${Object.entries(messaging).map(([name, value]) => `${name}=${value}`).join(', ')}.`,
+  ];
+  return `## Settings\n\n${lines.map((line) => `- ${line}`).join('\n')}`;
+}
+
+function renderCodec(codec: CodecSummary, profile: BenchProfile): string {
+  const rows = codec.rows.map((row) => [
+    row.eventType,
+    count(row.jsonBytes),
+    count(row.avroBytes),
+    ratio(row.avroBytes / row.jsonBytes),
+    kops(row.jsonEncode),
+    kops(row.avroEncode),
+    kops(row.codecEncode),
+    kops(row.jsonDecode),
+    kops(row.avroDecode),
+    kops(row.codecDecode),
+  ]);
+  const { avroDecodeVsJson: raw, codecDecodeVsJson: codecDecode, avroBytesVsJson: bytes } = codec;
+  return [
+    '## 1. Codec: Avro against JSON, per event type',
+    `Each event type's sample (realistic values, made by \`createEvent\`), encoded and decoded in a loop for ${profile.codec.measureMs} ms ` +
+      '(median of five slices, after a warm-up). *avsc*: the schema\'s avsc `Type` alone — no registry, no validation. ' +
+      '*EventCodec*: what services run — registry lookup cached after the first call, the event validated, Confluent framing, ' +
+      "and on decode the writer's schema resolved against the reader's. Bytes: Avro without the 5-byte frame.",
+    table(
+      ['event', 'JSON B', 'Avro B', 'Avro/JSON', 'stringify/s', 'avsc enc/s', 'EventCodec enc/s', 'JSON.parse/s', 'avsc dec/s', 'EventCodec dec/s'],
+      rows,
+    ),
+    table(
+      ['goal', 'geometric mean', 'worst type', 'verdict (mean)'],
+      [
+        ['avsc decode ≥ 3× JSON.parse', ratio(raw.mean), ratio(raw.worst), verdict(raw.mean >= 3)],
+        ['EventCodec decode ≥ 3× JSON.parse', ratio(codecDecode.mean), ratio(codecDecode.worst), verdict(codecDecode.mean >= 3)],
+        ['Avro size ≤ 0.6× JSON', ratio(bytes.mean), ratio(bytes.worst), verdict(bytes.mean <= 0.6)],
+      ],
+    ),
+  ].join('\n\n');
+}
+
+function renderHop(results: HopResult[], profile: BenchProfile): string {
+  const { hop } = profile;
+  const rows = results.map((result) => [
+    result.contender,
+    count(result.eventsPerSecond),
+    `${result.windowSeconds.toFixed(1)} s${result.drainedEarly ? ' (input ran out)' : ''}`,
+    ms(result.latency.p50),
+    ms(result.latency.p95),
+    ms(result.latency.p99),
+    count(result.inputs),
+    count(result.effects - result.distinctEffects),
+    count(result.outputs - result.distinctOutputs),
+    count(result.inputs - result.distinctOutputs),
+  ]);
+  const rate = (name: string) => results.find((result) => result.contender === name)?.eventsPerSecond ?? Number.NaN;
+  const versusCeiling = rate('ours') / rate('ceiling');
+  const versusPeer = rate('ours') / rate('peer');
+  return [
+    '## 2. One hop, the same work three ways',
+    'OrderApproved in → one row in Postgres per event → StockReserved out, over the same broker and Postgres, ' +
+      `${hop.partitions} partitions per topic, kafkajs consumer defaults (one partition at a time), each contender alone in a process of its own. ` +
+      '*ceiling*: bare kafkajs, per fetched batch one transaction with one multi-row insert, one produce of the JSON outputs, offsets committed after. ' +
+      '*peer*: NestJS `Transport.KAFKA`, `@EventPattern`, JSON, one insert per message, `ClientKafka.emit` awaited (at-least-once, no inbox or outbox). ' +
+      '*ours*: a libs/messaging service — Avro through the registry, inbox, handler insert via `unitOfWork.manager`, `unitOfWork.publish` to the outbox, ' +
+      'one transaction per batch, relay (idempotent producer) woken by NOTIFY (effectively-once).',
+    `Throughput: a warm-up run estimates the rate, then enough input for the window is preloaded and the contender restarted; outputs ` +
+      `are counted on the output topic for ${hop.windowSeconds} s from the first one. Latency: inputs sent at ${hop.latencyRate}/s for ` +
+      `${hop.latencySeconds} s (open model), from send to the output seen by a consumer; a contender slower than that rate shows its queueing. ` +
+      'Counted over every input of the run (warm-up, throughput and latency phases): *dup effects*, rows beyond the first per input; ' +
+      "*dup outputs*, records beyond the first per input (for ours, downstream inboxes absorb them); *lost*, inputs with no output.",
+    table(['contender', 'events/s', 'window', 'p50 ms', 'p95 ms', 'p99 ms', 'inputs', 'dup effects', 'dup outputs', 'lost'], rows),
+    table(
+      ['goal', 'measured', 'verdict'],
+      [
+        ['ours ≥ 0.7 × ceiling', ratio(versusCeiling), Number.isFinite(versusCeiling) ? verdict(versusCeiling >= 0.7) : '–'],
+        ['ours ≥ 1.0 × peer', ratio(versusPeer), Number.isFinite(versusPeer) ? verdict(versusPeer >= 1) : '–'],
+      ],
+    ),
+  ].join('\n\n');
+}
+
+function renderSaga(saga: SagaResult, profile: BenchProfile): string {
+  const rows = saga.steps.map((step) => [
+    String(step.rate),
+    count(step.placed),
+    `${step.completed}`,
+    count(step.completedPerSecond),
+    ms(step.latency.p50),
+    ms(step.latency.p95),
+    ms(step.latency.p99),
+    ms(step.latency.max),
+    ms(step.http.p99),
+    step.sustained ? 'yes' : 'no',
+  ]);
+  const { p99LimitMs, stepSeconds } = profile.saga;
+  return [
+    '## 3. The whole saga',
+    'order, inventory, shipping and invoicing as processes (each with its own defaults and a fresh database), plenty of stock in one warehouse. ' +
+      `An open-model generator posts orders (1–3 lines) at each rate for ${stepSeconds} s; a warehouse bot reads ShipmentLabelled and ` +
+      'POSTs /v1/shipments/{id}/dispatch at once. Latency: HTTP 201 of the order → its InvoiceIssued seen on the invoices topic. ' +
+      `Completed/s: the step's invoiced orders ÷ (its first POST → its last invoice). Stepping stops at the first rate whose p99 reaches ${p99LimitMs} ms ` +
+      `or that leaves orders unfinished; when the first rate already does, it is halved (down to ${profile.saga.lowestRate}/s).`,
+    table(['orders/s offered', 'placed', 'invoiced', 'completed/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'POST p99 ms', `p99 < ${p99LimitMs} ms`], rows),
+    `**Highest rate with p99 < ${p99LimitMs} ms: ${saga.maxSustainedRate === undefined ? 'none of the rates tried' : `${saga.maxSustainedRate} orders/s`}.** ` +
+      `Over the whole run: ${saga.placed} orders placed, ${saga.invoicedOrders} invoiced, ${saga.lost} lost, ` +
+      `${saga.ordersInvoicedTwice} invoiced twice, ${saga.repeatedInvoiceRecords} InvoiceIssued records delivered twice, ${saga.dispatched} shipments dispatched.` +
+      (saga.logDir ? ` Service logs: \`${relative(ROOT, saga.logDir)}\`.` : ''),
+  ].join('\n\n');
+}

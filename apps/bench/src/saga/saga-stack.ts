@@ -1,0 +1,86 @@
+import { databaseUrlVariable, defaultStateDir, freePorts, startProcess, stopProcess, waitUntilReady } from '@tradeflow/testing';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchInfrastructure } from '../environment/bench-infrastructure';
+import type { ScratchResources } from '../environment/scratch-resources';
+
+const ROOT = join(__dirname, '../../../..');
+
+/** The services an order passes through on its way to an invoice. */
+export const SAGA_SERVICES = ['order', 'inventory', 'shipping', 'invoicing'] as const;
+type CoreService = (typeof SAGA_SERVICES)[number];
+export type SagaService = CoreService | 'crm-sync';
+
+export const BENCH_API_KEY = 'tf_bench_0123456789abcdef';
+/** Signs the customer the bench pushes as the CRM would (local only). */
+export const BENCH_CRM_SECRET = 'bench-crm-webhook-secret-0123456789abcdef';
+
+export interface SagaStack {
+  prefix: string;
+  urls: Record<CoreService, string>;
+  crmSyncUrl?: string;
+  /** Where each service's log is kept after the run, to look at when a figure is odd. */
+  logDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every service as its own process (crm-sync too once it exists), started exactly as the local stack starts it (same main.ts,
+ * configured only by environment, its own defaults), each with a fresh database, on topics and
+ * consumer groups under a prefix of the run's own.
+ */
+export async function startSagaStack(infrastructure: BenchInfrastructure, scratch: ScratchResources, runId: string): Promise<SagaStack> {
+  const missing = SAGA_SERVICES.filter((service) => !existsSync(mainOf(service)));
+  if (missing.length > 0) throw new Error(`the saga needs ${missing.map((service) => `apps/${service}`).join(', ')}`);
+  // crm-sync feeds the order service's customer checks wherever it exists.
+  const services: SagaService[] = existsSync(mainOf('crm-sync')) ? [...SAGA_SERVICES, 'crm-sync'] : [...SAGA_SERVICES];
+  const prefix = `bench-${runId}-saga.`;
+  scratch.ownTopicsUnder(prefix);
+  const logDir = join(defaultStateDir(), 'bench', 'saga');
+  const ports = await freePorts(services.length);
+  const urls = {} as Record<SagaService, string>;
+  const started: SagaService[] = [];
+  const stop = async () => {
+    await Promise.all(started.map((service) => stopProcess(logDir, service, 'SIGTERM', 15_000)));
+  };
+  try {
+    await Promise.all(
+      services.map(async (service, index) => {
+        const env = {
+          KAFKA_BROKERS: infrastructure.kafkaBrokers,
+          SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
+          KAFKA_TOPIC_PREFIX: prefix,
+          [databaseUrlVariable(service)]: await scratch.database(`bench_${service}_${runId}`),
+          ORDER_BOOTSTRAP_API_KEY: `bench:${BENCH_API_KEY}:orders:write,orders:read`,
+          CRM_WEBHOOK_SECRET: BENCH_CRM_SECRET,
+          PORT: String(ports[index]),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          KAFKAJS_NO_PARTITIONER_WARNING: '1',
+          TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        };
+        const running = startProcess({
+          name: service,
+          command: process.execPath,
+          // BENCH_SERVICE_PROF=1: V8 tick logs (isolate-*.log beside each service's log) for `node --prof-process`.
+          args: [...(process.env.BENCH_SERVICE_PROF === '1' ? ['--prof'] : []), '--require', '@swc-node/register', mainOf(service)],
+          stateDir: logDir,
+          env,
+          detached: false,
+        });
+        started.push(service);
+        urls[service] = `http://127.0.0.1:${ports[index]}`;
+        const ready = async () => (await fetch(`${urls[service]}/health/ready`)).ok;
+        await waitUntilReady(running, ready, 180_000);
+      }),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { prefix, urls, crmSyncUrl: urls['crm-sync'], logDir, stop };
+}
+
+function mainOf(service: SagaService): string {
+  return join(ROOT, 'apps', service, 'src', 'main.ts');
+}
