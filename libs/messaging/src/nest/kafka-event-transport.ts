@@ -142,7 +142,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   private async dispatch(consumed: ConsumedEvent, unit: UnitOfWork): Promise<void> {
-    const handler = this.getHandlerByPattern(consumed.event.eventType);
+    // The map directly: getHandlerByPattern first tries JSON.parse on the pattern, which throws for every event.
+    const handler = this.messageHandlers.get(consumed.event.eventType);
     if (!handler) return;
     const result = await handler(consumed.event, new EventContext([consumed, unit]));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });

@@ -1,11 +1,16 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import type { MessagingSettings } from '../config/messaging-settings';
 import type { TopicNames } from '../kafka/topic-names';
 import type { OutboxRelay } from '../outbox/outbox-relay';
 
-/** Connects the producer and ensures topics before the service works; stops the relay last. */
-export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+/**
+ * Connects the producer and ensures topics before the service works. At shutdown the relay stops
+ * while the database is still open (TypeORM closes it in onApplicationShutdown): stopped later, its
+ * last "published" mark would fail and those rows go out twice. The producer goes last, after the
+ * consumer's final batch (which may dead-letter through it).
+ */
+export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly kafka: Kafka,
     private readonly producer: Producer,
@@ -24,8 +29,11 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     await this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.producer.disconnect();
   }
 

@@ -51,12 +51,12 @@ describe('two replicas of a service in one consumer group (real Kafka, registry,
     const admin = harness.kafka.admin();
     await admin.connect();
     try {
-      const [description] = (await admin.describeGroups([harness.group])).groups;
+      const [description] = (await admin.describeGroups([harness.groupId])).groups;
       const members = description.members.map((member) => {
         const assignment = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
         return Object.values(assignment?.assignment ?? {}).flat();
       });
-      const committed = await admin.fetchOffsets({ groupId: harness.group, topics: [harness.topic] });
+      const committed = await admin.fetchOffsets({ groupId: harness.groupId, topics: [harness.topic] });
       const ends = await admin.fetchTopicOffsets(harness.topic);
       const lagging = committed[0].partitions.filter(
         ({ partition, offset }) => offset !== ends.find((end) => end.partition === partition)?.high,
