@@ -19,7 +19,8 @@ interface Reader {
   eventType: EventType;
   recordName: string;
   type: Type;
-  resolver: Resolver;
+  /** Absent when the writer's schema is the reader's own. */
+  resolver?: Resolver;
 }
 
 /**
@@ -93,7 +94,9 @@ export class EventCodec {
     }
     const type = avroTypeOf(eventType);
     try {
-      return { eventType, recordName, type, resolver: type.createResolver(writerType) };
+      // The same schema needs no resolution: reading directly is about twice as fast.
+      const resolver = writerType.equals(type) ? undefined : type.createResolver(writerType);
+      return { eventType, recordName, type, resolver };
     } catch (error) {
       const message = `${eventType} schema ${schemaId} cannot be read with the local schema: ${(error as Error).message}`;
       throw new UndecodableEventError('incompatible-schema', message, { schemaId, recordName, cause: error });
