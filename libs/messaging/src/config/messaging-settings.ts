@@ -72,11 +72,14 @@ export class MessagingSettings extends ServiceSettings {
   @Max(600_000)
   CONSUMER_RETRY_MAX_MS: number = 30_000;
 
-  /** Partitions whose batches run at once, each in its own transaction (1 = one at a time). */
+  /**
+   * Partitions whose batches run at once, each in its own transaction (1 = one at a time). Order is
+   * per key, so partitions need not wait for each other; the default matches KAFKA_TOPIC_PARTITIONS'.
+   */
   @IsInt()
   @Min(1)
   @Max(64)
-  CONSUMER_PARTITIONS_CONCURRENTLY: number = 1;
+  CONSUMER_PARTITIONS_CONCURRENTLY: number = 3;
 
   /** Fetched bytes per partition per request: the in-flight limit per partition. */
   @IsInt()
