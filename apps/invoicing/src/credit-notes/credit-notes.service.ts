@@ -12,6 +12,7 @@ import { CreditNoteLine } from './credit-note-line.entity';
 import { CreditNote } from './credit-note.entity';
 import type { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
 import { ReceivedReturn } from './received-return.entity';
+import { documentLinesView } from '../invoices/document-lines-view';
 
 export class CreditNoteNotFoundError extends NotFoundException {
   constructor(creditNoteId: string) {
@@ -147,17 +148,7 @@ function toCreditNoteView(creditNote: CreditNote): CreditNoteView {
     customerId: creditNote.customerId,
     currency: creditNote.currency,
     issuedAt: creditNote.issuedAt.toISOString(),
-    lines: [...creditNote.lines]
-      .sort((a, b) => a.lineNo - b.lineNo)
-      .map(({ lineNo, sku, quantity, unitPriceMinor, taxRateBp, netMinor, taxMinor }) => ({
-        lineNo,
-        sku,
-        quantity,
-        unitPriceMinor,
-        taxRateBp,
-        netMinor,
-        taxMinor,
-      })),
+    lines: documentLinesView(creditNote.lines),
     netMinor: creditNote.netMinor,
     taxMinor: creditNote.taxMinor,
     totalMinor: creditNote.totalMinor,

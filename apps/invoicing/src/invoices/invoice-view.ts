@@ -2,6 +2,7 @@ import type { InvoiceView } from './dto/invoice-view.dto';
 import type { Invoice } from './invoice.entity';
 import { invoiceStatus } from './invoice-status';
 import type { Payment } from './payment.entity';
+import { documentLinesView } from './document-lines-view';
 
 export function toInvoiceView(invoice: Invoice, payments: readonly Payment[]): InvoiceView {
   return {
@@ -13,17 +14,7 @@ export function toInvoiceView(invoice: Invoice, payments: readonly Payment[]): I
     currency: invoice.currency,
     issuedAt: invoice.issuedAt.toISOString(),
     dueDate: invoice.dueDate,
-    lines: [...invoice.lines]
-      .sort((a, b) => a.lineNo - b.lineNo)
-      .map(({ lineNo, sku, quantity, unitPriceMinor, taxRateBp, netMinor, taxMinor }) => ({
-        lineNo,
-        sku,
-        quantity,
-        unitPriceMinor,
-        taxRateBp,
-        netMinor,
-        taxMinor,
-      })),
+    lines: documentLinesView(invoice.lines),
     netMinor: invoice.netMinor,
     taxMinor: invoice.taxMinor,
     totalMinor: invoice.totalMinor,
