@@ -35,7 +35,7 @@ export async function startServiceProcess(app: string, env: Record<string, strin
         return (await fetch(`${url}/health/ready`)).status;
       },
       (status) => status === 200,
-      { timeoutMs: 60_000, intervalMs: 250 },
+      { timeoutMs: 120_000, intervalMs: 250 },
     );
   } catch (error) {
     child.kill('SIGKILL');
