@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+
+/** How hard and how long a chaos run pushes. */
+export interface ChaosProfile {
+  name: string;
+  /** Orders are placed (open model) and faults injected for this long. */
+  loadSeconds: number;
+  ordersPerSecond: number;
+  /** Mean gap between two service kills (each followed by a restart). */
+  killEverySeconds: number;
+  brokerRestarts: number;
+  postgresRestarts: number;
+  /** How long Kafka or Postgres stays down before it is started again. */
+  outageSeconds: number;
+  customers: number;
+  /** After the load: how long the system may take to settle before the run fails. */
+  drainTimeoutSeconds: number;
+}
+
+/** CI: a minute of load with a few kills and one of each infrastructure restart. */
+export const SHORT: ChaosProfile = {
+  name: 'short',
+  loadSeconds: 45,
+  ordersPerSecond: 4,
+  killEverySeconds: 7,
+  brokerRestarts: 1,
+  postgresRestarts: 1,
+  outageSeconds: 5,
+  customers: 5,
+  drainTimeoutSeconds: 300,
+};
+
+/** On demand: ≥ 20 minutes and ≥ 20k orders. */
+export const FULL: ChaosProfile = {
+  name: 'full',
+  loadSeconds: 21 * 60,
+  ordersPerSecond: 16,
+  killEverySeconds: 6,
+  brokerRestarts: 3,
+  postgresRestarts: 1,
+  outageSeconds: 10,
+  customers: 40,
+  drainTimeoutSeconds: 1800,
+};
+
+export const USAGE = `usage: npm run chaos -- [--short] [--minutes <m>] [--rate <orders/s>]
+  (default: the full run, ${FULL.loadSeconds / 60} min at ${FULL.ordersPerSecond} orders/s)`;
+
+/** `--short`, or the full profile with its length and rate optionally changed (a medium run). */
+export function profileFromArguments(argv: readonly string[]): ChaosProfile {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { short: { type: 'boolean' }, minutes: { type: 'string' }, rate: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help) throw new Error(USAGE);
+  const base = values.short ? SHORT : FULL;
+  const positive = (name: string, value: string | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!(parsed > 0)) throw new Error(`--${name}: "${value}" is not a positive number\n${USAGE}`);
+    return parsed;
+  };
+  const loadSeconds = Math.round(positive('minutes', values.minutes, base.loadSeconds / 60) * 60);
+  const ordersPerSecond = positive('rate', values.rate, base.ordersPerSecond);
+  const changed = loadSeconds !== base.loadSeconds || ordersPerSecond !== base.ordersPerSecond;
+  return { ...base, name: changed ? `${base.name} (${loadSeconds / 60} min at ${ordersPerSecond}/s)` : base.name, loadSeconds, ordersPerSecond };
+}

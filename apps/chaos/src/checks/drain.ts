@@ -1,0 +1,98 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { OrderLoad } from '../load/order-load';
+import type { RetryingHttp } from '../load/retrying-http';
+import { CHAOS_API_KEY } from '../stack/chaos-stack';
+import type { ChaosInfrastructure } from '../stack/chaos-infrastructure';
+import type { ChaosStack } from '../stack/chaos-stack';
+import type { EventBalance } from './event-counts';
+import { eventBalances, handledEventTypes, readEventCounts } from './event-counts';
+
+export interface DrainState {
+  unfinishedJourneys: number;
+  outboxRows: number;
+  retryingPartitions: number;
+  consumerLag: number;
+  unbalancedEvents: number;
+  /** Whether every order's status was the same as at the previous look. */
+  statusesSettled: boolean;
+}
+
+export interface DrainResult {
+  drained: boolean;
+  /** When every condition first held, ms since the epoch. */
+  drainedAt: number;
+  last: DrainState;
+  balances: EventBalance[];
+}
+
+/** Σ of the `tradeflow_consumer_lag` gauges on a service's /metrics (records behind, per partition). */
+function consumerLag(metrics: string): number {
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith('tradeflow_consumer_lag'))
+    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).at(-1) ?? 0), 0);
+}
+
+/** Every order's id and status, one string, to see whether anything still moves. */
+async function statusFingerprint(http: RetryingHttp, orderUrl: string): Promise<string> {
+  const statuses: string[] = [];
+  for (let after: string | null = null; ; ) {
+    const query: string = after === null ? 'limit=500' : `limit=500&afterId=${after}`;
+    const page = (await http.get(`${orderUrl}/v1/orders?${query}`, { 'x-api-key': CHAOS_API_KEY })).body as {
+      items: { id: string; status: string }[];
+      nextAfterId: string | null;
+    };
+    statuses.push(...page.items.map((order) => `${order.id}:${order.status}`));
+    if (page.nextAfterId === null || page.nextAfterId === after) return statuses.join(',');
+    after = page.nextAfterId;
+  }
+}
+
+/**
+ * Waits until the system is at rest: every journey finished, every outbox empty, no partition
+ * retrying, consumer lag 0 on /metrics, every event applied once by each of its consumers, and the
+ * order statuses unchanged between two looks.
+ */
+export async function waitForDrain(
+  stack: ChaosStack,
+  infrastructure: ChaosInfrastructure,
+  load: OrderLoad,
+  http: RetryingHttp,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<DrainResult> {
+  const handled = handledEventTypes();
+  const deadline = Date.now() + timeoutMs;
+  let previous = '';
+  let quietSince = 0;
+  let lastLogged = 0;
+  for (;;) {
+    const services = Object.values(stack);
+    const statuses = await Promise.all(services.map(async (service) => (await http.get(`${service.url}/v1/messaging/status`)).body));
+    const metrics = await Promise.all(services.map(async (service) => String((await http.get(`${service.url}/metrics`)).body)));
+    const balances = eventBalances(await readEventCounts(infrastructure.databaseUrls), handled);
+    const state: DrainState = {
+      unfinishedJourneys: load.unfinished().length,
+      outboxRows: statuses.reduce((sum, status) => sum + (status.outbox?.count ?? 1), 0),
+      retryingPartitions: statuses.reduce((sum, status) => sum + (status.retrying?.length ?? 0), 0),
+      consumerLag: metrics.reduce((sum, text) => sum + consumerLag(text), 0),
+      unbalancedEvents: balances.reduce((sum, balance) => sum + Math.abs(balance.produced - balance.consumed), 0),
+      statusesSettled: false,
+    };
+    const quiet = state.unfinishedJourneys === 0 && state.outboxRows === 0 && state.retryingPartitions === 0 && state.consumerLag === 0 && state.unbalancedEvents === 0;
+    if (quiet) {
+      const fingerprint = await statusFingerprint(http, stack.order.url);
+      state.statusesSettled = fingerprint === previous;
+      if (!state.statusesSettled) quietSince = Date.now();
+      previous = fingerprint;
+    } else previous = '';
+    // Drained since the first of the two looks that saw the same statuses.
+    if (quiet && state.statusesSettled) return { drained: true, drainedAt: quietSince, last: state, balances };
+    if (Date.now() > deadline) return { drained: false, drainedAt: Date.now(), last: state, balances };
+    if (Date.now() - lastLogged > 15_000) {
+      log(`draining: ${JSON.stringify(state)}`);
+      lastLogged = Date.now();
+    }
+    await sleep(2000);
+  }
+}

@@ -1,0 +1,42 @@
+import { createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CHAOS_API_KEY, CHAOS_CRM_SECRET } from '../stack/chaos-stack';
+import { customerId } from './catalogue';
+import type { RetryingHttp } from './retrying-http';
+
+/**
+ * Pushes the run's customers to crm-sync as the CRM does (HMAC-signed webhook, no credit limit) and
+ * waits until the order service knows them, so orders are approved rather than held.
+ */
+export async function registerCustomers(http: RetryingHttp, crmSyncUrl: string, orderUrl: string, count: number): Promise<void> {
+  for (let index = 1; index <= count; index++) {
+    const body = JSON.stringify({
+      customerId: customerId(index),
+      name: `Chaos Customer ${index}`,
+      email: `chaos-${index}@tradeflow.example`,
+      taxId: null,
+      status: 'ACTIVE',
+      creditLimitMinor: null,
+      currency: 'EUR',
+      paymentTermsDays: 30,
+      updatedAt: new Date().toISOString(),
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac('sha256', CHAOS_CRM_SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
+    const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': timestamp, 'x-tradeflow-signature': signature },
+      body,
+    });
+    if (response.status !== 200) throw new Error(`crm-sync refused customer ${index}: ${response.status} ${await response.text()}`);
+  }
+  const deadline = Date.now() + 120_000;
+  for (let index = 1; index <= count; index++) {
+    for (;;) {
+      const account = await http.get(`${orderUrl}/v1/customer-accounts/${customerId(index)}`, { 'x-api-key': CHAOS_API_KEY });
+      if (account.body?.known === true) break;
+      if (Date.now() > deadline) throw new Error(`the order service never learned customer ${customerId(index)}`);
+      await sleep(250);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { customerId, pick, SKUS, UNITS_PER_ORDER, WAREHOUSES } from './catalogue';
+import type { Intent, JourneyUrls } from './order-journey';
+import { OrderJourney } from './order-journey';
+import type { RetryingHttp } from './retrying-http';
+import type { StockLedger } from './stock-ledger';
+
+/** Most orders simply ship; enough of each exception to meet it many times per run. */
+function randomIntent(): Intent {
+  const roll = Math.random();
+  if (roll < 0.08) return 'cancel';
+  if (roll < 0.18) return 'amend';
+  if (roll < 0.23) return 'return';
+  return 'ship';
+}
+
+/**
+ * Open-model load: a new order journey starts on a fixed schedule whatever the earlier ones are
+ * waiting for, so a system slowed by a fault faces a growing queue as a real shop would make it.
+ */
+export class OrderLoad {
+  readonly journeys: OrderJourney[] = [];
+  private readonly running: Promise<void>[] = [];
+  private givenUp = false;
+  private waiting = 0;
+  /**
+   * Idle journeys poll at most every 5 s, and less often when many wait (a backlog after a fault),
+   * so all of them together stay near 40 order reads a second instead of burying the order service.
+   */
+  private readonly pace = {
+    stopped: () => this.givenUp,
+    maxPollMs: () => Math.max(5000, (this.waiting * 1000) / 40),
+  };
+
+  constructor(
+    private readonly http: RetryingHttp,
+    private readonly urls: JourneyUrls,
+    private readonly customers: number,
+  ) {}
+
+  async run(rate: number, seconds: number): Promise<void> {
+    const total = Math.round(rate * seconds);
+    const start = performance.now();
+    while (this.journeys.length < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+      while (this.journeys.length < due) this.startJourney();
+      await sleep(20);
+    }
+  }
+
+  unfinished(): OrderJourney[] {
+    return this.journeys.filter((journey) => !journey.done);
+  }
+
+  /** Ends the journeys still waiting (the drain timed out) and waits for them to return. */
+  async giveUp(): Promise<void> {
+    this.givenUp = true;
+    await Promise.all(this.running);
+  }
+
+  private startJourney(): void {
+    const journey = new OrderJourney(
+      randomIntent(),
+      customerId(1 + Math.floor(Math.random() * this.customers)),
+      Math.random() < 0.2,
+      Math.random() < 0.15,
+      this.http,
+      this.urls,
+      this.pace,
+    );
+    this.journeys.push(journey);
+    this.waiting++;
+    this.running.push(journey.run().finally(() => this.waiting--));
+  }
+}
+
+/**
+ * The goods coming in: a first stock of about 20 s of demand per warehouse, then every 5 s a
+ * receipt of what 5 s of orders take, for each sku into one warehouse at random. Stock hovers
+ * around empty, so orders split across warehouses, wait on backorders and are filled by receipts.
+ */
+export class Replenisher {
+  /** A receipt that never got through (the run gave up on it). */
+  readonly problems: string[] = [];
+  private stopped = false;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly ledger: StockLedger,
+    private readonly rate: number,
+  ) {}
+
+  private get unitsPerSkuPerSecond(): number {
+    return (this.rate * UNITS_PER_ORDER) / SKUS.length;
+  }
+
+  async stockUp(): Promise<void> {
+    const quantity = Math.ceil(this.unitsPerSkuPerSecond * 20);
+    for (const warehouse of WAREHOUSES) await this.ledger.receive(warehouse, SKUS.map((sku) => ({ sku, quantity })));
+  }
+
+  start(): void {
+    this.loop = (async () => {
+      while (!this.stopped) {
+        await sleep(5000);
+        const quantity = Math.ceil(this.unitsPerSkuPerSecond * 5);
+        for (const sku of SKUS) {
+          await this.ledger.receive(pick(WAREHOUSES), [{ sku, quantity }]).catch((error: Error) => void this.problems.push(error.message));
+        }
+      }
+    })();
+  }
+
+  /** Stops the regular receipts (a run that failed). */
+  halt(): void {
+    this.stopped = true;
+  }
+
+  /** Stops the regular receipts and sends a last, large one so every backorder can be filled. */
+  async stopAndTopUp(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+    const quantity = Math.ceil(this.unitsPerSkuPerSecond * 120) + 100;
+    for (const warehouse of WAREHOUSES) await this.ledger.receive(warehouse, SKUS.map((sku) => ({ sku, quantity })));
+  }
+}

@@ -1,0 +1,65 @@
+import { defaultStateDir } from '@tradeflow/testing';
+import { join } from 'node:path';
+import type { ChaosProfile } from './chaos-profile';
+import { checkEffects } from './checks/effect-checks';
+import type { DrainResult } from './checks/drain';
+import { waitForDrain } from './checks/drain';
+import { runReconcile } from './checks/run-reconcile';
+import { readSnapshot } from './checks/system-snapshot';
+import { injectFaults } from './faults/fault-scheduler';
+import { registerCustomers } from './load/crm-customers';
+import { OrderLoad, Replenisher } from './load/order-load';
+import { RetryingHttp } from './load/retrying-http';
+import { StockLedger } from './load/stock-ledger';
+import type { ChaosResult } from './report/chaos-result';
+import { tallyResult } from './report/chaos-result';
+import { startChaosInfrastructure } from './stack/chaos-infrastructure';
+import { startChaosStack, stopChaosStack } from './stack/chaos-stack';
+
+/**
+ * The whole run: own Kafka and Postgres, the five services as processes, customers and stock,
+ * then orders under a steady load while faults are injected; then the drain and every check.
+ */
+export async function runChaos(profile: ChaosProfile, log: (line: string) => void): Promise<ChaosResult> {
+  const startedAt = Date.now();
+  log(`profile ${profile.name}: ${profile.loadSeconds} s at ${profile.ordersPerSecond} orders/s`);
+  const infrastructure = await startChaosInfrastructure();
+  const logDir = join(defaultStateDir(), 'chaos', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  try {
+    log(`infrastructure up; starting the services (logs in ${logDir})`);
+    const stack = await startChaosStack(infrastructure, logDir);
+    let givenUp = false;
+    const http = new RetryingHttp(() => givenUp);
+    const ledger = new StockLedger(http, stack.inventory.url);
+    const replenisher = new Replenisher(ledger, profile.ordersPerSecond);
+    try {
+      await registerCustomers(http, stack['crm-sync'].url, stack.order.url, profile.customers);
+      await replenisher.stockUp();
+      replenisher.start();
+      log('services ready, customers known, stock received: load and faults start');
+
+      const load = new OrderLoad(http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
+      const [, faults] = await Promise.all([load.run(profile.ordersPerSecond, profile.loadSeconds), injectFaults(profile, stack, infrastructure, log)]);
+      await replenisher.stopAndTopUp();
+      log(`load over: ${load.journeys.length} orders; ${load.unfinished().length} still on their way; draining`);
+
+      const drain: DrainResult = await waitForDrain(stack, infrastructure, load, http, profile.drainTimeoutSeconds * 1000, log);
+      givenUp = true;
+      await load.giveUp();
+      log(drain.drained ? `drained ${((drain.drainedAt - faults.lastFaultEndedAt) / 1000).toFixed(1)} s after the last fault` : 'NOT drained in time');
+
+      const withReturns = load.journeys.flatMap((journey) => (journey.returnRequested > 0 && journey.orderId ? [journey.orderId] : []));
+      const snapshot = await readSnapshot(new RetryingHttp(), stack, withReturns);
+      const findings = checkEffects(load.journeys, snapshot, ledger);
+      log('running reconcile');
+      const reconcile = await runReconcile(stack);
+      return tallyResult({ profile, startedAt, logDir, load, faults, drain, snapshot, findings, reconcile, http, stack, ledger, replenisher });
+    } finally {
+      givenUp = true;
+      replenisher.halt();
+      await stopChaosStack(stack);
+    }
+  } finally {
+    await infrastructure.stop();
+  }
+}
