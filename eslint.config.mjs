@@ -27,6 +27,8 @@ export default tseslint.config(
             { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared'] },
             // reconcile reads the services over HTTP; the e2e tests import its pure invariant checks.
             { sourceTag: 'scope:reconcile', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // chaos starts the apps as processes and runs reconcile as a command; it imports only the shared libraries.
+            { sourceTag: 'scope:chaos', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
