@@ -10,6 +10,9 @@ export const orderService: ServiceDefinition<OrderSettings> = {
     description: 'Sales channels place and follow orders. Every write needs an Idempotency-Key.',
   },
   prepare: async (app, settings) => {
-    if (settings.ORDER_BOOTSTRAP_API_KEY) await app.get(ApiKeysService).ensure(settings.ORDER_BOOTSTRAP_API_KEY);
+    const keys = app.get(ApiKeysService);
+    if (settings.ORDER_BOOTSTRAP_API_KEY) await keys.ensure(settings.ORDER_BOOTSTRAP_API_KEY);
+    // After the bootstrap, so a key named in both ends up revoked.
+    if (settings.ORDER_REVOKED_API_KEYS) await keys.revoke(settings.ORDER_REVOKED_API_KEYS.split(','));
   },
 };

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ActivitiesService } from './activities.service';
 import { ActivityView, ListActivitiesQuery } from './dto/activity-view.dto';
 
@@ -16,6 +16,7 @@ export class ActivitiesController {
   }
 
   @Post(':id/retry')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Deliver a DEAD activity again, with fresh attempts' })
   @ApiOkResponse({ type: ActivityView })

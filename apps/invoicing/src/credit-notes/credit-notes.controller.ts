@@ -1,5 +1,13 @@
 import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, DocumentQueryDto, pagingMixedWithOrder } from '../invoices/dto/document-query.dto';
 import { CreditNotesService } from './credit-notes.service';
 import { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
@@ -14,6 +22,7 @@ export class CreditNotesController {
   @ApiOkResponse({
     description: "With orderId: the order's credit notes by number (empty for an order with none). Without: every credit note, a page at a time",
     schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(CreditNoteView) } }, { $ref: getSchemaPath(CreditNotePageView) }] },
+    links: { GetCreditNote: { operationId: 'CreditNotesController_getCreditNote', parameters: { id: '$response.body#/items/0/id' } } },
   })
   @ApiBadRequestResponse({ description: 'orderId or afterId not a UUID, a bad limit, or orderId together with afterId/limit' })
   list(@Query() query: DocumentQueryDto): Promise<CreditNoteView[] | CreditNotePageView> {
@@ -23,6 +32,7 @@ export class CreditNotesController {
   }
 
   @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CreditNoteView })
   @ApiNotFoundResponse({ description: 'No credit note with this id' })
   getCreditNote(@Param('id', new ParseUUIDPipe()) id: string): Promise<CreditNoteView> {

@@ -1,5 +1,13 @@
 import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, DocumentQueryDto, pagingMixedWithOrder } from './dto/document-query.dto';
 import { InvoicePageView, InvoiceView } from './dto/invoice-view.dto';
 import { InvoicesService } from './invoices.service';
@@ -14,6 +22,7 @@ export class InvoicesController {
   @ApiOkResponse({
     description: "With orderId: the order's invoices by number (empty for an order with none). Without: every invoice, a page at a time",
     schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(InvoiceView) } }, { $ref: getSchemaPath(InvoicePageView) }] },
+    links: { GetInvoice: { operationId: 'InvoicesController_getInvoice', parameters: { id: '$response.body#/items/0/id' } } },
   })
   @ApiBadRequestResponse({ description: 'orderId or afterId not a UUID, a bad limit, or orderId together with afterId/limit' })
   list(@Query() query: DocumentQueryDto): Promise<InvoiceView[] | InvoicePageView> {
@@ -23,6 +32,7 @@ export class InvoicesController {
   }
 
   @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: InvoiceView, description: 'Lines, totals, payment status and the payments' })
   @ApiNotFoundResponse({ description: 'No invoice with this id' })
   getInvoice(@Param('id', new ParseUUIDPipe()) id: string): Promise<InvoiceView> {

@@ -2,16 +2,16 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Req, UseFilter
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
 import { RequiresScope } from '../api-keys/requires-scope.decorator';
 import { OrderView } from '../orders/dto/order-view.dto';
-import { IdempotencyKey } from '../orders/idempotency-key.decorator';
+import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { AmendOrderService } from './amend-order.service';
 import { AmendOrderDto } from './dto/amend-order.dto';
@@ -23,14 +23,15 @@ export class AmendOrderController {
   constructor(private readonly amendments: AmendOrderService) {}
 
   @Patch(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @RequiresScope('orders:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: OrderView, description: 'The order after the change' })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'A changed line has shipped goods, the order is cancelled or completed, or the key was reused' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line, a price change, or no line left' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line, a price change, no line left, or worth more than 2^53 − 1 minor units with tax' })
   amend(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AmendOrderDto,

@@ -1,3 +1,4 @@
+import { assertInvoiceableValue } from '../orders/invoiceable-value';
 import { OrderRuleViolation } from '../orders/order-rule-violation';
 import type { OrderStatus } from '../orders/order-status';
 import { CLOSED_STATUSES } from '../orders/order-status';
@@ -88,5 +89,6 @@ export function amendLines(status: OrderStatus, lines: readonly AmendableLine[],
   if (next.every((line) => line.quantity === 0)) {
     throw new OrderRuleViolation('invalid', 'the amendment leaves no line; cancel the order instead');
   }
+  assertInvoiceableValue(next);
   return { lines: next.sort((a, b) => a.lineNo - b.lineNo), changes };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { ApiKey } from './api-key.entity';
 
 export interface ApiClient {
@@ -22,6 +22,15 @@ export class ApiKeysService {
     const found = await this.keys.findOneBy({ keyHash: hashApiKey(key) });
     if (!found || found.revokedAt) return null;
     return { channel: found.channel, scopes: found.scopes };
+  }
+
+  /**
+   * Revokes the keys with these SHA-256 hashes (ORDER_REVOKED_API_KEYS): from now on they get 401.
+   * Hashes, not keys, so the setting holds no secret; a revoked key stays revoked even if bootstrapped again.
+   */
+  async revoke(keyHashes: string[]): Promise<number> {
+    const result = await this.keys.update({ keyHash: In(keyHashes), revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   /** Creates or updates keys from their `channel:key:scope,scope` form, several separated by `;` (the bootstrap setting). */

@@ -1,9 +1,16 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
 import { RequiresScope } from '../api-keys/requires-scope.decorator';
 import { OrderView } from '../orders/dto/order-view.dto';
-import { IdempotencyKey } from '../orders/idempotency-key.decorator';
+import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { ApproveOrderService } from './approve-order.service';
 import { ApproveOrderDto } from './dto/approve-order.dto';
@@ -15,9 +22,10 @@ export class ApproveOrderController {
   constructor(private readonly approvals: ApproveOrderService) {}
 
   @Post(':id/approve')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @RequiresScope('orders:approve')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: OrderView, description: 'The order, APPROVED; the timeline names the key’s channel and the reason' })
   @ApiBadRequestResponse({ description: 'No reason, or missing Idempotency-Key' })
   @ApiNotFoundResponse()

@@ -1,9 +1,16 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
 import { RequiresScope } from '../api-keys/requires-scope.decorator';
 import { OrderView } from '../orders/dto/order-view.dto';
-import { IdempotencyKey } from '../orders/idempotency-key.decorator';
+import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { CancelOrderService } from './cancel-order.service';
 import { CancelOrderDto } from './dto/cancel-order.dto';
@@ -15,9 +22,10 @@ export class CancelOrderController {
   constructor(private readonly cancellations: CancelOrderService) {}
 
   @Post(':id/cancel')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @RequiresScope('orders:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: OrderView, description: 'The order after the cancellation: CANCELLED, or the shipped rest going on' })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key' })
   @ApiNotFoundResponse()

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequiresScope } from '../api-keys/requires-scope.decorator';
 import { CustomerAccountsService } from './customer-accounts.service';
 import { CustomerAccountView } from './dto/customer-account-view.dto';
@@ -12,6 +12,7 @@ export class CustomerAccountsController {
   constructor(private readonly accounts: CustomerAccountsService) {}
 
   @Get(':customerId')
+  @ApiParam({ name: 'customerId', schema: { type: 'string', pattern: CUSTOMER_ID.source } })
   @RequiresScope('orders:read')
   @ApiOkResponse({ type: CustomerAccountView, description: 'Why orders of this customer would be held, and how much credit is used' })
   @ApiBadRequestResponse({ description: 'Not a customer id' })

@@ -1,5 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { BadRequestException, createParamDecorator } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -12,3 +13,12 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   }
   return key;
 });
+
+/** The header as the OpenAPI document shows it, with the same rule. */
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Same key + same body → the first answer',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
+  });

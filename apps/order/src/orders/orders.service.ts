@@ -11,6 +11,7 @@ import { SERVICE_NAME } from '../service-name';
 import type { OrderView } from './dto/order-view.dto';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 import { addTimeline } from './order-changes.service';
+import { assertInvoiceableValue } from './invoiceable-value';
 import { NO_PROGRESS } from './order-line.entity';
 import { OrderNotFoundError } from './order-not-found.error';
 import { loadOrderRecords } from './order-records';
@@ -28,6 +29,7 @@ export class OrdersService {
 
   /** Stores the order → OrderPlaced, then checks it against its customer → OrderApproved or OrderHeld. */
   placeOrder(dto: PlaceOrderDto, channel: string, request: IdempotentRequest): Promise<OrderView> {
+    assertInvoiceableValue(dto.lines);
     const orderId = randomUUID();
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
       const claim = await this.idempotency.claim<OrderView>(unit.manager, request);

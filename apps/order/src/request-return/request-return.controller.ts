@@ -3,14 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
 import { RequiresScope } from '../api-keys/requires-scope.decorator';
-import { IdempotencyKey } from '../orders/idempotency-key.decorator';
+import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { RequestReturnDto, ReturnRequestView } from './dto/request-return.dto';
 import { RequestReturnService } from './request-return.service';
@@ -22,9 +22,10 @@ export class RequestReturnController {
   constructor(private readonly returns: RequestReturnService) {}
 
   @Post(':id/returns')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(201)
   @RequiresScope('orders:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the first answer' })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ReturnRequestView })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key' })
   @ApiNotFoundResponse()

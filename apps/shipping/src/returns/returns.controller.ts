@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ReturnView } from './dto/return-view.dto';
 import { ReturnsQueryDto } from './dto/returns-query.dto';
 import { ReturnsService } from './returns.service';
@@ -17,13 +17,21 @@ export class ReturnsController {
   constructor(private readonly returns: ReturnsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [ReturnView], description: "The order's returns, oldest first (empty if none)" })
+  @ApiOkResponse({
+    type: [ReturnView],
+    description: "The order's returns, oldest first (empty if none)",
+    links: {
+      GetReturn: { operationId: 'ReturnsController_get', parameters: { id: '$response.body#/0/id' } },
+      ReceiveReturn: { operationId: 'ReturnsController_receive', parameters: { id: '$response.body#/0/id' } },
+    },
+  })
   @ApiBadRequestResponse({ description: 'orderId missing or not a UUID' })
   list(@Query() query: ReturnsQueryDto): Promise<ReturnView[]> {
     return this.returns.listForOrder(query.orderId);
   }
 
   @Get(':id')
+  @ApiParam({ name: 'id', schema: { type: 'string', pattern: RETURN_ID.source } })
   @ApiOkResponse({ type: ReturnView })
   @ApiNotFoundResponse({ description: 'No such return (ReturnRequested not seen yet)' })
   get(@Param('id') id: string): Promise<ReturnView> {
@@ -31,6 +39,7 @@ export class ReturnsController {
   }
 
   @Post(':id/receive')
+  @ApiParam({ name: 'id', schema: { type: 'string', pattern: RETURN_ID.source } })
   @HttpCode(200)
   @ApiOkResponse({ type: ReturnView, description: 'Received (ReturnReceived), each line with the warehouse it went back to' })
   @ApiNotFoundResponse({ description: 'No such return' })

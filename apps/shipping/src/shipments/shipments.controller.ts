@@ -1,5 +1,14 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
 import { ShipmentsQueryDto } from './dto/shipments-query.dto';
 import { ShipmentsService } from './shipments.service';
@@ -16,6 +25,12 @@ export class ShipmentsController {
   @ApiOkResponse({
     description: "With orderId: the order's shipments, oldest first (empty if none). Without: every shipment, a page at a time",
     schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(ShipmentView) } }, { $ref: getSchemaPath(ShipmentPageView) }] },
+    // A page leads to its first shipment (what a warehouse client does next, and the stateful fuzzer).
+    links: {
+      GetShipment: { operationId: 'ShipmentsController_get', parameters: { id: '$response.body#/items/0/id' } },
+      Dispatch: { operationId: 'ShipmentsController_dispatch', parameters: { id: '$response.body#/items/0/id' } },
+      RetryLabel: { operationId: 'ShipmentsController_retryLabel', parameters: { id: '$response.body#/items/0/id' } },
+    },
   })
   @ApiBadRequestResponse({ description: 'orderId or afterId not a UUID, a bad limit, or orderId together with afterId/limit' })
   list(@Query() query: ShipmentsQueryDto): Promise<ShipmentView[] | ShipmentPageView> {
@@ -27,6 +42,7 @@ export class ShipmentsController {
   }
 
   @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ShipmentView })
   @ApiBadRequestResponse({ description: 'id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No such shipment' })
@@ -35,6 +51,7 @@ export class ShipmentsController {
   }
 
   @Post(':id/dispatch')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentView, description: 'Dispatched (ShipmentDispatched), or already dispatched: the same view, nothing published' })
   @ApiNotFoundResponse({ description: 'No such shipment' })
@@ -44,6 +61,7 @@ export class ShipmentsController {
   }
 
   @Post(':id/retry-label')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentView, description: 'Back to LABEL_PENDING with a new round of carrier attempts' })
   @ApiNotFoundResponse({ description: 'No such shipment' })

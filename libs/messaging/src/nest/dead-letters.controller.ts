@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { DeadLetters } from '../dead-letter/dead-letters';
 import { DeadLetterListView, ListDeadLettersQuery, ReplayDeadLettersDto, ReplayResultView } from './dto/dead-letter.dto';
 
 /** Every service's dead letters over HTTP; `npm run dlq` does the same from a shell. */
 @ApiTags('operations')
+@ApiExtraModels(ReplayDeadLettersDto)
 @Controller('v1/dead-letters')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetters) {}
@@ -22,6 +23,19 @@ export class DeadLettersController {
   @Post('replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sends dead letters back to their original topic, for this service only; each once' })
+  @ApiBody({
+    schema: {
+      allOf: [{ $ref: getSchemaPath(ReplayDeadLettersDto) }],
+      // What describeMissingSelection refuses: a selection that names nothing and does not ask for all.
+      anyOf: [
+        { required: ['ids'], properties: { ids: { type: 'array', minItems: 1 } } },
+        { required: ['reason'] },
+        { required: ['errorClass'] },
+        { required: ['eventType'] },
+        { required: ['all'], properties: { all: { type: 'boolean', enum: [true] } } },
+      ],
+    },
+  })
   @ApiOkResponse({ type: ReplayResultView })
   @ApiBadRequestResponse({ description: 'Nothing named: give ids, reason, errorClass, eventType or all' })
   replay(@Body() selection: ReplayDeadLettersDto): Promise<ReplayResultView> {

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { ServiceSettings } from '../config/service-settings';
+import { describeValidation } from './validation-in-openapi';
 
 export interface HttpServiceDescription {
   title: string;
@@ -29,7 +30,7 @@ export async function startHttpService(
     .setVersion('1')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
+  SwaggerModule.setup('docs', app, () => describeValidation(SwaggerModule.createDocument(app, document)));
 
   // Lifecycle hooks (topics, producer, relay) run in init, before the Kafka transport subscribes.
   await app.init();

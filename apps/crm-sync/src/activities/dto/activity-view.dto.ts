@@ -7,7 +7,7 @@ import type { DeliveryStatus } from '../crm-activity.entity';
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['KEPT', 'PENDING', 'DELIVERED', 'DEAD'];
 
 export class ListActivitiesQuery {
-  @ApiProperty({ required: false, description: "A customer's activity, including ids merged into it" })
+  @ApiProperty({ required: false, pattern: CUSTOMER_ID.source, description: "A customer's activity, including ids merged into it" })
   @IsOptional()
   @Matches(CUSTOMER_ID, { message: `customerId ${CUSTOMER_ID_MESSAGE}` })
   customerId?: string;
@@ -17,7 +17,7 @@ export class ListActivitiesQuery {
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
-  @ApiProperty({ required: false, default: 100, minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: 'integer', required: false, default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -4,12 +4,12 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { StockView } from './stock-view.dto';
 
 export class StockPageQueryDto {
-  @ApiPropertyOptional({ example: 'SKU-RED-MUG', description: 'The last sku of the previous page (its nextAfterSku)' })
+  @ApiPropertyOptional({ example: 'SKU-RED-MUG', pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'The last sku of the previous page (its nextAfterSku)' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'afterSku must be 1-64 letters, digits, ".", "_" or "-"' })
   afterSku?: string;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })

@@ -4,7 +4,7 @@ import { INVOICE_STATUSES } from '../../invoices/invoice-status';
 import type { InvoiceStatus } from '../../invoices/invoice-status';
 
 export class RecordPaymentDto {
-  @ApiProperty({ example: 'PSP-2026-000123', description: "The payment provider's reference; a repeat is not booked twice" })
+  @ApiProperty({ example: 'PSP-2026-000123', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: "The payment provider's reference; a repeat is not booked twice" })
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'paymentRef must be 1-128 letters, digits, ".", "_", ":" or "-"' })
   paymentRef!: string;
 
@@ -12,13 +12,13 @@ export class RecordPaymentDto {
   @IsUUID(undefined, { message: 'invoiceId must be a UUID' })
   invoiceId!: string;
 
-  @ApiProperty({ example: 4905, minimum: 1, description: 'Amount paid in minor units of the currency' })
+  @ApiProperty({ type: 'integer', example: 4905, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Amount paid in minor units of the currency' })
   @IsInt({ message: 'amountMinor must be a whole number of minor units' })
   @Min(1, { message: 'amountMinor must be positive' })
   @Max(Number.MAX_SAFE_INTEGER, { message: 'amountMinor is too large' })
   amountMinor!: number;
 
-  @ApiProperty({ example: 'EUR', description: "ISO 4217; must be the invoice's currency" })
+  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: "ISO 4217; must be the invoice's currency" })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency!: string;
 }

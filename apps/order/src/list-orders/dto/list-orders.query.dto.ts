@@ -11,7 +11,7 @@ export class ListOrdersQueryDto {
   @IsUUID('all', { message: 'afterId must be a UUID' })
   afterId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -19,7 +19,7 @@ export class ListOrdersQueryDto {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Only this customer’s orders; a merged id and its survivor list the same orders, all of them' })
+  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Only this customer’s orders; a merged id and its survivor list the same orders, all of them' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'customerId must be 1-64 letters, digits, ".", "_" or "-"' })
   customerId?: string;

@@ -13,59 +13,67 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NoControlCharacters, PRINTABLE } from './printable-text';
 
 const SKU = /^[A-Za-z0-9._-]{1,64}$/;
+const CUSTOMER_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 
 export class AddressDto {
-  @ApiProperty({ example: 'Ada Lovelace' })
+  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200, pattern: PRINTABLE.source })
   @IsString()
   @Length(1, 200)
+  @NoControlCharacters()
   name!: string;
 
-  @ApiProperty({ example: '12 Analytical Row' })
+  @ApiProperty({ example: '12 Analytical Row', minLength: 1, maxLength: 200, pattern: PRINTABLE.source })
   @IsString()
   @Length(1, 200)
+  @NoControlCharacters()
   line1!: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, pattern: PRINTABLE.source })
   @IsOptional()
   @IsString()
   @Length(0, 200)
+  @NoControlCharacters()
   line2?: string | null;
 
-  @ApiProperty({ example: 'London' })
+  @ApiProperty({ example: 'London', minLength: 1, maxLength: 100, pattern: PRINTABLE.source })
   @IsString()
   @Length(1, 100)
+  @NoControlCharacters()
   city!: string;
 
-  @ApiProperty({ example: 'N1 9GU' })
+  @ApiProperty({ example: 'N1 9GU', minLength: 1, maxLength: 20, pattern: PRINTABLE.source })
   @IsString()
   @Length(1, 20)
+  @NoControlCharacters()
   postalCode!: string;
 
-  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ example: 'GB', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
   @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as DE' })
   countryCode!: string;
 }
 
 export class OrderLineDto {
-  @ApiProperty({ example: 'SKU-RED-MUG' })
+  @ApiProperty({ example: 'SKU-RED-MUG', pattern: SKU.source })
   @Matches(SKU, { message: 'sku must be 1-64 letters, digits, ".", "_" or "-"' })
   sku!: string;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: 100000 })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: 100000 })
   @IsInt()
   @Min(1)
   @Max(100_000)
   quantity!: number;
 
-  @ApiProperty({ example: 1299, description: 'Net unit price in minor units (cents)' })
+  @ApiProperty({ type: 'integer', example: 1299, minimum: 0, maximum: 1_000_000_000_000, description: 'Net unit price in minor units (cents)' })
   @IsInt()
   @Min(0)
   @Max(1_000_000_000_000)
   unitPriceMinor!: number;
 
-  @ApiProperty({ example: 1900, description: 'Tax rate in basis points: 1900 = 19%' })
+  @ApiProperty({ type: 'integer', example: 1900, minimum: 0, maximum: 10_000, description: 'Tax rate in basis points: 1900 = 19%' })
   @IsInt()
   @Min(0)
   @Max(10_000)
@@ -73,11 +81,11 @@ export class OrderLineDto {
 }
 
 export class PlaceOrderDto {
-  @ApiProperty({ example: 'CUST-1001' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'customerId must be 1-64 letters, digits, ".", "_" or "-"' })
+  @ApiProperty({ example: 'CUST-1001', pattern: CUSTOMER_ID.source })
+  @Matches(CUSTOMER_ID, { message: 'customerId must be 1-64 letters, digits, ".", "_" or "-"' })
   customerId!: string;
 
-  @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
+  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency!: string;
 
@@ -91,7 +99,7 @@ export class PlaceOrderDto {
   @Type(() => AddressDto)
   shippingAddress!: AddressDto;
 
-  @ApiProperty({ type: [OrderLineDto] })
+  @ApiProperty({ type: [OrderLineDto], minItems: 1, maxItems: 200 })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })

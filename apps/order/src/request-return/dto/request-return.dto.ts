@@ -4,12 +4,12 @@ import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'cla
 import { ReturnLineView } from '../../orders/dto/order-view.dto';
 
 export class ReturnLineDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1, minimum: 1 })
   @IsInt()
   @Min(1)
   lineNo!: number;
 
-  @ApiProperty({ example: 1, minimum: 1, maximum: 100000 })
+  @ApiProperty({ type: 'integer', example: 1, minimum: 1, maximum: 100000 })
   @IsInt()
   @Min(1)
   @Max(100_000)
@@ -17,7 +17,7 @@ export class ReturnLineDto {
 }
 
 export class RequestReturnDto {
-  @ApiProperty({ type: [ReturnLineDto] })
+  @ApiProperty({ type: [ReturnLineDto], minItems: 1, maxItems: 200 })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })

@@ -14,7 +14,7 @@ export class ShipmentsQueryDto {
   @IsUUID('all', { message: 'afterId must be a UUID' })
   afterId?: string;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500, description: 'Without orderId: the page size' })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500, description: 'Without orderId: the page size' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })

@@ -1,37 +1,42 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { DeadLetter } from '../../dead-letter/dead-letter';
 
 const WORD = /^[A-Za-z0-9._-]{1,128}$/;
-const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true';
+/** The same rule, for the OpenAPI document. */
+const WORD_PATTERN = WORD.source;
+/** Query strings carry "true"/"false"; anything else stays as it is, for IsBoolean to refuse. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** Optional, but not nullable: unlike IsOptional, a null is validated (and refused), as the document says. */
+const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 export class DeadLetterFilterDto {
-  @ApiPropertyOptional({ example: 'unknown-schema-id', description: 'e.g. not-wire-format, unknown-schema-id, invalid-payload, record-too-large, handler-error' })
-  @IsOptional()
+  @ApiPropertyOptional({ pattern: WORD_PATTERN, example: 'unknown-schema-id', description: 'e.g. not-wire-format, unknown-schema-id, invalid-payload, record-too-large, handler-error' })
+  @Optional()
   @Matches(WORD, { message: 'reason must be one word' })
   reason?: string;
 
-  @ApiPropertyOptional({ example: 'UndecodableEventError' })
-  @IsOptional()
+  @ApiPropertyOptional({ pattern: WORD_PATTERN, example: 'UndecodableEventError' })
+  @Optional()
   @Matches(WORD, { message: 'errorClass must be one word' })
   errorClass?: string;
 
-  @ApiPropertyOptional({ example: 'OrderApproved' })
-  @IsOptional()
+  @ApiPropertyOptional({ pattern: WORD_PATTERN, example: 'OrderApproved' })
+  @Optional()
   @Matches(WORD, { message: 'eventType must be one word' })
   eventType?: string;
 
   @ApiPropertyOptional({ description: 'Also dead letters already replayed (replay: replay them again)' })
-  @IsOptional()
+  @Optional()
   @Transform(toBoolean)
   @IsBoolean()
   includeReplayed?: boolean;
 }
 
 export class ListDeadLettersQuery extends DeadLetterFilterDto {
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -40,15 +45,22 @@ export class ListDeadLettersQuery extends DeadLetterFilterDto {
 }
 
 export class ReplayDeadLettersDto extends DeadLetterFilterDto {
-  @ApiPropertyOptional({ example: ['0:12', '2:3'], description: 'Dead-letter ids, <partition>:<offset>' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'string',
+    isArray: true,
+    pattern: '^\\d+:\\d+$',
+    maxItems: 10_000,
+    example: ['0:12', '2:3'],
+    description: 'Dead-letter ids, <partition>:<offset>',
+  })
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10_000)
   @Matches(/^\d+:\d+$/, { each: true, message: 'each id must be <partition>:<offset>' })
   ids?: string[];
 
   @ApiPropertyOptional({ description: 'Replay every dead letter not replayed yet; needed when nothing else is named' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   all?: boolean;
 }
