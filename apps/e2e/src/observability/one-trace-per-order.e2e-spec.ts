@@ -27,14 +27,15 @@ describe('observability', () => {
     const [shipment] = await tradeflow.waitForShipments(orderId, 1, 'LABELLED');
     await tradeflow.dispatch(shipment.id);
     await tradeflow.waitForInvoices(orderId, 1);
-    // The invoice is the last step: once its consumers (order, crm-sync) exported their spans, the trace is whole.
+    // The invoice is the last step: once its consumers (order, crm-sync) exported their spans, and every
+    // consumer span's parent has arrived too (services export in their own batches), the trace is whole.
     trace = await eventually(
       async () => spansOfCorrelation(receiver.spans, orderId),
       (spans) =>
         ['order', 'crm-sync'].every((service) =>
           spans.some((span) => span.service === service && span.kind === CONSUMER && span.attributes['tradeflow.event_type'] === 'InvoiceIssued'),
-        ),
-    );
+        ) && spans.filter((span) => span.kind === CONSUMER).every((span) => spans.some((parent) => parent.spanId === span.parentSpanId)),
+    ).catch(() => spansOfCorrelation(receiver.spans, orderId));
   });
   afterAll(async () => {
     await slice?.stop();
