@@ -17,3 +17,4 @@ export { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 export { IdempotencyService } from './idempotency/idempotency.service';
 export type { Claim, IdempotentRequest } from './idempotency/idempotency.service';
 export { CreateIdempotencyKeys1763855900000 } from './migrations/1763855900000-create-idempotency-keys';
+export { NoControlCharacters, PRINTABLE } from './http/no-control-characters';

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { CrmStatus } from '../../customers/customer-rules';
 import { CRM_STATUSES, CUSTOMER_ID, CUSTOMER_ID_MESSAGE } from '../../customers/customer-rules';
-import { NoControlCharacters, PRINTABLE } from '../../customers/printable-text';
+import { NoControlCharacters, PRINTABLE } from '@tradeflow/platform';
 
 /** The customer as the CRM sends it to `POST /v1/crm/webhooks/customers`. */
 export class CustomerWebhookDto {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import { CUSTOMER_ID, CUSTOMER_ID_MESSAGE } from '../customer-rules';
-import { NoControlCharacters, PRINTABLE } from '../printable-text';
+import { NoControlCharacters, PRINTABLE } from '@tradeflow/platform';
 
 export class MergeCustomerDto {
   @ApiProperty({ example: 'CUST-1043', pattern: CUSTOMER_ID.source, description: 'Folded into the customer of the path, which survives' })

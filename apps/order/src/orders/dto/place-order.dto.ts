@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NoControlCharacters, PRINTABLE } from './printable-text';
+import { NoControlCharacters, PRINTABLE } from '@tradeflow/platform';
 
 const SKU = /^[A-Za-z0-9._-]{1,64}$/;
 const CUSTOMER_ID = /^[A-Za-z0-9._-]{1,64}$/;
