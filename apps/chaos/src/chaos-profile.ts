@@ -43,14 +43,20 @@ export const FULL: ChaosProfile = {
   drainTimeoutSeconds: 1800,
 };
 
-export const USAGE = `usage: npm run chaos -- [--short] [--minutes <m>] [--rate <orders/s>]
-  (default: the full run, ${FULL.loadSeconds / 60} min at ${FULL.ordersPerSecond} orders/s)`;
+export const USAGE = `usage: npm run chaos -- [--short] [--minutes <m>] [--rate <orders/s>] [--kill-every <s>]
+  (default: the full run, ${FULL.loadSeconds / 60} min at ${FULL.ordersPerSecond} orders/s, a kill every ${FULL.killEverySeconds} s)`;
 
-/** `--short`, or the full profile with its length and rate optionally changed (a medium run). */
+/** `--short`, or the full profile with its length, rate and kill interval optionally changed. */
 export function profileFromArguments(argv: readonly string[]): ChaosProfile {
   const { values } = parseArgs({
     args: [...argv],
-    options: { short: { type: 'boolean' }, minutes: { type: 'string' }, rate: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      short: { type: 'boolean' },
+      minutes: { type: 'string' },
+      rate: { type: 'string' },
+      'kill-every': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) throw new Error(USAGE);
   const base = values.short ? SHORT : FULL;
@@ -62,6 +68,8 @@ export function profileFromArguments(argv: readonly string[]): ChaosProfile {
   };
   const loadSeconds = Math.round(positive('minutes', values.minutes, base.loadSeconds / 60) * 60);
   const ordersPerSecond = positive('rate', values.rate, base.ordersPerSecond);
-  const changed = loadSeconds !== base.loadSeconds || ordersPerSecond !== base.ordersPerSecond;
-  return { ...base, name: changed ? `${base.name} (${loadSeconds / 60} min at ${ordersPerSecond}/s)` : base.name, loadSeconds, ordersPerSecond };
+  const killEverySeconds = positive('kill-every', values['kill-every'], base.killEverySeconds);
+  const changed = loadSeconds !== base.loadSeconds || ordersPerSecond !== base.ordersPerSecond || killEverySeconds !== base.killEverySeconds;
+  const name = changed ? `${base.name} (${loadSeconds / 60} min at ${ordersPerSecond}/s, a kill every ${killEverySeconds} s)` : base.name;
+  return { ...base, name, loadSeconds, ordersPerSecond, killEverySeconds };
 }

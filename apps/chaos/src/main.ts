@@ -6,11 +6,12 @@ import { runChaos } from './run-chaos';
 /**
  *   npm run chaos                       the full run (≥ 20 min, ≥ 20k orders)
  *   npm run chaos -- --short            about two minutes of load and faults (CI runs it through jest)
- *   npm run chaos -- --minutes 5 --rate 8   a medium run
+ *   npm run chaos -- --minutes 5 --rate 8   a medium run (--kill-every <s> changes the kill interval)
  * Exits 1 on any violation.
  */
-// Ctrl-C: exit normally, so the exit hooks stop the services and servers this run started.
+// Ctrl-C or kill: exit normally, so the exit hooks stop the services and servers this run started.
 process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
 
 async function main(): Promise<number> {
   const profile = profileFromArguments(process.argv.slice(2));

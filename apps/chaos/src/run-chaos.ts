@@ -39,7 +39,11 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       log('services ready, customers known, stock received: load and faults start');
 
       const load = new OrderLoad(http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
-      const [, faults] = await Promise.all([load.run(profile.ordersPerSecond, profile.loadSeconds), injectFaults(profile, stack, infrastructure, log)]);
+      // A long run says every minute how far it got, so a falling-behind stack shows before the drain.
+      const progress = setInterval(() => log(`${load.journeys.length} orders placed, ${load.unfinished().length} on their way`), 60_000);
+      const [, faults] = await Promise.all([load.run(profile.ordersPerSecond, profile.loadSeconds), injectFaults(profile, stack, infrastructure, log)]).finally(
+        () => clearInterval(progress),
+      );
       await replenisher.stopAndTopUp();
       log(`load over: ${load.journeys.length} orders; ${load.unfinished().length} still on their way; draining`);
 

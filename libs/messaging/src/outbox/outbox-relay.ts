@@ -135,28 +135,55 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Sends go one batch at a time, in id order; around each send the next batch is read and the one
+   * before is marked published, so the database round trips overlap the broker's.
+   */
   private async drain(): Promise<void> {
     if (!(await this.holdLeadership())) return;
-    for (;;) {
-      const rows: OutboxRow[] = await this.dataSource.query(
-        `SELECT id, topic, message_key, event, headers FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-        [this.options.batchSize],
-      );
-      if (rows.length === 0 || this.stopped) return;
-      const spans: Span[] = [];
-      try {
-        await this.producer.sendBatch({ topicMessages: await this.toTopicMessages(rows, spans) });
-      } catch (error) {
-        endSpans(spans, error);
-        throw error;
+    let next = this.readBatch();
+    let marking: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const rows = await next;
+        if (rows.length === 0 || this.stopped) return;
+        next = this.readBatch(rows[rows.length - 1].id);
+        await this.send(rows);
+        await marking;
+        marking = this.markPublished(rows);
       }
-      endSpans(spans);
-      for (const row of rows) messagingMetrics.produced(row.event.eventType);
-      await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((row) => row.id),
-      ]);
+    } finally {
+      // A read ahead that is no longer wanted (stopping, or a failed send) settles before the pool may close.
+      await next.catch(() => undefined);
+      await marking;
     }
+  }
+
+  /** The oldest unpublished rows, after `afterId` when reading ahead of a batch still being sent. */
+  private readBatch(afterId?: string): Promise<OutboxRow[]> {
+    return this.dataSource.query(
+      `SELECT id, topic, message_key, event, headers FROM outbox
+        WHERE published_at IS NULL AND id > $2 ORDER BY id LIMIT $1`,
+      [this.options.batchSize, afterId ?? 0],
+    );
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const spans: Span[] = [];
+    try {
+      await this.producer.sendBatch({ topicMessages: await this.toTopicMessages(rows, spans) });
+    } catch (error) {
+      endSpans(spans, error);
+      throw error;
+    }
+    endSpans(spans);
+    for (const row of rows) messagingMetrics.produced(row.event.eventType);
+  }
+
+  private async markPublished(rows: OutboxRow[]): Promise<void> {
+    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+      rows.map((row) => row.id),
+    ]);
   }
 
   private async holdLeadership(): Promise<boolean> {

@@ -22,9 +22,13 @@ export async function appendToOutbox(
   const events = entries.map((entry) => entry.event);
   const traced = await continueCorrelationTraces(manager, entries);
   assertEventsFit(events, maxRecordBytes);
+  // One round trip: the NOTIFY rides on the insert's statement.
   await manager.query(
-    `INSERT INTO outbox (event_id, topic, message_key, event_type, event, headers)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+    `WITH appended AS (
+       INSERT INTO outbox (event_id, topic, message_key, event_type, event, headers)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])
+     )
+     SELECT pg_notify($7, '')`,
     [
       events.map((event) => event.eventId),
       events.map((event) => topicOfEvent(event.eventType).name),
@@ -32,7 +36,7 @@ export async function appendToOutbox(
       events.map((event) => event.eventType),
       events.map((event) => JSON.stringify(event)),
       traced.map((entry) => JSON.stringify(entry.headers)),
+      OUTBOX_CHANNEL,
     ],
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
 }
