@@ -1,3 +1,5 @@
+import { messagingTuning } from '../environment/messaging-tuning';
+
 /** One way of doing the hop, run inside a contender process; started and stopped between phases. */
 export interface Contender {
   start(): Promise<void>;
@@ -27,4 +29,12 @@ export function contenderEnvironment(env: NodeJS.ProcessEnv = process.env): Cont
     KAFKA_CONSUMER_GROUP: read('KAFKA_CONSUMER_GROUP'),
     DATABASE_URL_BENCH: read('DATABASE_URL_BENCH'),
   };
+}
+
+/**
+ * Partitions each contender consumes at once: ours' default (CONSUMER_PARTITIONS_CONCURRENTLY), given
+ * to the ceiling and the peer as well so that no contender wins on concurrency alone.
+ */
+export function partitionsAtOnce(): number {
+  return messagingTuning().CONSUMER_PARTITIONS_CONCURRENTLY;
 }

@@ -118,11 +118,12 @@ function renderHop(results: HopResult[], profile: BenchProfile): string {
   return [
     '## 2. One hop, the same work three ways',
     'OrderApproved in → one row in Postgres per event → StockReserved out, over the same broker and Postgres, ' +
-      `${hop.partitions} partitions per topic, kafkajs consumer defaults (one partition at a time), each contender alone in a process of its own. ` +
+      `${hop.partitions} partitions per topic, each contender consuming CONSUMER_PARTITIONS_CONCURRENTLY of them at once, alone in a process of its own. ` +
       '*ceiling*: bare kafkajs, per fetched batch one transaction with one multi-row insert, one produce of the JSON outputs, offsets committed after. ' +
       '*peer*: NestJS `Transport.KAFKA`, `@EventPattern`, JSON, one insert per message, `ClientKafka.emit` awaited (at-least-once, no inbox or outbox). ' +
-      '*ours*: a libs/messaging service — Avro through the registry, inbox, handler insert via `unitOfWork.manager`, `unitOfWork.publish` to the outbox, ' +
-      'one transaction per batch, relay (idempotent producer) woken by NOTIFY (effectively-once).',
+      '*ours*: a libs/messaging service — Avro through the registry, inbox, the row left by the handler with `unitOfWork.insertLater` ' +
+      '(one multi-row insert per batch), `unitOfWork.publish` to the outbox, one transaction per batch, relay (idempotent producer) ' +
+      'woken by NOTIFY, reading ahead while it sends (effectively-once).',
     `Throughput: a warm-up run estimates the rate, then enough input for the window is preloaded and the contender restarted; outputs ` +
       `are counted on the output topic for ${hop.windowSeconds} s from the first one. Latency: inputs sent at ${hop.latencyRate}/s for ` +
       `${hop.latencySeconds} s (open model), from send to the output seen by a consumer; a contender slower than that rate shows its queueing. ` +

@@ -52,7 +52,7 @@ export class MessagingSettings extends ServiceSettings {
   @IsInt()
   @Min(1)
   @Max(10_000)
-  OUTBOX_BATCH_SIZE: number = 500;
+  OUTBOX_BATCH_SIZE: number = 2000;
 
   /** Attempts before a record that keeps failing for a non-transient reason is dead-lettered. */
   @IsInt()

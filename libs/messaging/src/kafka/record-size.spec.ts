@@ -1,5 +1,5 @@
 import { createEvent } from '@tradeflow/events';
-import { assertEventsFit, RecordTooLargeError } from './record-size';
+import { eventsAsJsonWithinLimit, RecordTooLargeError } from './record-size';
 
 function approvedWithLines(count: number) {
   const lines = Array.from({ length: count }, (_, index) => ({ lineNo: index + 1, sku: `SKU-${index}`, quantity: 1 }));
@@ -10,16 +10,17 @@ function approvedWithLines(count: number) {
   );
 }
 
-describe('assertEventsFit', () => {
-  it('passes events within the limit', () => {
-    expect(() => assertEventsFit([approvedWithLines(1)], 10_000)).not.toThrow();
+describe('eventsAsJsonWithinLimit', () => {
+  it('gives the JSON of events within the limit', () => {
+    const event = approvedWithLines(1);
+    expect(eventsAsJsonWithinLimit([event], 10_000).map((json) => JSON.parse(json))).toEqual([JSON.parse(JSON.stringify(event))]);
   });
 
   it('refuses an event above the limit, naming its type, size and the setting', () => {
     const big = approvedWithLines(500);
     let caught: unknown;
     try {
-      assertEventsFit([approvedWithLines(1), big], 10_000);
+      eventsAsJsonWithinLimit([approvedWithLines(1), big], 10_000);
     } catch (error) {
       caught = error;
     }

@@ -21,12 +21,15 @@ export class RecordTooLargeError extends PayloadTooLargeException {
 }
 
 /**
- * Refuses, before anything is written, an event the broker or a consumer would refuse later. The
- * JSON size is measured: it is never smaller than the Avro encoding, so what passes here fits on Kafka.
+ * The events as JSON (what the outbox stores), refusing before anything is written an event the
+ * broker or a consumer would refuse later. The JSON size is measured: it is never smaller than the
+ * Avro encoding, so what passes here fits on Kafka.
  */
-export function assertEventsFit(events: readonly DomainEvent[], limitBytes: number): void {
-  for (const event of events) {
-    const size = Buffer.byteLength(JSON.stringify(event));
+export function eventsAsJsonWithinLimit(events: readonly DomainEvent[], limitBytes: number): string[] {
+  return events.map((event) => {
+    const json = JSON.stringify(event);
+    const size = Buffer.byteLength(json);
     if (size > limitBytes) throw new RecordTooLargeError(size, limitBytes, `${event.eventType} ${event.eventId}`);
-  }
+    return json;
+  });
 }

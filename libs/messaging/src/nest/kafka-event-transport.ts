@@ -12,7 +12,7 @@ import { EventConsumer } from '../consumer/event-consumer';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { claimInbox } from '../inbox/inbox';
 import type { TopicNames } from '../kafka/topic-names';
-import { appendToOutbox } from '../outbox/outbox-writer';
+import { commitUnits } from '../outbox/commit-units';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { recordTraceHeaders, rememberTraces } from '../telemetry/correlation-traces';
 import { messagingMetrics } from '../telemetry/messaging-metrics';
@@ -37,7 +37,8 @@ export interface EventTransportOptions {
 /**
  * Nest custom transport: `@EventPattern('OrderApproved')` methods become Kafka consumers of the
  * topic that carries that event. Each batch of a partition runs in one transaction that records
- * the inbox, applies the handlers and appends their events to the outbox.
+ * the inbox, applies the handlers, inserts the rows they left for later and appends their events
+ * to the outbox.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
@@ -126,11 +127,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         outcomes.push([eventType, 'applied']);
         units.push(unit);
       }
-      await appendToOutbox(
-        manager,
-        units.flatMap((unit) => unit.outboxEntries),
-        this.options.maxRecordBytes,
-      );
+      await commitUnits(manager, units, this.options.maxRecordBytes);
       return outcomes;
     }).then(
       (outcomes) => outcomes.forEach(([eventType, outcome]) => messagingMetrics.consumed(eventType, outcome)),

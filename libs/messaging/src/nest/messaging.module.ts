@@ -59,6 +59,7 @@ export class MessagingModule {
           const relay = new OutboxRelay(dataSource, producer, codec, topicNames, {
             pollIntervalMs: settings.OUTBOX_POLL_INTERVAL_MS,
             batchSize: settings.OUTBOX_BATCH_SIZE,
+            maxRequestBytes: settings.KAFKA_MAX_RECORD_BYTES,
           });
           observeOutbox(() => relay.status());
           return relay;

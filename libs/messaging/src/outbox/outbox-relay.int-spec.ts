@@ -30,9 +30,11 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
     dataSource = await new DataSource({ type: 'postgres', url, migrations: messagingMigrations }).initialize();
     await dataSource.runMigrations();
     await producer.connect();
+    // Requests of about three records: a batch of rows takes several produce requests.
     relay = new OutboxRelay(dataSource, producer, new EventCodec({ registryUrl }), new TopicNames(prefix), {
       pollIntervalMs: 100,
       batchSize: 100,
+      maxRequestBytes: 1500,
     });
   });
 
@@ -56,6 +58,18 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
     expect(records[0].headers['event-type']?.toString()).toBe('OrderApproved');
 
     await relay.flush();
+    expect(await relay.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
+  });
+
+  it('sends a batch larger than one produce request in several, every record once and in order', async () => {
+    const orderId = randomUUID();
+    const events = Array.from({ length: 20 }, (_, index) => orderApproved(orderId, index + 1));
+    await dataSource.transaction((manager) => appendToOutbox(manager, events.map((event) => ({ event, headers: {} }))));
+
+    await relay.flush();
+    const records = await testKafka.readUntil('tradeflow.orders.v1', (seen) => seen.filter((record) => record.key === orderId).length >= 20);
+    const decoded = await Promise.all(records.filter((record) => record.key === orderId).map((record) => testKafka.codec.decode(record.value)));
+    expect(decoded.map((event) => event.eventId)).toEqual(events.map((event) => event.eventId));
     expect(await relay.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
   });
 

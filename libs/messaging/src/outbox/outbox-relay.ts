@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import type { DomainEvent, EventCodec } from '@tradeflow/events';
-import type { Message, Producer } from 'kafkajs';
+import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { TopicNames } from '../kafka/topic-names';
@@ -30,8 +30,17 @@ export interface OutboxStatus extends OutboxBacklog {
 
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
+  /** Rows read (and marked published) at a time. */
   batchSize: number;
+  /**
+   * Upper bound on the records of one produce request (KAFKA_MAX_RECORD_BYTES): the broker refuses a
+   * partition's batch above its message.max.bytes, so a batch of rows may take several requests.
+   */
+  maxRequestBytes: number;
 }
+
+/** Framing of a record besides its key, value and headers (lengths, offsets, timestamp deltas), rounded up. */
+const RECORD_OVERHEAD_BYTES = 32;
 
 /** Any replica may hold the relay, but only one at a time, so rows leave in commit order. */
 const RELAY_LOCK_KEY = 'tradeflow_outbox_relay';
@@ -171,7 +180,7 @@ export class OutboxRelay {
   private async send(rows: OutboxRow[]): Promise<void> {
     const spans: Span[] = [];
     try {
-      await this.producer.sendBatch({ topicMessages: await this.toTopicMessages(rows, spans) });
+      for (const topicMessages of await this.toRequests(rows, spans)) await this.producer.sendBatch({ topicMessages });
     } catch (error) {
       endSpans(spans, error);
       throw error;
@@ -201,20 +210,37 @@ export class OutboxRelay {
   }
 
   /**
-   * Groups rows by topic keeping their order, which keeps per-key (per-partition) order. Each record
-   * gets a producer span continuing the trace stored with its row, and carries that span's context.
+   * Encodes the rows into produce requests of at most maxRequestBytes, sent one after the other; in
+   * each, records are grouped by topic keeping row order, which keeps per-key (per-partition) order.
+   * Each record gets a producer span continuing the trace stored with its row, and carries that span's context.
    */
-  private async toTopicMessages(rows: OutboxRow[], spans: Span[]) {
-    const byTopic = new Map<string, Message[]>();
+  private async toRequests(rows: OutboxRow[], spans: Span[]): Promise<TopicMessages[][]> {
+    const requests: Map<string, Message[]>[] = [];
+    let request = new Map<string, Message[]>();
+    let requestBytes = 0;
     for (const row of rows) {
       const topic = this.topicNames.forTopic(row.topic);
       const value = await this.codec.encode(row.event, topic);
       const { span, headers } = startPublishSpan(row.event, topic, row.headers);
       spans.push(span);
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: row.message_key, value, headers: { ...headers, ...eventHeaders(row.event) } });
-      byTopic.set(topic, messages);
+      const message = { key: row.message_key, value, headers: { ...headers, ...eventHeaders(row.event) } };
+      const bytes = recordBytes(message, value);
+      if (requestBytes > 0 && requestBytes + bytes > this.options.maxRequestBytes) {
+        requests.push(request);
+        request = new Map();
+        requestBytes = 0;
+      }
+      const messages = request.get(topic) ?? [];
+      messages.push(message);
+      request.set(topic, messages);
+      requestBytes += bytes;
     }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    if (requestBytes > 0) requests.push(request);
+    return requests.map((byTopic) => [...byTopic].map(([topic, messages]) => ({ topic, messages })));
   }
+}
+
+function recordBytes(message: { key: string; headers: Record<string, string> }, value: Buffer): number {
+  const headerBytes = Object.entries(message.headers).reduce((sum, [name, text]) => sum + name.length + Buffer.byteLength(text), 0);
+  return RECORD_OVERHEAD_BYTES + Buffer.byteLength(message.key) + value.length + headerBytes;
 }

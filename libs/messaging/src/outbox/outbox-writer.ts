@@ -1,6 +1,6 @@
 import { messageKeyOf, topicOfEvent } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
-import { assertEventsFit, DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
+import { DEFAULT_MAX_RECORD_BYTES, eventsAsJsonWithinLimit } from '../kafka/record-size';
 import { continueCorrelationTraces } from '../telemetry/correlation-traces';
 import type { OutboxEntry } from './unit-of-work';
 
@@ -21,7 +21,7 @@ export async function appendToOutbox(
   if (entries.length === 0) return;
   const events = entries.map((entry) => entry.event);
   const traced = await continueCorrelationTraces(manager, entries);
-  assertEventsFit(events, maxRecordBytes);
+  const json = eventsAsJsonWithinLimit(events, maxRecordBytes);
   // One round trip: the NOTIFY rides on the insert's statement.
   await manager.query(
     `WITH appended AS (
@@ -34,7 +34,7 @@ export async function appendToOutbox(
       events.map((event) => topicOfEvent(event.eventType).name),
       events.map((event) => messageKeyOf(event)),
       events.map((event) => event.eventType),
-      events.map((event) => JSON.stringify(event)),
+      json,
       traced.map((entry) => JSON.stringify(entry.headers)),
       OUTBOX_CHANNEL,
     ],

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
-import { appendToOutbox } from './outbox-writer';
+import { commitUnits } from './commit-units';
 import type { WorkOrigin } from './unit-of-work';
 import { UnitOfWork } from './unit-of-work';
 
@@ -20,7 +20,7 @@ export class TransactionRunner {
     return this.dataSource.transaction(async (manager) => {
       const unit = new UnitOfWork(manager, origin);
       const result = await work(unit);
-      await appendToOutbox(manager, unit.outboxEntries, this.maxRecordBytes);
+      await commitUnits(manager, [unit], this.maxRecordBytes);
       return result;
     });
   }

@@ -1,6 +1,7 @@
 import { createEvent } from '@tradeflow/events';
 import type { DomainEvent, EventPayload, EventType, ServiceName } from '@tradeflow/events';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { activeTraceHeaders } from '../telemetry/trace-context';
 
 export interface OutboxEntry {
@@ -16,6 +17,12 @@ export interface WorkOrigin {
   causationId?: string;
 }
 
+/** Rows a unit leaves for commit time (see UnitOfWork.insertLater). */
+export interface DeferredInsert {
+  target: EntityTarget<ObjectLiteral>;
+  rows: QueryDeepPartialEntity<ObjectLiteral>[];
+}
+
 export interface Aggregate {
   id: string;
   version: number;
@@ -29,6 +36,7 @@ export interface Aggregate {
 export class UnitOfWork {
   private readonly published: DomainEvent[] = [];
   private readonly traceHeaders = new Map<string, Record<string, string>>();
+  private readonly deferred: DeferredInsert[] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -56,6 +64,19 @@ export class UnitOfWork {
     // The span publishing it (a request's, a handler's) is where the event's trace continues from.
     this.traceHeaders.set(event.eventId, activeTraceHeaders());
     return event;
+  }
+
+  /**
+   * Inserts rows just before commit, in one statement per entity with the rows every other handler
+   * of the batch left: one round trip for the batch instead of one per event. Only for rows nothing
+   * reads back in the transaction (effects, ledgers, logs): no query sees them before commit.
+   */
+  insertLater<Entity extends ObjectLiteral>(target: EntityTarget<Entity>, ...rows: QueryDeepPartialEntity<Entity>[]): void {
+    this.deferred.push({ target, rows } as DeferredInsert);
+  }
+
+  get deferredInserts(): readonly DeferredInsert[] {
+    return this.deferred;
   }
 
   get events(): readonly DomainEvent[] {

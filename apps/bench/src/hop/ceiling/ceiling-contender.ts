@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Producer } from 'kafkajs';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Contender, ContenderEnvironment } from '../contender';
+import { partitionsAtOnce } from '../contender';
 import { INSERT_EFFECTS } from '../effects';
 import { CORRELATION_HEADER, hopTopics, quantityOf, reservationFor } from '../hop-events';
 
@@ -22,7 +23,7 @@ export class CeilingContender implements Contender {
 
   constructor(private readonly env: ContenderEnvironment) {
     this.kafka = new Kafka({ clientId: 'bench-ceiling', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.WARN });
-    this.pool = new Pool({ connectionString: env.DATABASE_URL_BENCH, max: 2 });
+    this.pool = new Pool({ connectionString: env.DATABASE_URL_BENCH, max: partitionsAtOnce() });
     this.topics = hopTopics(env.KAFKA_TOPIC_PREFIX);
   }
 
@@ -33,7 +34,7 @@ export class CeilingContender implements Contender {
     this.consumer = this.kafka.consumer({ groupId: this.env.KAFKA_CONSUMER_GROUP });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.topics.input], fromBeginning: true });
-    await this.consumer.run({ eachBatch: (payload) => this.handleBatch(payload, producer) });
+    await this.consumer.run({ partitionsConsumedConcurrently: partitionsAtOnce(), eachBatch: (payload) => this.handleBatch(payload, producer) });
   }
 
   async stop(): Promise<void> {

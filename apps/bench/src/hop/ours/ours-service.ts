@@ -4,6 +4,7 @@ import type { RunningService, ServiceDefinition } from '@tradeflow/messaging';
 import { serviceRuntimeModules, startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
 import type { Contender } from '../contender';
+import { BenchEffect } from './bench-effect.entity';
 import { CreateBenchEffect1795500000000 } from './migrations/1795500000000-create-bench-effect';
 import { OrderApprovedHandler } from './order-approved.handler';
 import { OursSettings } from './ours-settings';
@@ -18,7 +19,7 @@ class OursModule {
         serviceName: 'inventory',
         settings,
         databaseUrl: settings.DATABASE_URL_BENCH,
-        entities: [],
+        entities: [BenchEffect],
         migrations: [CreateBenchEffect1795500000000],
       }),
       controllers: [OrderApprovedHandler],

@@ -7,6 +7,7 @@ import type { OrderApproved } from '@tradeflow/events';
 import { Pool } from 'pg';
 import type { Observable } from 'rxjs';
 import type { Contender, ContenderEnvironment } from '../contender';
+import { partitionsAtOnce } from '../contender';
 import { INSERT_EFFECT } from '../effects';
 import { CORRELATION_HEADER, hopTopics, quantityOf, reservationFor } from '../hop-events';
 
@@ -72,7 +73,7 @@ export class PeerContender implements Contender {
   private app?: INestMicroservice;
 
   constructor(private readonly env: ContenderEnvironment) {
-    this.pool = new Pool({ connectionString: env.DATABASE_URL_BENCH, max: 2 });
+    this.pool = new Pool({ connectionString: env.DATABASE_URL_BENCH, max: partitionsAtOnce() });
   }
 
   async start(): Promise<void> {
@@ -82,6 +83,7 @@ export class PeerContender implements Contender {
         client: { clientId: 'bench-peer', brokers: this.env.KAFKA_BROKERS.split(',') },
         consumer: { groupId: this.env.KAFKA_CONSUMER_GROUP },
         subscribe: { fromBeginning: true },
+        run: { partitionsConsumedConcurrently: partitionsAtOnce() },
       },
     };
     this.app = await NestFactory.createMicroservice(PeerModule.register(this.env, this.pool), {
