@@ -3,7 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { appendToOutbox } from './outbox-writer';
 import type { DeferredInsert, UnitOfWork } from './unit-of-work';
 
-/** Postgres takes at most 65,535 parameters per statement: a thousand rows stay far below with any table. */
+/** Postgres takes at most 65,535 parameters per statement: a thousand rows of up to 65 columns stay below. */
 const ROWS_PER_STATEMENT = 1000;
 
 /**
@@ -23,7 +23,7 @@ async function insertDeferred(manager: EntityManager, inserts: readonly Deferred
   const byTarget = new Map<EntityTarget<ObjectLiteral>, QueryDeepPartialEntity<ObjectLiteral>[]>();
   for (const { target, rows } of inserts) {
     const pending = byTarget.get(target) ?? [];
-    pending.push(...rows);
+    for (const row of rows) pending.push(row);
     byTarget.set(target, pending);
   }
   for (const [target, rows] of byTarget) {
