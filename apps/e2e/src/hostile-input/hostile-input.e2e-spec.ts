@@ -129,8 +129,11 @@ describe('hostile Kafka records and oversized HTTP bodies', () => {
     await expectInvariants(tradeflow, second);
   }, 300_000);
 
-  it('answers 413 to a body over HTTP_BODY_LIMIT_BYTES on every write operation of every service, and stays up', async () => {
-    const tooLarge = JSON.stringify({ padding: 'x'.repeat(LIMIT) });
+  it('answers 413 to a JSON or form body over HTTP_BODY_LIMIT_BYTES on every write operation of every service, and stays up', async () => {
+    const tooLarge = [
+      { type: 'application/json', body: JSON.stringify({ padding: 'x'.repeat(LIMIT) }) },
+      { type: 'application/x-www-form-urlencoded', body: `padding=${'x'.repeat(LIMIT)}` },
+    ];
     for (const service of Object.keys(INPUTS) as SliceService[]) {
       const document = (await call('GET', `${slice[service].url}/docs-json`)).body;
       const writes = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
@@ -139,8 +142,10 @@ describe('hostile Kafka records and oversized HTTP bodies', () => {
       expect(writes.length).toBeGreaterThan(0);
       for (const [method, path] of writes) {
         const url = `${slice[service].url}${path.replace(/\{[^}]+\}/g, randomUUID())}`;
-        const response = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: tooLarge });
-        expect({ service, method, path, status: response.status }).toEqual({ service, method, path, status: 413 });
+        for (const { type, body } of tooLarge) {
+          const response = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': type, 'x-api-key': API_KEY }, body });
+          expect({ service, method, path, type, status: response.status }).toEqual({ service, method, path, type, status: 413 });
+        }
       }
       expect((await call('GET', `${slice[service].url}/health/ready`)).status).toBe(200);
     }

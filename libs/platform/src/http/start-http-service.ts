@@ -20,7 +20,9 @@ export async function startHttpService(
   description: HttpServiceDescription,
 ): Promise<string> {
   app.useLogger(app.get(Logger));
+  // Both parsers Nest installs: left alone, forms would keep body-parser's own 100 KB limit.
   app.useBodyParser('json', { limit: settings.HTTP_BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', { limit: settings.HTTP_BODY_LIMIT_BYTES, extended: true });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
 
