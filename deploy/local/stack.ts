@@ -9,7 +9,8 @@ import {
   stopProcess,
   waitUntilReady,
 } from '@tradeflow/testing';
-import { createHmac, randomBytes } from 'node:crypto';
+import { signedWebhookHeaders } from '@tradeflow/platform';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -59,13 +60,7 @@ async function seedCustomers(crmSyncUrl: string, secret: string): Promise<void> 
   const customers: unknown[] = JSON.parse(readFileSync(join(ROOT, 'deploy/local/sample-data/customers.json'), 'utf8'));
   for (const customer of customers) {
     const body = JSON.stringify(customer);
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-    const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': String(timestamp), 'x-tradeflow-signature': `sha256=${signature}` },
-      body,
-    });
+    const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, { method: 'POST', headers: signedWebhookHeaders(secret, body), body });
     if (!response.ok) throw new Error(`sample customer refused by crm-sync: ${response.status} ${await response.text()}`);
   }
 }

@@ -18,3 +18,4 @@ export { IdempotencyService } from './idempotency/idempotency.service';
 export type { Claim, IdempotentRequest } from './idempotency/idempotency.service';
 export { CreateIdempotencyKeys1763855900000 } from './migrations/1763855900000-create-idempotency-keys';
 export { NoControlCharacters, PRINTABLE } from './http/no-control-characters';
+export { SIGNATURE_HEADER, signedWebhookHeaders, signWebhook, TIMESTAMP_HEADER } from './http/webhook-signature';

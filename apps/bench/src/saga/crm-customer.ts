@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signedWebhookHeaders } from '@tradeflow/platform';
 import { BENCH_CRM_SECRET } from './saga-stack';
 
 export const BENCH_CUSTOMER = 'CUST-BENCH';
@@ -18,12 +18,6 @@ export async function pushBenchCustomer(crmSyncUrl: string): Promise<void> {
     paymentTermsDays: 30,
     updatedAt: new Date().toISOString(),
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `sha256=${createHmac('sha256', BENCH_CRM_SECRET).update(`${timestamp}.`).update(body).digest('hex')}`;
-  const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': timestamp, 'x-tradeflow-signature': signature },
-    body,
-  });
+  const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, { method: 'POST', headers: signedWebhookHeaders(BENCH_CRM_SECRET, body), body });
   if (!response.ok) throw new Error(`crm-sync refused the bench customer: ${response.status} ${await response.text()}`);
 }

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signedWebhookHeaders } from '@tradeflow/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHAOS_API_KEY, CHAOS_CRM_SECRET } from '../stack/chaos-stack';
 import { customerId } from './catalogue';
@@ -21,13 +21,7 @@ export async function registerCustomers(http: RetryingHttp, crmSyncUrl: string, 
       paymentTermsDays: 30,
       updatedAt: new Date().toISOString(),
     });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = `sha256=${createHmac('sha256', CHAOS_CRM_SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
-    const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': timestamp, 'x-tradeflow-signature': signature },
-      body,
-    });
+    const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, { method: 'POST', headers: signedWebhookHeaders(CHAOS_CRM_SECRET, body), body });
     if (response.status !== 200) throw new Error(`crm-sync refused customer ${index}: ${response.status} ${await response.text()}`);
   }
   const deadline = Date.now() + 120_000;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CrmSyncSettings } from '../crm-sync-settings';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '../crm-webhooks/webhook-signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '@tradeflow/platform';
 
 /** The id of the activity, so the CRM can drop a repeat (delivery is at least once). */
 export const ACTIVITY_ID_HEADER = 'x-tradeflow-activity-id';

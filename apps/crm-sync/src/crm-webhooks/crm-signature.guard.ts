@@ -2,7 +2,8 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { CrmSyncSettings } from '../crm-sync-settings';
 import type { SignedWebhookRequest } from './raw-body';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from './webhook-signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@tradeflow/platform';
+import { verifyWebhook } from './webhook-signature';
 
 /**
  * Refuses (401) a CRM webhook whose signature or timestamp is wrong before its body is even

@@ -7,12 +7,12 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@tradeflow/platform';
 import { CrmSignatureGuard } from './crm-signature.guard';
 import { CrmWebhooksService } from './crm-webhooks.service';
 import { CustomerWebhookDto, WebhookReceiptView } from './dto/customer-webhook.dto';
 import type { VerifiedSignature } from './raw-body';
 import { VerifiedWebhook } from './raw-body';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
 @ApiTags('crm webhooks')
 @Controller('v1/crm/webhooks')

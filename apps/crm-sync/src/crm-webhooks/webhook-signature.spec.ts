@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { signWebhook, verifyWebhook } from './webhook-signature';
+import { signWebhook } from '@tradeflow/platform';
+import { verifyWebhook } from './webhook-signature';
 
 const secret = 'test-secret-test-secret-test-secret';
 const now = 1_760_000_000_000;

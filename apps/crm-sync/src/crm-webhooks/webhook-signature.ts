@@ -1,17 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
-/** Unix seconds when the sender signed the request. */
-export const TIMESTAMP_HEADER = 'x-tradeflow-timestamp';
-/** `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`; platform logs redact this header. */
-export const SIGNATURE_HEADER = 'x-tradeflow-signature';
+import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@tradeflow/platform';
+import { timingSafeEqual } from 'node:crypto';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 const UNIX_SECONDS = /^\d{1,12}$/;
-
-/** The signature header value for `body` sent at `timestamp` (unix seconds); inbound and outbound use it. */
-export function signWebhook(secret: string, timestamp: number, body: Buffer | string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`;
-}
 
 export interface SignedRequest {
   timestamp: string | undefined;

@@ -6,7 +6,7 @@ import { createDatabase, requiredEnv, TestKafka, uniqueTopicPrefix } from '@trad
 import { randomUUID } from 'node:crypto';
 import { CrmSyncSettings } from '../crm-sync-settings';
 import { crmSyncService } from '../crm-sync-service';
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../crm-webhooks/webhook-signature';
+import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@tradeflow/platform';
 
 /** Integration tests only: crm-sync in-process on real Kafka, registry and Postgres, with its own topics and database. */
 export const WEBHOOK_SECRET = 'integration-test-webhook-secret-0123456789';

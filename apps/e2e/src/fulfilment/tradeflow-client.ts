@@ -1,5 +1,6 @@
+import { signedWebhookHeaders } from '@tradeflow/platform';
 import { eventually } from '@tradeflow/testing';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Slice } from '../slice';
 import { API_KEY, call, CRM_WEBHOOK_SECRET } from '../slice';
 
@@ -48,12 +49,7 @@ export class TradeflowClient {
   /** POST /v1/crm/webhooks/customers signed as the CRM does: HMAC-SHA256 over "<timestamp>.<raw body>". */
   crmWebhook(body: unknown, { secret = CRM_WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {}) {
     const raw = JSON.stringify(body);
-    const signature = createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex');
-    return fetch(`${this.slice['crm-sync'].url}/v1/crm/webhooks/customers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tradeflow-timestamp': String(timestamp), 'x-tradeflow-signature': `sha256=${signature}` },
-      body: raw,
-    }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => undefined) }));
+    return fetch(`${this.slice['crm-sync'].url}/v1/crm/webhooks/customers`, { method: 'POST', headers: signedWebhookHeaders(secret, raw, timestamp), body: raw }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => undefined) }));
   }
 
   receiveStock(warehouse: string, lines: { sku: string; quantity: number }[]) {

@@ -24,6 +24,7 @@ export interface EventConsumerOptions {
   maxAttempts: number;
   partitionsConsumedConcurrently: number;
   retry?: BackoffOptions;
+  /** Incoming records above it are dead-lettered; the transport also refuses to publish events above it. */
   maxRecordBytes?: number;
   maxBytesPerPartition?: number;
   maxBytes?: number;

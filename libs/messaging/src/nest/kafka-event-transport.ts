@@ -5,9 +5,8 @@ import type { EventCodec, EventType, ServiceName } from '@tradeflow/events';
 import type { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import type { BackoffOptions } from '../consumer/backoff';
 import type { ConsumedEvent } from '../consumer/consumed-event';
-import type { ConsumerStatus } from '../consumer/event-consumer';
+import type { ConsumerStatus, EventConsumerOptions } from '../consumer/event-consumer';
 import { EventConsumer } from '../consumer/event-consumer';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { claimInbox } from '../inbox/inbox';
@@ -19,19 +18,10 @@ import { messagingMetrics } from '../telemetry/messaging-metrics';
 import { inProcessSpan } from '../telemetry/messaging-spans';
 import { EventContext } from './event-context';
 
-export interface EventTransportOptions {
+/** The consumer's options but its group id and topics, which the transport derives from the handlers. */
+export interface EventTransportOptions extends Omit<EventConsumerOptions, 'groupId' | 'topics'> {
   serviceName: ServiceName;
   consumerGroup: string;
-  maxAttempts: number;
-  partitionsConsumedConcurrently: number;
-  retry?: BackoffOptions;
-  /** Incoming records above it are dead-lettered; events above it are refused when published. */
-  maxRecordBytes?: number;
-  maxBytesPerPartition?: number;
-  maxBytes?: number;
-  maxWaitTimeInMs?: number;
-  sessionTimeout?: number;
-  heartbeatInterval?: number;
 }
 
 /**
