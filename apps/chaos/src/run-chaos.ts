@@ -9,6 +9,7 @@ import { readSnapshot } from './checks/system-snapshot';
 import { injectFaults } from './faults/fault-scheduler';
 import { registerCustomers } from './load/crm-customers';
 import { OrderLoad, Replenisher } from './load/order-load';
+import { OrderNews } from './load/order-news';
 import { RetryingHttp } from './load/retrying-http';
 import { StockLedger } from './load/stock-ledger';
 import type { ChaosResult } from './report/chaos-result';
@@ -32,15 +33,20 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     const http = new RetryingHttp(() => givenUp);
     const ledger = new StockLedger(http, stack.inventory.url);
     const replenisher = new Replenisher(ledger, profile.ordersPerSecond);
+    const news = new OrderNews(infrastructure.kafkaBrokers);
     try {
+      await news.start();
       await registerCustomers(http, stack['crm-sync'].url, stack.order.url, profile.customers);
       await replenisher.stockUp();
       replenisher.start();
       log('services ready, customers known, stock received: load and faults start');
 
-      const load = new OrderLoad(http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
+      const load = new OrderLoad(news, http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
       // A long run says every minute how far it got, so a falling-behind stack shows before the drain.
-      const progress = setInterval(() => log(`${load.journeys.length} orders placed, ${load.unfinished().length} on their way`), 60_000);
+      const progress = setInterval(
+        () => log(`${load.journeys.length} orders placed, ${load.unfinished().length} on their way (order news consumer crashed ${news.crashes} times)`),
+        60_000,
+      );
       const [, faults] = await Promise.all([load.run(profile.ordersPerSecond, profile.loadSeconds), injectFaults(profile, stack, infrastructure, log)]).finally(
         () => clearInterval(progress),
       );
@@ -61,6 +67,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     } finally {
       givenUp = true;
       replenisher.halt();
+      await news.stop();
       await stopChaosStack(stack);
     }
   } finally {

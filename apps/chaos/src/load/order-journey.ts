@@ -43,10 +43,12 @@ interface ShipmentView {
 const SHIPPING = new Set(['RESERVED', 'PARTIALLY_RESERVED', 'PARTIALLY_SHIPPED', 'SHIPPED']);
 const POLL_MIN_MS = 1000;
 
-/** Shared by all journeys: when to give up, and how seldom to poll while many wait (see OrderLoad). */
+/** Shared by all journeys: when to give up, when to look again (see OrderLoad). */
 export interface JourneyPace {
   stopped(): boolean;
   maxPollMs(): number;
+  /** Resolves after `ms`, or soon after news of the order, whichever is first; true on news. */
+  waitForNews(orderId: string, ms: number): Promise<boolean>;
 }
 
 /**
@@ -85,7 +87,7 @@ export class OrderJourney {
       if (!this.orderId) return;
       if (this.intent === 'cancel') await this.cancel();
       if (this.intent === 'amend') await this.amend();
-      await this.follow();
+      await this.follow(this.orderId);
     } catch (error) {
       this.problems.push(`gave up: ${(error as Error).message}`);
     }
@@ -131,12 +133,16 @@ export class OrderJourney {
     else this.refused('amend', answer);
   }
 
-  /** Polls the order and does what is due, more often while things move. */
-  private async follow(): Promise<void> {
+  /**
+   * Reads the order when there is news of it, or when it has been quiet for a while, and does what
+   * is due. News may come before the order's own view has taken it in, so a read that finds nothing
+   * to do after news looks again soon.
+   */
+  private async follow(orderId: string): Promise<void> {
     let interval = POLL_MIN_MS;
     while (!this.pace.stopped()) {
-      await sleep(interval);
-      const answer = await this.http.get(`${this.orders}/${this.orderId}`, { 'x-api-key': CHAOS_API_KEY });
+      const news = await this.pace.waitForNews(orderId, interval);
+      const answer = await this.http.get(`${this.orders}/${orderId}`, { 'x-api-key': CHAOS_API_KEY });
       if (answer.status !== 200) {
         this.refused('read', answer);
         return;
@@ -148,7 +154,7 @@ export class OrderJourney {
         return;
       }
       const acted = this.intent === 'cancel' ? false : await this.act(view);
-      interval = acted ? POLL_MIN_MS : Math.min(interval * 1.5, this.pace.maxPollMs());
+      interval = acted || news ? POLL_MIN_MS : Math.min(interval * 1.5, this.pace.maxPollMs());
     }
   }
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { customerId, pick, SKUS, UNITS_PER_ORDER, WAREHOUSES } from './catalogue';
-import type { Intent, JourneyUrls } from './order-journey';
+import type { Intent, JourneyPace, JourneyUrls } from './order-journey';
+import type { OrderNews } from './order-news';
 import { OrderJourney } from './order-journey';
 import type { RetryingHttp } from './retrying-http';
 import type { StockLedger } from './stock-ledger';
@@ -24,15 +25,18 @@ export class OrderLoad {
   private givenUp = false;
   private waiting = 0;
   /**
-   * Idle journeys poll at most every 5 s, and less often when many wait (a backlog after a fault),
-   * so all of them together stay near 40 order reads a second instead of burying the order service.
+   * Journeys look when there is news of their order. Without news they look at most every 10 s,
+   * and less often when many wait (a backlog after a fault), so those looks together stay near 20
+   * order reads a second instead of burying the order service.
    */
-  private readonly pace = {
+  private readonly pace: JourneyPace = {
     stopped: () => this.givenUp,
-    maxPollMs: () => Math.max(5000, (this.waiting * 1000) / 40),
+    maxPollMs: () => Math.max(10_000, (this.waiting * 1000) / 20),
+    waitForNews: (orderId, ms) => this.news.wait(orderId, ms),
   };
 
   constructor(
+    private readonly news: OrderNews,
     private readonly http: RetryingHttp,
     private readonly urls: JourneyUrls,
     private readonly customers: number,

@@ -40,6 +40,9 @@ export interface ConsumerStatus {
   retrying: PartitionRetryStatus[];
 }
 
+/** kafkajs' default heartbeat interval. */
+const DEFAULT_HEARTBEAT_MS = 3000;
+
 /** The record failed for a non-transient reason and has attempts left: pause, then try it again. */
 class RetryLater extends Error {
   override readonly name = 'RetryLater';
@@ -136,6 +139,11 @@ export class EventConsumer {
       payload.resolveOffset(records[index].source.offset);
       next = index + 1;
     };
+    // kafkajs heartbeats only between batches. One that takes longer than the session timeout (a
+    // large backlog on a busy machine) would get this replica dropped from the group, its offsets
+    // refused and the batch applied again elsewhere, over and over. A failed heartbeat here is left
+    // to the one after the batch, which makes kafkajs rejoin.
+    const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), this.options.heartbeatInterval ?? DEFAULT_HEARTBEAT_MS);
     try {
       await this.consumeRecords(records, done);
       this.retries.forget(batch.topic, batch.partition);
@@ -144,6 +152,8 @@ export class EventConsumer {
       if (!(error instanceof RetryLater || error instanceof DependencyUnavailable || isTransient(error))) throw error;
       // Stopping: leave the rest unresolved; it is redelivered to whoever owns the partition next.
       if (payload.isRunning()) this.retryLater(records[next], error, payload.pause);
+    } finally {
+      clearInterval(keepAlive);
     }
     await payload.heartbeat();
   }

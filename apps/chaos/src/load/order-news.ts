@@ -1,0 +1,63 @@
+import { TOPICS } from '@tradeflow/events';
+import type { Consumer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+
+/** A burst of events about one order (approved, reserved, shipment created, labelled) ends in one read. */
+const SETTLE_MS = 300;
+const ORDER_KEYED_TOPICS = [TOPICS.orders, TOPICS.reservations, TOPICS.shipments, TOPICS.invoices].map((topic) => topic.name);
+
+/**
+ * Tells waiting journeys that something happened to their order, as a shop or warehouse listening
+ * to Tradeflow's topics would learn it. Only the message key (the order id) is read, so nothing is
+ * decoded; what happened is then read from the APIs. A journey without news still looks on its
+ * own after a while, so a record this consumer misses (say, during a broker restart) delays an
+ * order but never strands it.
+ */
+export class OrderNews {
+  /** Consumer crashes (each followed by kafkajs' own restart), for the report. */
+  crashes = 0;
+  private readonly waiting = new Map<string, { wake: () => void; settling: boolean }>();
+  private consumer?: Consumer;
+
+  constructor(private readonly kafkaBrokers: string) {}
+
+  async start(): Promise<void> {
+    const kafka = new Kafka({ clientId: 'chaos-order-news', brokers: this.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `chaos-order-news-${randomUUID()}` });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, () => this.crashes++);
+    await consumer.connect();
+    await consumer.subscribe({ topics: ORDER_KEYED_TOPICS, fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const message of batch.messages) if (message.key) this.arrived(message.key.toString());
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  /** Resolves after `ms`, or shortly after news of the order arrives, whichever is first; true on news. */
+  wait(orderId: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const end = (news: boolean) => {
+        clearTimeout(timer);
+        if (this.waiting.get(orderId) === waiter) this.waiting.delete(orderId);
+        resolve(news);
+      };
+      const timer = setTimeout(() => end(false), ms);
+      const waiter = { settling: false, wake: () => end(true) };
+      this.waiting.set(orderId, waiter);
+    });
+  }
+
+  private arrived(orderId: string): void {
+    const waiter = this.waiting.get(orderId);
+    if (!waiter || waiter.settling) return;
+    waiter.settling = true;
+    setTimeout(waiter.wake, SETTLE_MS);
+  }
+}
