@@ -1,18 +1,33 @@
-import { TOPICS } from '@tradeflow/events';
+import type { EventType } from '@tradeflow/events';
+import { topicOfEvent } from '@tradeflow/events';
 import type { Consumer } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
-/** A burst of events about one order (approved, reserved, shipment created, labelled) ends in one read. */
+/**
+ * News comes in bursts (two shipments labelled at once, a delivery then the order completing) and
+ * often before the order's own view has taken it in: wait a moment, then read once.
+ */
 const SETTLE_MS = 300;
-const ORDER_KEYED_TOPICS = [TOPICS.orders, TOPICS.reservations, TOPICS.shipments, TOPICS.invoices].map((topic) => topic.name);
+/** What a journey waits for before its next step: something to dispatch, deliver, pay or receive, or its end. */
+const NEWS: ReadonlySet<string> = new Set<EventType>([
+  'ShipmentLabelled',
+  'ShipmentLabelFailed',
+  'ShipmentDispatched',
+  'InvoiceIssued',
+  'ReturnRequested',
+  'CreditNoteIssued',
+  'OrderCompleted',
+  'OrderCancelled',
+]);
+const NEWS_TOPICS = [...new Set([...NEWS].map((type) => topicOfEvent(type as EventType).name))];
 
 /**
  * Tells waiting journeys that something happened to their order, as a shop or warehouse listening
- * to Tradeflow's topics would learn it. Only the message key (the order id) is read, so nothing is
- * decoded; what happened is then read from the APIs. A journey without news still looks on its
- * own after a while, so a record this consumer misses (say, during a broker restart) delays an
- * order but never strands it.
+ * to Tradeflow's topics would learn it. Only the event-type header and the message key (the order
+ * id on these topics) are read, so nothing is decoded; what happened is then read from the APIs.
+ * A journey without news still looks on its own after a while, so a record this consumer misses
+ * (say, during a broker restart) delays an order but never strands it.
  */
 export class OrderNews {
   /** Consumer crashes (each followed by kafkajs' own restart), for the report. */
@@ -28,10 +43,13 @@ export class OrderNews {
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, () => this.crashes++);
     await consumer.connect();
-    await consumer.subscribe({ topics: ORDER_KEYED_TOPICS, fromBeginning: true });
+    await consumer.subscribe({ topics: NEWS_TOPICS, fromBeginning: true });
     await consumer.run({
       eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) if (message.key) this.arrived(message.key.toString());
+        for (const message of batch.messages) {
+          const type = message.headers?.['event-type']?.toString();
+          if (type && NEWS.has(type) && message.key) this.arrived(message.key.toString());
+        }
       },
     });
   }
