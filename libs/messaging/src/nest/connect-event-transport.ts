@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { KafkaEventTransport } from './kafka-event-transport';
-import { PropagateHandlerErrors } from './propagate-handler-errors.filter';
+import { ServiceErrorsFilter } from './service-errors.filter';
 
 /** Attaches the Kafka transport so the app's `@EventPattern` handlers start with the app. */
 export function connectEventTransport(app: INestApplication): void {
-  app.useGlobalFilters(new PropagateHandlerErrors(app.getHttpAdapter()));
+  app.useGlobalFilters(new ServiceErrorsFilter(app.getHttpAdapter()));
   app.connectMicroservice({ strategy: app.get(KafkaEventTransport) }, { inheritAppConfig: true });
 }

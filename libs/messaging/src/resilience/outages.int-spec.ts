@@ -78,6 +78,15 @@ describe('database and broker outages (own Kafka and Postgres)', () => {
     // The consumer waits on the failing record instead of crashing, skipping or dead-lettering it.
     const during = await eventually(status, (found) => found.retrying.length > 0, { timeoutMs: 15_000 });
     expect(during.retrying[0].attempts).toBe(0);
+    // An API write meanwhile is told to come back later, not that the server is broken.
+    const write = await fetch(`${harness.service!.url}/fixture/orders/db-outage-write/approvals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1 }),
+    });
+    expect(write.status).toBe(503);
+    expect(write.headers.get('retry-after')).toBe('5');
+    expect(await write.json()).toMatchObject({ message: expect.stringContaining('unavailable') });
     await sleep(OUTAGE_MS - (Date.now() - haltedAt));
     await infrastructure.resume('postgres');
     await sleep(2000);
