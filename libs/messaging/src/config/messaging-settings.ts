@@ -91,6 +91,16 @@ export class MessagingSettings extends ServiceSettings {
   @Min(1024)
   CONSUMER_MAX_BYTES: number = 10_485_760;
 
+  /**
+   * How long one transaction of a fetched batch should run. Quick events go in whole batches; slow
+   * ones (a backlog on a busy machine) are split so locks are held, and work lost to a deadlock, for
+   * about this long, and downstream sees progress.
+   */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CONSUMER_TRANSACTION_TARGET_MS: number = 1000;
+
   /** How long a fetch waits for new records; also the longest delay before a paused partition resumes. */
   @IsInt()
   @Min(10)

@@ -12,6 +12,7 @@ import { DependencyUnavailable, prepareRecord, toConsumedEvent, toRawRecord } fr
 import type { PartitionRetryStatus } from './partition-retries';
 import { PartitionRetries } from './partition-retries';
 import { ConsumerRestarts } from './consumer-restarts';
+import { TransactionSizing } from './transaction-sizing';
 import { isTransient } from './transient-errors';
 import { ConsumerLag } from '../telemetry/messaging-metrics';
 
@@ -31,6 +32,8 @@ export interface EventConsumerOptions {
   maxWaitTimeInMs?: number;
   sessionTimeout?: number;
   heartbeatInterval?: number;
+  /** How long one transaction of a batch should run; a batch of slow events is split to match. */
+  transactionTargetMs?: number;
 }
 
 export interface ConsumerStatus {
@@ -42,6 +45,7 @@ export interface ConsumerStatus {
 
 /** kafkajs' default heartbeat interval. */
 const DEFAULT_HEARTBEAT_MS = 3000;
+const DEFAULT_TRANSACTION_TARGET_MS = 1000;
 
 /** The record failed for a non-transient reason and has attempts left: pause, then try it again. */
 class RetryLater extends Error {
@@ -50,10 +54,11 @@ class RetryLater extends Error {
 
 /**
  * Batch consumption with at-least-once delivery: an offset is resolved (and committed after the
- * batch) only once the record is applied or dead-lettered, so nothing is skipped. A batch that
- * fails is split to find the record at fault; the records before it are kept. On a failure the
- * partition is paused and resumed after an exponential backoff with jitter: its records are
- * fetched again from the failing one, while the other partitions go on. Transient failures
+ * batch) only once the record is applied or dead-lettered, so nothing is skipped. A fetched batch
+ * is applied in transactions of about `transactionTargetMs` each; one that fails is split to find
+ * the record at fault; the records before it are kept. On a failure the partition is paused and
+ * resumed after an exponential backoff with jitter: its records are fetched again from the failing
+ * one, while the other partitions go on. Transient failures
  * (database, broker, registry down) retry for as long as it takes; a record that keeps failing
  * otherwise goes to the dead-letter topic after `maxAttempts`, and so does one that cannot be decoded.
  */
@@ -62,6 +67,7 @@ export class EventConsumer {
   private readonly retries: PartitionRetries;
   private readonly lag: ConsumerLag;
   private readonly restarts: ConsumerRestarts;
+  private readonly sizing: TransactionSizing;
   private consumer?: Consumer;
 
   constructor(
@@ -75,6 +81,7 @@ export class EventConsumer {
     this.retries = new PartitionRetries(backoff);
     this.lag = new ConsumerLag(options.groupId);
     this.restarts = new ConsumerRestarts(backoff, this.logger);
+    this.sizing = new TransactionSizing(options.transactionTargetMs ?? DEFAULT_TRANSACTION_TARGET_MS);
   }
 
   async start(): Promise<void> {
@@ -158,7 +165,19 @@ export class EventConsumer {
     await payload.heartbeat();
   }
 
+  /** The batch in transactions of about CONSUMER_TRANSACTION_TARGET_MS each (see TransactionSizing). */
   private async consumeRecords(records: RawRecord[], done: (index: number) => void): Promise<void> {
+    for (let start = 0; start < records.length; ) {
+      const first = start;
+      const part = records.slice(first, first + this.sizing.next());
+      const began = performance.now();
+      await this.consumeTogether(part, (index) => done(first + index));
+      this.sizing.record(part.length, performance.now() - began);
+      start += part.length;
+    }
+  }
+
+  private async consumeTogether(records: RawRecord[], done: (index: number) => void): Promise<void> {
     const prepared: PreparedRecord[] = [];
     for (const raw of records) prepared.push(await prepareRecord(raw, this.codec, this.options));
     const events = prepared.filter((item) => item.event).map(toConsumedEvent);
@@ -179,7 +198,7 @@ export class EventConsumer {
   }
 
   /**
-   * One transaction for the whole batch (of two or more events; a lone one goes to applyAlone,
+   * One transaction for the events given (two or more; a lone one goes to applyAlone,
    * where its attempt counts): true when it committed, false when a record in it is at fault.
    */
   private async applyTogether(events: ConsumedEvent[]): Promise<boolean> {

@@ -79,6 +79,7 @@ export class MessagingModule {
             maxBytesPerPartition: settings.CONSUMER_MAX_BYTES_PER_PARTITION,
             maxBytes: settings.CONSUMER_MAX_BYTES,
             maxWaitTimeInMs: settings.CONSUMER_MAX_WAIT_MS,
+            transactionTargetMs: settings.CONSUMER_TRANSACTION_TARGET_MS,
             sessionTimeout: settings.KAFKA_SESSION_TIMEOUT_MS,
             heartbeatInterval: settings.KAFKA_HEARTBEAT_INTERVAL_MS,
           }),
