@@ -58,9 +58,9 @@ class RetryLater extends Error {
  * is applied in transactions of about `transactionTargetMs` each; one that fails is split to find
  * the record at fault; the records before it are kept. On a failure the partition is paused and
  * resumed after an exponential backoff with jitter: its records are fetched again from the failing
- * one, while the other partitions go on. Transient failures
- * (database, broker, registry down) retry for as long as it takes; a record that keeps failing
- * otherwise goes to the dead-letter topic after `maxAttempts`, and so does one that cannot be decoded.
+ * one, while the other partitions go on. Transient failures (database, broker, registry down) retry
+ * for as long as it takes; a record that keeps failing otherwise goes to the dead-letter topic after
+ * `maxAttempts`, and so does one that cannot be decoded.
  */
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
