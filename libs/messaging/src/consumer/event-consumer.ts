@@ -33,7 +33,7 @@ export interface EventConsumerOptions {
   sessionTimeout?: number;
   heartbeatInterval?: number;
   /** How long one transaction of a batch should run; a batch of slow events is split to match. */
-  transactionTargetMs?: number;
+  transactionTargetMs: number;
 }
 
 export interface ConsumerStatus {
@@ -45,7 +45,6 @@ export interface ConsumerStatus {
 
 /** kafkajs' default heartbeat interval. */
 const DEFAULT_HEARTBEAT_MS = 3000;
-const DEFAULT_TRANSACTION_TARGET_MS = 1000;
 
 /** The record failed for a non-transient reason and has attempts left: pause, then try it again. */
 class RetryLater extends Error {
@@ -81,7 +80,7 @@ export class EventConsumer {
     this.retries = new PartitionRetries(backoff);
     this.lag = new ConsumerLag(options.groupId);
     this.restarts = new ConsumerRestarts(backoff, this.logger);
-    this.sizing = new TransactionSizing(options.transactionTargetMs ?? DEFAULT_TRANSACTION_TARGET_MS);
+    this.sizing = new TransactionSizing(options.transactionTargetMs);
   }
 
   async start(): Promise<void> {

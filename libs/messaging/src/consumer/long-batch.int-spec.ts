@@ -36,6 +36,7 @@ describe('a batch that takes longer than the session timeout (real Kafka)', () =
       topics: [harness.topic],
       maxAttempts: 3,
       partitionsConsumedConcurrently: 1,
+      transactionTargetMs: 1000,
       sessionTimeout: SESSION_TIMEOUT_MS,
       heartbeatInterval: 1000,
     });

@@ -25,9 +25,10 @@ export class ServiceErrorsFilter extends BaseExceptionFilter {
   override catch(error: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() === 'rpc') return throwError(() => error);
     if (!isTransient(error)) return super.catch(error, host);
-    const request = host.switchToHttp().getRequest<{ method: string; url: string }>();
+    const http = host.switchToHttp();
+    const request = http.getRequest<{ method: string; url: string }>();
     this.logger.warn({ err: error, msg: `${request.method} ${request.url}: a dependency is unavailable; answered 503` });
-    host.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    http.getResponse<Response>().setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     return super.catch(new ServiceUnavailableException('a dependency (database or broker) is unavailable; retry later'), host);
   }
 }
