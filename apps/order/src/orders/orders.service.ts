@@ -12,7 +12,7 @@ import type { OrderView } from './dto/order-view.dto';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 import { addTimeline } from './order-changes.service';
 import { assertInvoiceableValue } from './invoiceable-value';
-import { NO_PROGRESS } from './order-line.entity';
+import { NO_PROGRESS, OrderLine } from './order-line.entity';
 import { OrderNotFoundError } from './order-not-found.error';
 import { loadOrderRecords } from './order-records';
 import { toOrderView } from './order-view';
@@ -44,9 +44,12 @@ export class OrdersService {
         shippingAddress: { ...dto.shippingAddress, line2: dto.shippingAddress.line2 ?? null },
         status: 'PLACED',
         version: 1,
-        lines: dto.lines.map((line, index) => ({ ...line, lineNo: index + 1, ...NO_PROGRESS })),
+        lines: dto.lines.map((line, index) => ({ ...line, orderId, lineNo: index + 1, ...NO_PROGRESS })),
       });
-      await unit.manager.save(order);
+      // Inserts, not save(): save would first look the new order up.
+      const { lines, ...columns } = order;
+      await unit.manager.insert(Order, columns);
+      await unit.manager.insert(OrderLine, lines);
       unit.publish('OrderPlaced', placedPayload(order), { id: orderId, version: 1 });
       await addTimeline(unit.manager, orderId, [{ event: 'OrderPlaced', status: 'PLACED', detail: `via ${channel}` }]);
       await this.checks.checkPlacedOrder(unit, orderId, order.customerId);
