@@ -66,10 +66,19 @@ export class OrderChangesService {
     });
   }
 
-  /** The order and its lines in one query (findOne would add a second one to limit the joined rows). */
+  /**
+   * The order row first, then its lines in a statement of their own: one joined SELECT ... FOR UPDATE
+   * that waited for another writer's lock would return the lines as they were before that writer
+   * committed, and writing them back would undo its change.
+   */
   private async lock(manager: EntityManager, orderId: string): Promise<Order> {
-    const [order] = await manager.find(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write', tables: ['orders'] } });
+    const order = await manager.findOne(Order, {
+      where: { id: orderId },
+      lock: { mode: 'pessimistic_write' },
+      loadEagerRelations: false,
+    });
     if (!order) throw new OrderNotFoundError(orderId);
+    order.lines = await manager.find(OrderLine, { where: { orderId }, order: { lineNo: 'ASC' } });
     return order;
   }
 
