@@ -41,14 +41,15 @@ interface ShipmentView {
 
 /** Statuses in which shipping holds shipments to dispatch or deliver. */
 const SHIPPING = new Set(['RESERVED', 'PARTIALLY_RESERVED', 'PARTIALLY_SHIPPED', 'SHIPPED']);
-const POLL_MIN_MS = 1000;
+/** The first wait for news before looking anyway, and the wait after acting; it grows while nothing is due. */
+const POLL_MIN_MS = 2000;
 
 /** Shared by all journeys: when to give up, when to look again (see OrderLoad). */
 export interface JourneyPace {
   stopped(): boolean;
   maxPollMs(): number;
-  /** Resolves after `ms`, or soon after news of the order, whichever is first; true on news. */
-  waitForNews(orderId: string, ms: number): Promise<boolean>;
+  /** Resolves after `ms`, or soon after news of the order, whichever is first. */
+  waitForNews(orderId: string, ms: number): Promise<void>;
 }
 
 /**
@@ -135,13 +136,14 @@ export class OrderJourney {
 
   /**
    * Reads the order when there is news of it, or when it has been quiet for a while, and does what
-   * is due. News may come before the order's own view has taken it in, so a read that finds nothing
-   * to do after news looks again soon.
+   * is due. News may come before the order's own view has taken it in; the view then catches up
+   * without further news, so a read that finds nothing to do still waits longer for the next one:
+   * a backlog in the order service must not draw more reads from every waiting journey.
    */
   private async follow(orderId: string): Promise<void> {
     let interval = POLL_MIN_MS;
     while (!this.pace.stopped()) {
-      const news = await this.pace.waitForNews(orderId, interval);
+      await this.pace.waitForNews(orderId, interval);
       const answer = await this.http.get(`${this.orders}/${orderId}`, { 'x-api-key': CHAOS_API_KEY });
       if (answer.status !== 200) {
         this.refused('read', answer);
@@ -154,7 +156,7 @@ export class OrderJourney {
         return;
       }
       const acted = this.intent === 'cancel' ? false : await this.act(view);
-      interval = acted || news ? POLL_MIN_MS : Math.min(interval * 1.5, this.pace.maxPollMs());
+      interval = acted ? POLL_MIN_MS : Math.min(interval * 1.5, this.pace.maxPollMs());
     }
   }
 

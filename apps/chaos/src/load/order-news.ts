@@ -58,16 +58,16 @@ export class OrderNews {
     await this.consumer?.disconnect();
   }
 
-  /** Resolves after `ms`, or shortly after news of the order arrives, whichever is first; true on news. */
-  wait(orderId: string, ms: number): Promise<boolean> {
+  /** Resolves after `ms`, or shortly after news of the order arrives, whichever is first. */
+  wait(orderId: string, ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const end = (news: boolean) => {
+      const end = () => {
         clearTimeout(timer);
         if (this.waiting.get(orderId) === waiter) this.waiting.delete(orderId);
-        resolve(news);
+        resolve();
       };
-      const timer = setTimeout(() => end(false), ms);
-      const waiter = { settling: false, wake: () => end(true) };
+      const timer = setTimeout(end, ms);
+      const waiter = { settling: false, wake: end };
       this.waiting.set(orderId, waiter);
     });
   }
