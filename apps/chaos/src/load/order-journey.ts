@@ -156,7 +156,7 @@ export class OrderJourney {
         return;
       }
       const acted = this.intent === 'cancel' ? false : await this.act(view);
-      interval = acted ? POLL_MIN_MS : Math.min(interval * 1.5, this.pace.maxPollMs());
+      interval = acted ? POLL_MIN_MS : Math.min(interval * 2, this.pace.maxPollMs());
     }
   }
 

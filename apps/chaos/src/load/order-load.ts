@@ -25,13 +25,13 @@ export class OrderLoad {
   private givenUp = false;
   private waiting = 0;
   /**
-   * Journeys look when there is news of their order. Without news they look at most every 10 s,
-   * and less often when many wait (a backlog after a fault), so those looks together stay near 20
+   * Journeys look when there is news of their order. Without news they look at most every 30 s,
+   * and less often when many wait (a backlog after a fault), so those looks together stay under 20
    * order reads a second instead of burying the order service.
    */
   private readonly pace: JourneyPace = {
     stopped: () => this.givenUp,
-    maxPollMs: () => Math.max(10_000, (this.waiting * 1000) / 20),
+    maxPollMs: () => Math.max(30_000, (this.waiting * 1000) / 20),
     waitForNews: (orderId, ms) => this.news.wait(orderId, ms),
   };
 

@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isTransient } from './transient-errors';
 
 function withCode(code: string): Error {
@@ -13,6 +14,7 @@ describe('isTransient', () => {
     expect(isTransient(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isTransient(new Error('the database system is shutting down'))).toBe(true);
     expect(isTransient(Object.assign(new Error('x'), { name: 'KafkaJSConnectionError' }))).toBe(true);
+    expect(isTransient(new QueryRunnerAlreadyReleasedError())).toBe(true);
     // Errors from Node internals may come from another realm (Jest): recognised by shape, not class.
     expect(isTransient({ name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED' })).toBe(true);
   });

@@ -5,8 +5,17 @@
  */
 const TRANSIENT_SQLSTATE = /^(08|57P|53|40001|40P01)/;
 
-/** Node and kafkajs errors that mean a dependency is unreachable rather than the record is bad. */
-const TRANSIENT_NAMES = new Set(['KafkaJSConnectionError', 'KafkaJSRequestTimeoutError', 'KafkaJSNumberOfRetriesExceeded']);
+/**
+ * Node, kafkajs and TypeORM errors that mean a dependency is unreachable rather than the record is
+ * bad. TypeORM releases a transaction's connection when Postgres drops it; the transaction's next
+ * statement then fails with QueryRunnerAlreadyReleasedError (seen in a chaos run's Postgres restart).
+ */
+const TRANSIENT_NAMES = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSNumberOfRetriesExceeded',
+  'QueryRunnerAlreadyReleasedError',
+]);
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
