@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { ConsumedEvent } from '../consumer/consumed-event';
 import type { ConsumerStatus, EventConsumerOptions } from '../consumer/event-consumer';
 import { EventConsumer } from '../consumer/event-consumer';
+import { lockRecordKeys } from '../consumer/record-key-locks';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { claimInbox } from '../inbox/inbox';
 import type { TopicNames } from '../kafka/topic-names';
@@ -26,9 +27,9 @@ export interface EventTransportOptions extends Omit<EventConsumerOptions, 'group
 
 /**
  * Nest custom transport: `@EventPattern('OrderApproved')` methods become Kafka consumers of the
- * topic that carries that event. Each batch of a partition runs in one transaction that records
- * the inbox, applies the handlers, inserts the rows they left for later and appends their events
- * to the outbox.
+ * topic that carries that event. Each batch of a partition runs in one transaction that locks its
+ * record keys, records the inbox, applies the handlers, inserts the rows they left for later and
+ * appends their events to the outbox.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
@@ -90,6 +91,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private applyBatch(batch: ConsumedEvent[]): Promise<void> {
     const handled = batch.filter(({ event }) => this.messageHandlers.has(event.eventType));
     return this.dataSource.transaction(async (manager) => {
+      await lockRecordKeys(manager, handled.map(({ raw }) => raw.key));
       const fresh = await claimInbox(manager, this.options.consumerGroup, handled);
       await rememberTraces(
         manager,

@@ -83,9 +83,15 @@ export class FixtureHarness {
     return this.service;
   }
 
-  async publish(events: OrderApproved[], headers: IHeaders = {}): Promise<void> {
+  /** Keyed by order; `partitionOf` overrides where the key would send an event. */
+  async publish(events: OrderApproved[], headers: IHeaders = {}, partitionOf?: (event: OrderApproved) => number): Promise<void> {
     const messages = await Promise.all(
-      events.map(async (event) => ({ key: event.orderId, value: await this.codec.encode(event, this.topic), headers })),
+      events.map(async (event) => ({
+        key: event.orderId,
+        value: await this.codec.encode(event, this.topic),
+        headers,
+        partition: partitionOf?.(event),
+      })),
     );
     await (await this.connectedProducer()).send({ topic: this.topic, messages });
   }
