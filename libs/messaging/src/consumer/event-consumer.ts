@@ -13,7 +13,7 @@ import type { PartitionRetryStatus } from './partition-retries';
 import { PartitionRetries } from './partition-retries';
 import { ConsumerRestarts } from './consumer-restarts';
 import { TransactionSizing } from './transaction-sizing';
-import { isTransient } from './transient-errors';
+import { isConflict, isTransient } from './transient-errors';
 import { ConsumerLag } from '../telemetry/messaging-metrics';
 
 /** Applies a batch of events of one partition in one database transaction, or throws. */
@@ -45,6 +45,8 @@ export interface ConsumerStatus {
 
 /** kafkajs' default heartbeat interval. */
 const DEFAULT_HEARTBEAT_MS = 3000;
+/** Runs of a transaction that keeps losing deadlocks before its partition pauses like for an outage. */
+const CONFLICT_ATTEMPTS = 3;
 
 /** The record failed for a non-transient reason and has attempts left: pause, then try it again. */
 class RetryLater extends Error {
@@ -202,7 +204,7 @@ export class EventConsumer {
    */
   private async applyTogether(events: ConsumedEvent[]): Promise<boolean> {
     try {
-      await this.process(events);
+      await this.processRetryingConflicts(events);
       return true;
     } catch (error) {
       if (isTransient(error)) throw error;
@@ -213,7 +215,7 @@ export class EventConsumer {
 
   private async applyAlone(event: ConsumedEvent): Promise<void> {
     try {
-      await this.process([event]);
+      await this.processRetryingConflicts([event]);
     } catch (error) {
       if (isTransient(error)) throw error;
       const state = this.retries.recordFailure(event.source, error, true);
@@ -221,6 +223,22 @@ export class EventConsumer {
       // Decoded, so its type and id are known even if its producer sent no such headers.
       const raw = { ...event.raw, headers: { ...eventHeaders(event.event), ...event.raw.headers } };
       await this.deadLetter(raw, error, state.attempts, state.firstFailureAt);
+    }
+  }
+
+  /**
+   * A transaction that lost a deadlock (or a serialization conflict) runs again at once, as Postgres
+   * advises: the winner has gone on. Pausing the partition for a backoff, as for an outage, cost
+   * whole seconds per deadlock under load, growing with each one on the same record.
+   */
+  private async processRetryingConflicts(events: ConsumedEvent[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.process(events);
+      } catch (error) {
+        if (!isConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
+        this.logger.debug({ msg: 'transaction lost a deadlock; running it again', ...events[0].source, attempt });
+      }
     }
   }
 

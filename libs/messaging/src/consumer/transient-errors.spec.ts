@@ -1,5 +1,5 @@
 import { QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { isTransient } from './transient-errors';
+import { isConflict, isTransient } from './transient-errors';
 
 function withCode(code: string): Error {
   return Object.assign(new Error('failed'), { code });
@@ -23,5 +23,13 @@ describe('isTransient', () => {
     expect(isTransient(withCode('23505'))).toBe(false);
     expect(isTransient(new TypeError("Cannot read properties of undefined (reading 'sku')"))).toBe(false);
     expect(isTransient('not an error')).toBe(false);
+  });
+
+  it('tells deadlocks and serialization conflicts (run again at once) from other transient failures', () => {
+    expect(isConflict(withCode('40P01'))).toBe(true);
+    expect(isConflict(withCode('40001'))).toBe(true);
+    expect(isConflict(withCode('08006'))).toBe(false);
+    expect(isConflict(withCode('23505'))).toBe(false);
+    expect(isConflict(undefined)).toBe(false);
   });
 });

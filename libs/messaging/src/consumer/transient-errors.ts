@@ -30,3 +30,9 @@ export function isTransient(error: unknown): boolean {
   const text = typeof message === 'string' ? message : '';
   return /Connection terminated|connection timeout|Client has encountered a connection error|database system is (shutting down|starting up)/i.test(text);
 }
+
+/** Postgres aborted the transaction to resolve a deadlock or a serialization conflict with another one. */
+export function isConflict(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
