@@ -50,7 +50,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       const [, faults] = await Promise.all([load.run(profile.ordersPerSecond, profile.loadSeconds), injectFaults(profile, stack, infrastructure, log)]).finally(
         () => clearInterval(progress),
       );
-      await replenisher.stopAndTopUp();
+      await replenisher.stopAndTopUp(load.journeys);
       log(`load over: ${load.journeys.length} orders; ${load.unfinished().length} still on their way; draining`);
 
       const drain: DrainResult = await waitForDrain(stack, infrastructure, load, http, profile.drainTimeoutSeconds * 1000, log);

@@ -94,6 +94,12 @@ export class OrderJourney {
     }
   }
 
+  /** The most units of a sku this order can ask for: its line, and one more if it is amended. */
+  mostUnitsOf(sku: string): number {
+    const line = this.lines.find((candidate) => candidate.sku === sku);
+    return (line?.quantity ?? 0) + (this.intent === 'amend' ? 1 : 0);
+  }
+
   private get orders(): string {
     return `${this.urls.order}/v1/orders`;
   }

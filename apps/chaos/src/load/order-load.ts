@@ -120,11 +120,18 @@ export class Replenisher {
     this.stopped = true;
   }
 
-  /** Stops the regular receipts and sends a last, large one so every backorder can be filled. */
-  async stopAndTopUp(): Promise<void> {
+  /**
+   * Stops the regular receipts and sends a last one of whatever the orders could still wait for
+   * (every unit they could ask for, less every unit received), so every backorder can be filled.
+   */
+  async stopAndTopUp(journeys: readonly OrderJourney[]): Promise<void> {
     this.stopped = true;
     await this.loop;
-    const quantity = Math.ceil(this.unitsPerSkuPerSecond * 120) + 100;
-    for (const warehouse of WAREHOUSES) await this.ledger.receive(warehouse, SKUS.map((sku) => ({ sku, quantity })));
+    const lines = SKUS.map((sku) => {
+      const asked = journeys.reduce((sum, journey) => sum + journey.mostUnitsOf(sku), 0);
+      const received = WAREHOUSES.reduce((sum, warehouse) => sum + this.ledger.receivedOf(sku, warehouse), 0);
+      return { sku, quantity: asked - received };
+    }).filter((line) => line.quantity > 0);
+    if (lines.length > 0) await this.ledger.receive(pick(WAREHOUSES), lines);
   }
 }
