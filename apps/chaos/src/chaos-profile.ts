@@ -30,12 +30,12 @@ export const SHORT: ChaosProfile = {
   drainTimeoutSeconds: 300,
 };
 
-/** On demand: ≥ 20 minutes and ≥ 20k orders. */
+/** On demand: ≥ 20 minutes and ≥ 20k orders, at a rate 2 cores keep up with under faults. */
 export const FULL: ChaosProfile = {
   name: 'full',
-  loadSeconds: 21 * 60,
-  ordersPerSecond: 16,
-  killEverySeconds: 6,
+  loadSeconds: 88 * 60,
+  ordersPerSecond: 3.8,
+  killEverySeconds: 10,
   brokerRestarts: 3,
   postgresRestarts: 1,
   outageSeconds: 10,

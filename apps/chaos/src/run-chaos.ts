@@ -38,10 +38,10 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       await news.start();
       await registerCustomers(http, stack['crm-sync'].url, stack.order.url, profile.customers);
       await replenisher.stockUp();
-      replenisher.start();
+      const load = new OrderLoad(news, http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
+      replenisher.start(load.journeys);
       log('services ready, customers known, stock received: load and faults start');
 
-      const load = new OrderLoad(news, http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
       // A long run says every minute how far it got, so a falling-behind stack shows before the drain.
       const progress = setInterval(
         () => log(`${load.journeys.length} orders placed, ${load.unfinished().length} on their way (order news consumer crashed ${news.crashes} times)`),

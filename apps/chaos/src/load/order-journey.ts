@@ -94,10 +94,9 @@ export class OrderJourney {
     }
   }
 
-  /** The most units of a sku this order can ask for: its line, and one more if it is amended. */
-  mostUnitsOf(sku: string): number {
-    const line = this.lines.find((candidate) => candidate.sku === sku);
-    return (line?.quantity ?? 0) + (this.intent === 'amend' ? 1 : 0);
+  /** Units of a sku as placed (an amendment asks for at most one more of some sku). */
+  unitsOf(sku: string): number {
+    return this.lines.find((line) => line.sku === sku)?.quantity ?? 0;
   }
 
   private get orders(): string {

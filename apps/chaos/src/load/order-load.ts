@@ -79,9 +79,10 @@ export class OrderLoad {
 }
 
 /**
- * The goods coming in: a first stock of about 20 s of demand per warehouse, then every 5 s a
- * receipt of what 5 s of orders take, for each sku into one warehouse at random. Stock hovers
- * around empty, so orders split across warehouses, wait on backorders and are filled by receipts.
+ * The goods coming in: a first stock of about 20 s of demand per warehouse, then every 5 s, for
+ * each sku, a receipt into one warehouse at random of what the orders placed in those 5 s asked
+ * for. Stock hovers around empty, so orders split across warehouses, wait on backorders and are
+ * filled by receipts; supply follows the orders actually drawn, so backorders do not pile up.
  */
 export class Replenisher {
   /** A receipt that never got through (the run gave up on it). */
@@ -94,21 +95,22 @@ export class Replenisher {
     private readonly rate: number,
   ) {}
 
-  private get unitsPerSkuPerSecond(): number {
-    return (this.rate * UNITS_PER_ORDER) / SKUS.length;
-  }
-
   async stockUp(): Promise<void> {
-    const quantity = Math.ceil(this.unitsPerSkuPerSecond * 20);
+    const quantity = Math.ceil(((this.rate * UNITS_PER_ORDER) / SKUS.length) * 20);
     for (const warehouse of WAREHOUSES) await this.ledger.receive(warehouse, SKUS.map((sku) => ({ sku, quantity })));
   }
 
-  start(): void {
+  /** `journeys` is the load's own list, which grows as orders are placed. */
+  start(journeys: readonly OrderJourney[]): void {
+    let supplied = 0;
     this.loop = (async () => {
       while (!this.stopped) {
         await sleep(5000);
-        const quantity = Math.ceil(this.unitsPerSkuPerSecond * 5);
+        const placed = journeys.slice(supplied);
+        supplied += placed.length;
         for (const sku of SKUS) {
+          const quantity = placed.reduce((sum, journey) => sum + journey.unitsOf(sku), 0);
+          if (quantity === 0) continue;
           await this.ledger.receive(pick(WAREHOUSES), [{ sku, quantity }]).catch((error: Error) => void this.problems.push(error.message));
         }
       }
@@ -127,8 +129,9 @@ export class Replenisher {
   async stopAndTopUp(journeys: readonly OrderJourney[]): Promise<void> {
     this.stopped = true;
     await this.loop;
+    const amendments = journeys.filter((journey) => journey.intent === 'amend').length;
     const lines = SKUS.map((sku) => {
-      const asked = journeys.reduce((sum, journey) => sum + journey.mostUnitsOf(sku), 0);
+      const asked = journeys.reduce((sum, journey) => sum + journey.unitsOf(sku), 0) + amendments;
       const received = WAREHOUSES.reduce((sum, warehouse) => sum + this.ledger.receivedOf(sku, warehouse), 0);
       return { sku, quantity: asked - received };
     }).filter((line) => line.quantity > 0);
