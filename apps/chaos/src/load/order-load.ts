@@ -80,9 +80,9 @@ export class OrderLoad {
 
 /**
  * The goods coming in: a first stock of about 20 s of demand per warehouse, then every 5 s, for
- * each sku, a receipt into one warehouse at random of what the orders placed in those 5 s asked
- * for. Stock hovers around empty, so orders split across warehouses, wait on backorders and are
- * filled by receipts; supply follows the orders actually drawn, so backorders do not pile up.
+ * each sku, a receipt into one warehouse at random of what the orders placed in those 5 s (less
+ * those to be cancelled) asked for. Stock hovers around empty, so orders split across warehouses,
+ * wait on backorders and are filled by receipts; supply follows the orders actually drawn.
  */
 export class Replenisher {
   /** A receipt that never got through (the run gave up on it). */
@@ -108,8 +108,10 @@ export class Replenisher {
         await sleep(5000);
         const placed = journeys.slice(supplied);
         supplied += placed.length;
+        // A cancelled order gives its stock back: supplying it too let stock pile up and backorders stop.
+        const kept = placed.filter((journey) => journey.intent !== 'cancel');
         for (const sku of SKUS) {
-          const quantity = placed.reduce((sum, journey) => sum + journey.unitsOf(sku), 0);
+          const quantity = kept.reduce((sum, journey) => sum + journey.unitsOf(sku), 0);
           if (quantity === 0) continue;
           await this.ledger.receive(pick(WAREHOUSES), [{ sku, quantity }]).catch((error: Error) => void this.problems.push(error.message));
         }
