@@ -32,14 +32,14 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     let givenUp = false;
     const http = new RetryingHttp(() => givenUp);
     const ledger = new StockLedger(http, stack.inventory.url);
-    const replenisher = new Replenisher(ledger, profile.ordersPerSecond);
     const news = new OrderNews(infrastructure.kafkaBrokers);
+    const load = new OrderLoad(news, http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
+    const replenisher = new Replenisher(ledger, profile.ordersPerSecond, load.journeys);
     try {
       await news.start();
       await registerCustomers(http, stack['crm-sync'].url, stack.order.url, profile.customers);
       await replenisher.stockUp();
-      const load = new OrderLoad(news, http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
-      replenisher.start(load.journeys);
+      replenisher.start();
       log('services ready, customers known, stock received: load and faults start');
 
       // A long run says every minute how far it got, so a falling-behind stack shows before the drain.
@@ -50,7 +50,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       const [, faults] = await Promise.all([load.run(profile.ordersPerSecond, profile.loadSeconds), injectFaults(profile, stack, infrastructure, log)]).finally(
         () => clearInterval(progress),
       );
-      await replenisher.stopAndTopUp(load.journeys);
+      await replenisher.stopAndTopUp();
       log(`load over: ${load.journeys.length} orders; ${load.unfinished().length} still on their way; draining`);
 
       const drain: DrainResult = await waitForDrain(stack, infrastructure, load, http, profile.drainTimeoutSeconds * 1000, log);

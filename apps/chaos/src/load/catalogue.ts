@@ -24,7 +24,7 @@ export function randomLines(): PlannedLine[] {
   const skus = [...SKUS];
   const count = 1 + Math.floor(Math.random() * 3);
   // Fisher–Yates as far as needed: sorting by a random comparator favours the first skus (28% more
-  // units of one than the mean), so the even receipts left its backorders growing for the whole run.
+  // units of one than the mean).
   for (let index = 0; index < count; index++) {
     const other = index + Math.floor(Math.random() * (skus.length - index));
     [skus[index], skus[other]] = [skus[other], skus[index]];

@@ -90,9 +90,11 @@ export class Replenisher {
   private stopped = false;
   private loop?: Promise<void>;
 
+  /** `journeys` is the load's own list, which grows as orders are placed. */
   constructor(
     private readonly ledger: StockLedger,
     private readonly rate: number,
+    private readonly journeys: readonly OrderJourney[],
   ) {}
 
   async stockUp(): Promise<void> {
@@ -100,13 +102,12 @@ export class Replenisher {
     for (const warehouse of WAREHOUSES) await this.ledger.receive(warehouse, SKUS.map((sku) => ({ sku, quantity })));
   }
 
-  /** `journeys` is the load's own list, which grows as orders are placed. */
-  start(journeys: readonly OrderJourney[]): void {
+  start(): void {
     let supplied = 0;
     this.loop = (async () => {
       while (!this.stopped) {
         await sleep(5000);
-        const placed = journeys.slice(supplied);
+        const placed = this.journeys.slice(supplied);
         supplied += placed.length;
         // A cancelled order gives its stock back: supplying it too let stock pile up and backorders stop.
         const kept = placed.filter((journey) => journey.intent !== 'cancel');
@@ -128,12 +129,12 @@ export class Replenisher {
    * Stops the regular receipts and sends a last one of whatever the orders could still wait for
    * (every unit they could ask for, less every unit received), so every backorder can be filled.
    */
-  async stopAndTopUp(journeys: readonly OrderJourney[]): Promise<void> {
+  async stopAndTopUp(): Promise<void> {
     this.stopped = true;
     await this.loop;
-    const amendments = journeys.filter((journey) => journey.intent === 'amend').length;
+    const amendments = this.journeys.filter((journey) => journey.intent === 'amend').length;
     const lines = SKUS.map((sku) => {
-      const asked = journeys.reduce((sum, journey) => sum + journey.unitsOf(sku), 0) + amendments;
+      const asked = this.journeys.reduce((sum, journey) => sum + journey.unitsOf(sku), 0) + amendments;
       const received = WAREHOUSES.reduce((sum, warehouse) => sum + this.ledger.receivedOf(sku, warehouse), 0);
       return { sku, quantity: asked - received };
     }).filter((line) => line.quantity > 0);
