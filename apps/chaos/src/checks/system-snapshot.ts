@@ -95,7 +95,8 @@ export async function readSnapshot(http: RetryingHttp, stack: ChaosStack, orders
   }
   const deadLetters: SystemSnapshot['deadLetters'] = {};
   for (const service of Object.values(stack)) {
-    const answer = await http.get(`${service.url}/v1/dead-letters?limit=100`);
+    // Replayed ones too: a dead letter someone replayed by hand during the drain still happened.
+    const answer = await http.get(`${service.url}/v1/dead-letters?limit=100&includeReplayed=true`);
     deadLetters[service.name] = { count: answer.body.count, items: answer.body.deadLetters };
   }
   return { orders, shipments, invoices, creditNotes, stock, returns, deadLetters };

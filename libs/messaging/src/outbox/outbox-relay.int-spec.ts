@@ -1,6 +1,6 @@
 import { createEvent, EventCodec } from '@tradeflow/events';
 import { createDatabase, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { messagingMigrations } from '../migrations';
@@ -44,7 +44,7 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
     await dataSource.destroy();
   });
 
-  it('publishes events committed while the relay was down, in commit order, once it runs', async () => {
+  it('publishes events committed while the relay was down, in the order they were written, once it runs', async () => {
     const orderId = randomUUID();
     const events = [orderApproved(orderId, 1), orderApproved(orderId, 2), orderApproved(orderId, 3)];
     await dataSource.transaction((manager) => appendToOutbox(manager, events.map((event) => ({ event, headers: {} }))));
@@ -83,5 +83,84 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
     const response = await fetch(`${registryUrl}/schemas/ids/${schemaId}`);
     expect(response.status).toBe(200);
     expect(JSON.parse(((await response.json()) as { schema: string }).schema).name).toBe('OrderApproved');
+  });
+});
+
+describe('outbox relay and a transaction that commits late (real Postgres, Kafka and schema registry)', () => {
+  const prefix = uniqueTopicPrefix();
+  const kafka = new Kafka({ clientId: 'relay-late-test', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const testKafka = new TestKafka(prefix);
+  let dataSource: DataSource;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    const url = await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `relay_late_${randomUUID().slice(0, 8)}`);
+    dataSource = await new DataSource({ type: 'postgres', url, migrations: messagingMigrations }).initialize();
+    await dataSource.runMigrations();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await producer.disconnect();
+    await dataSource.destroy();
+  });
+
+  /** The producer, except that its first send waits until `release` is called. */
+  function holdFirstSend(): { producer: Producer; sending: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let started!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    let first = true;
+    const held: Producer = {
+      ...producer,
+      sendBatch: async (batch) => {
+        if (first) {
+          first = false;
+          started();
+          await released;
+        }
+        return producer.sendBatch(batch);
+      },
+    };
+    return { producer: held, sending, release };
+  }
+
+  it('publishes a row whose transaction committed after higher ids went out before the next event on its key', async () => {
+    const orderId = randomUUID();
+    const otherId = randomUUID();
+    const [late, next] = [orderApproved(orderId, 1), orderApproved(orderId, 2)];
+
+    // The late transaction takes the lowest id and stays open while two other rows commit.
+    const lateTransaction = dataSource.createQueryRunner();
+    await lateTransaction.startTransaction();
+    await appendToOutbox(lateTransaction.manager, [{ event: late, headers: {} }]);
+    await dataSource.transaction((manager) =>
+      appendToOutbox(manager, [orderApproved(otherId, 1), orderApproved(otherId, 2)].map((event) => ({ event, headers: {} }))),
+    );
+
+    // One row per batch: the relay sends the first other row and has read the second ahead of it.
+    const held = holdFirstSend();
+    relay = new OutboxRelay(dataSource, held.producer, new EventCodec({ registryUrl: requiredEnv('SCHEMA_REGISTRY_URL') }), new TopicNames(prefix), {
+      pollIntervalMs: 100,
+      batchSize: 1,
+      maxRequestBytes: 1_000_000,
+    });
+    await relay.start();
+    await held.sending;
+
+    // Meanwhile the late row commits, then the next event on its key (a transaction that saw it).
+    await lateTransaction.commitTransaction();
+    await lateTransaction.release();
+    await dataSource.transaction((manager) => appendToOutbox(manager, [{ event: next, headers: {} }]));
+    held.release();
+
+    const records = await testKafka.readUntil('tradeflow.orders.v1', (seen) => seen.filter((record) => record.key === orderId).length >= 2);
+    const decoded = await Promise.all(records.filter((record) => record.key === orderId).map((record) => testKafka.codec.decode(record.value)));
+    expect(decoded.map((event) => event.eventId)).toEqual([late.eventId, next.eventId]);
+    await relay.flush();
+    expect(await relay.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
   });
 });

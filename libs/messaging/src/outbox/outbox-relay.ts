@@ -42,12 +42,16 @@ export interface OutboxRelayOptions {
 /** Framing of a record besides its key, value and headers (lengths, offsets, timestamp deltas), rounded up. */
 const RECORD_OVERHEAD_BYTES = 32;
 
-/** Any replica may hold the relay, but only one at a time, so rows leave in commit order. */
+/** Any replica may hold the relay, but only one at a time, so rows leave in id order. */
 const RELAY_LOCK_KEY = 'tradeflow_outbox_relay';
 
 /**
- * Publishes outbox rows to Kafka in id (= commit) order with the idempotent producer, then marks
- * them published. Woken by NOTIFY, with polling as the fallback. A crash after send and before the
+ * Publishes outbox rows to Kafka in id order with the idempotent producer, then marks them
+ * published. Ids are taken at insert, not at commit, so a slow transaction's row can become visible
+ * after rows with higher ids went out; every read starts again from the oldest unpublished row, so
+ * such a row goes out next instead of being skipped past. That keeps per-key order: an event that
+ * follows another on the same key comes from a transaction that saw the first one committed, so the
+ * first has the lower id and is visible whenever the second is. Woken by NOTIFY, with polling as the fallback. A crash after send and before the
  * mark republishes those rows once more; consumers' inboxes absorb the duplicates. While the broker
  * or the database is down, rows wait in the outbox and every poll tries again, from the oldest row,
  * so they leave in order once both are back; backlog() says how many wait and for how long.
@@ -150,16 +154,18 @@ export class OutboxRelay {
    */
   private async drain(): Promise<void> {
     if (!(await this.holdLeadership())) return;
-    let next = this.readBatch();
+    let next = this.readBatch([]);
     let marking: Promise<void> = Promise.resolve();
+    let previous: OutboxRow[] = [];
     try {
       for (;;) {
         const rows = await next;
         if (rows.length === 0 || this.stopped) return;
-        next = this.readBatch(rows[rows.length - 1].id);
+        next = this.readBatch([...previous, ...rows]);
         await this.send(rows);
         await marking;
         marking = this.markPublished(rows);
+        previous = rows;
       }
     } finally {
       // A read ahead that is no longer wanted (stopping, or a failed send) settles before the pool may close.
@@ -168,12 +174,16 @@ export class OutboxRelay {
     }
   }
 
-  /** The oldest unpublished rows, after `afterId` when reading ahead of a batch still being sent. */
-  private readBatch(afterId?: string): Promise<OutboxRow[]> {
+  /**
+   * The oldest unpublished rows besides those sent or being sent and not yet marked (the batch read
+   * ahead of is still on its way, the one before may still be being marked). Not `id > last sent`:
+   * that would skip a row whose transaction committed after the last read.
+   */
+  private readBatch(inFlight: readonly OutboxRow[]): Promise<OutboxRow[]> {
     return this.dataSource.query(
       `SELECT id, topic, message_key, event, headers FROM outbox
-        WHERE published_at IS NULL AND id > $2 ORDER BY id LIMIT $1`,
-      [this.options.batchSize, afterId ?? 0],
+        WHERE published_at IS NULL AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`,
+      [this.options.batchSize, inFlight.map((row) => row.id)],
     );
   }
 
