@@ -51,10 +51,11 @@ const RELAY_LOCK_KEY = 'tradeflow_outbox_relay';
  * after rows with higher ids went out; every read starts again from the oldest unpublished row, so
  * such a row goes out next instead of being skipped past. That keeps per-key order: an event that
  * follows another on the same key comes from a transaction that saw the first one committed, so the
- * first has the lower id and is visible whenever the second is. Woken by NOTIFY, with polling as the fallback. A crash after send and before the
- * mark republishes those rows once more; consumers' inboxes absorb the duplicates. While the broker
- * or the database is down, rows wait in the outbox and every poll tries again, from the oldest row,
- * so they leave in order once both are back; backlog() says how many wait and for how long.
+ * first has the lower id and is visible whenever the second is. Woken by NOTIFY, with polling as
+ * the fallback. A crash after send and before the mark republishes those rows once more; consumers'
+ * inboxes absorb the duplicates. While the broker or the database is down, rows wait in the outbox
+ * and every poll tries again, from the oldest row, so they leave in order once both are back;
+ * backlog() says how many wait and for how long.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
