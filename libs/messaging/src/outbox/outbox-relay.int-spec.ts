@@ -16,19 +16,30 @@ function orderApproved(orderId: string, version: number) {
   );
 }
 
+/** The idempotent producer the services' relays use. */
+function relayProducer(): Producer {
+  const kafka = new Kafka({ clientId: 'relay-test', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+}
+
+/** A database of its own with the outbox tables, so no other relay publishes its rows. */
+async function outboxDatabase(): Promise<DataSource> {
+  const url = await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `relay_${randomUUID().slice(0, 8)}`);
+  const dataSource = await new DataSource({ type: 'postgres', url, migrations: messagingMigrations }).initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}
+
 describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
   const prefix = uniqueTopicPrefix();
   const registryUrl = requiredEnv('SCHEMA_REGISTRY_URL');
-  const kafka = new Kafka({ clientId: 'relay-test', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = relayProducer();
   const testKafka = new TestKafka(prefix);
   let dataSource: DataSource;
   let relay: OutboxRelay;
 
   beforeAll(async () => {
-    const url = await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `relay_${randomUUID().slice(0, 8)}`);
-    dataSource = await new DataSource({ type: 'postgres', url, migrations: messagingMigrations }).initialize();
-    await dataSource.runMigrations();
+    dataSource = await outboxDatabase();
     await producer.connect();
     // Requests of about three records: a batch of rows takes several produce requests.
     relay = new OutboxRelay(dataSource, producer, new EventCodec({ registryUrl }), new TopicNames(prefix), {
@@ -88,16 +99,13 @@ describe('outbox relay (real Postgres, Kafka and schema registry)', () => {
 
 describe('outbox relay and a transaction that commits late (real Postgres, Kafka and schema registry)', () => {
   const prefix = uniqueTopicPrefix();
-  const kafka = new Kafka({ clientId: 'relay-late-test', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = relayProducer();
   const testKafka = new TestKafka(prefix);
   let dataSource: DataSource;
   let relay: OutboxRelay;
 
   beforeAll(async () => {
-    const url = await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `relay_late_${randomUUID().slice(0, 8)}`);
-    dataSource = await new DataSource({ type: 'postgres', url, migrations: messagingMigrations }).initialize();
-    await dataSource.runMigrations();
+    dataSource = await outboxDatabase();
     await producer.connect();
   });
 
