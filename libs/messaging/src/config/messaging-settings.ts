@@ -81,6 +81,16 @@ export class MessagingSettings extends ServiceSettings {
   @Max(64)
   CONSUMER_PARTITIONS_CONCURRENTLY: number = 3;
 
+  /**
+   * Key ranges applied at once per replica, each by one writer: a key (an order, a sku) always goes
+   * to the same lane, whichever topic or partition its event comes from, so two transactions of a
+   * replica never wait for each other on a key. It bounds the service's consumer transactions.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONSUMER_KEY_LANES: number = 4;
+
   /** Fetched bytes per partition per request: the in-flight limit per partition. */
   @IsInt()
   @Min(1024)

@@ -6,12 +6,14 @@ import { asError } from '../dead-letter/dead-letter-reason';
 import { eventHeaders } from '../kafka/event-headers';
 import { subscribeWhenReady } from '../kafka/subscribe-when-ready';
 import type { BackoffOptions } from './backoff';
+import { BatchProgress } from './batch-progress';
 import type { ConsumedEvent, RawRecord } from './consumed-event';
 import type { PreparedRecord } from './prepared-record';
 import { DependencyUnavailable, prepareRecord, toConsumedEvent, toRawRecord } from './prepared-record';
 import type { PartitionRetryStatus } from './partition-retries';
 import { PartitionRetries } from './partition-retries';
 import { ConsumerRestarts } from './consumer-restarts';
+import { KeyLanes } from './key-lanes';
 import { TransactionSizing } from './transaction-sizing';
 import { isConflict, isTransient } from './transient-errors';
 import { ConsumerLag } from '../telemetry/messaging-metrics';
@@ -34,6 +36,8 @@ export interface EventConsumerOptions {
   heartbeatInterval?: number;
   /** How long one transaction of a batch should run; a batch of slow events is split to match. */
   transactionTargetMs: number;
+  /** Key ranges applied at once, each by one writer (see KeyLanes); 1 when not given. */
+  keyLanes?: number;
 }
 
 export interface ConsumerStatus {
@@ -54,10 +58,25 @@ class RetryLater extends Error {
 }
 
 /**
+ * The record failed while an earlier record of its partition (on another lane) was not done yet.
+ * Its attempt is counted once it is the partition's first record not done: counting it now could
+ * overwrite the count of that earlier record, should it fail too, so neither would ever reach
+ * the dead-letter topic.
+ */
+class FailedBehind extends Error {
+  override readonly name = 'FailedBehind';
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof RetryLater || error instanceof FailedBehind || error instanceof DependencyUnavailable || isTransient(error);
+}
+
+/**
  * Batch consumption with at-least-once delivery: an offset is resolved (and committed after the
- * batch) only once the record is applied or dead-lettered, so nothing is skipped. A fetched batch
- * is applied in transactions of about `transactionTargetMs` each; one that fails is split to find
- * the record at fault; the records before it are kept. On a failure the partition is paused and
+ * batch) only once the record and every one before it are applied or dead-lettered, so nothing is
+ * skipped. A fetched batch is split by key lane (one writer per key range, see KeyLanes); each
+ * lane's piece is applied in transactions of about `transactionTargetMs` each; one that fails is
+ * split to find the record at fault; the records before it are kept. On a failure the partition is paused and
  * resumed after an exponential backoff with jitter: its records are fetched again from the failing
  * one, while the other partitions go on. Transient failures (database, broker, registry down) retry
  * for as long as it takes; a record that keeps failing otherwise goes to the dead-letter topic after
@@ -69,6 +88,7 @@ export class EventConsumer {
   private readonly lag: ConsumerLag;
   private readonly restarts: ConsumerRestarts;
   private readonly sizing: TransactionSizing;
+  private readonly lanes: KeyLanes;
   private consumer?: Consumer;
 
   constructor(
@@ -83,6 +103,7 @@ export class EventConsumer {
     this.lag = new ConsumerLag(options.groupId);
     this.restarts = new ConsumerRestarts(backoff, this.logger);
     this.sizing = new TransactionSizing(options.transactionTargetMs);
+    this.lanes = new KeyLanes(options.keyLanes ?? 1);
   }
 
   async start(): Promise<void> {
@@ -142,43 +163,59 @@ export class EventConsumer {
     const { batch } = payload;
     const records = batch.messages.map((message) => toRawRecord(batch.topic, batch.partition, message));
     if (records.length === 0) return;
-    let next = 0;
-    const done = (index: number) => {
-      payload.resolveOffset(records[index].source.offset);
-      next = index + 1;
-    };
+    const progress = new BatchProgress(records.length, (index) => payload.resolveOffset(records[index].source.offset));
     // kafkajs heartbeats only between batches. One that takes longer than the session timeout (a
     // large backlog on a busy machine) would get this replica dropped from the group, its offsets
     // refused and the batch applied again elsewhere, over and over. A failed heartbeat here is left
     // to the one after the batch, which makes kafkajs rejoin.
     const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), this.options.heartbeatInterval ?? DEFAULT_HEARTBEAT_MS);
     try {
-      await this.consumeRecords(records, done);
+      await this.consumeRecords(records, progress);
       this.retries.forget(batch.topic, batch.partition);
       this.lag.record(batch.topic, batch.partition, batch.highWatermark, records[records.length - 1].source.offset);
     } catch (error) {
-      if (!(error instanceof RetryLater || error instanceof DependencyUnavailable || isTransient(error))) throw error;
+      if (!isRetryable(error)) throw error;
       // Stopping: leave the rest unresolved; it is redelivered to whoever owns the partition next.
-      if (payload.isRunning()) this.retryLater(records[next], error, payload.pause);
+      if (payload.isRunning()) this.retryLater(records[progress.firstPending ?? 0], error, payload.pause);
     } finally {
       clearInterval(keepAlive);
     }
     await payload.heartbeat();
   }
 
-  /** The batch in transactions of about CONSUMER_TRANSACTION_TARGET_MS each (see TransactionSizing). */
-  private async consumeRecords(records: RawRecord[], done: (index: number) => void): Promise<void> {
-    for (let start = 0; start < records.length; ) {
-      const first = start;
-      const part = records.slice(first, first + this.sizing.next());
+  /**
+   * The batch split by key lane, the lanes at once. A lane that fails stops its piece there; the
+   * others finish theirs. Then the failure of the partition's first record not done decides how the
+   * partition pauses (a bug anywhere still stops the consumer, as it always did).
+   */
+  private async consumeRecords(records: RawRecord[], progress: BatchProgress): Promise<void> {
+    const pieces = this.lanes.split(records);
+    const outcomes = await Promise.allSettled(
+      pieces.map(({ lane, indexes }) => this.lanes.run(lane, () => this.consumePiece(records, indexes, progress))),
+    );
+    const failures = pieces.flatMap((piece, index) => {
+      const outcome = outcomes[index];
+      return outcome.status === 'rejected' ? [{ piece, error: outcome.reason as unknown }] : [];
+    });
+    const first = progress.firstPending;
+    if (failures.length === 0 || first === undefined) return;
+    const bug = failures.find(({ error }) => !isRetryable(error));
+    throw (bug ?? failures.find(({ piece }) => piece.indexes.includes(first)) ?? failures[0]).error;
+  }
+
+  /** One lane's records of the batch in transactions of about CONSUMER_TRANSACTION_TARGET_MS each (see TransactionSizing). */
+  private async consumePiece(records: RawRecord[], indexes: number[], progress: BatchProgress): Promise<void> {
+    for (let start = 0; start < indexes.length; ) {
+      const part = indexes.slice(start, start + this.sizing.next());
       const began = performance.now();
-      await this.consumeTogether(part, (index) => done(first + index));
+      await this.consumeTogether(part.map((index) => records[index]), part, progress);
       this.sizing.record(part.length, performance.now() - began);
       start += part.length;
     }
   }
 
-  private async consumeTogether(records: RawRecord[], done: (index: number) => void): Promise<void> {
+  /** `records` are the batch's records at `indexes`. */
+  private async consumeTogether(records: RawRecord[], indexes: number[], progress: BatchProgress): Promise<void> {
     const prepared: PreparedRecord[] = [];
     for (const raw of records) prepared.push(await prepareRecord(raw, this.codec, this.options));
     const events = prepared.filter((item) => item.event).map(toConsumedEvent);
@@ -187,14 +224,14 @@ export class EventConsumer {
     if (events.length === 0 || (events.length > 1 && !stuck && (await this.applyTogether(events)))) {
       for (const [index, item] of prepared.entries()) {
         if (item.failure !== undefined) await this.deadLetter(item.raw, item.failure, 1);
-        done(index);
+        progress.done(indexes[index]);
       }
       return;
     }
     for (const [index, item] of prepared.entries()) {
       if (item.failure !== undefined) await this.deadLetter(item.raw, item.failure, 1);
-      else if (item.event) await this.applyAlone(toConsumedEvent(item));
-      done(index);
+      else if (item.event) await this.applyAlone(toConsumedEvent(item), progress.firstPending === indexes[index]);
+      progress.done(indexes[index]);
     }
   }
 
@@ -213,11 +250,13 @@ export class EventConsumer {
     }
   }
 
-  private async applyAlone(event: ConsumedEvent): Promise<void> {
+  /** `first`: the event's record is its partition's first not done (see FailedBehind). */
+  private async applyAlone(event: ConsumedEvent, first: boolean): Promise<void> {
     try {
       await this.processRetryingConflicts([event]);
     } catch (error) {
       if (isTransient(error)) throw error;
+      if (!first) throw new FailedBehind(asMessage(error), { cause: error });
       const state = this.retries.recordFailure(event.source, error, true);
       if (state.attempts < this.options.maxAttempts) throw new RetryLater(asMessage(error), { cause: error });
       // Decoded, so its type and id are known even if its producer sent no such headers.
@@ -253,14 +292,14 @@ export class EventConsumer {
 
   private retryLater(failed: RawRecord, error: unknown, pause: () => () => void): void {
     const counted = error instanceof RetryLater;
-    if (!counted) this.retries.recordFailure(failed.source, error, false);
+    const cause = error instanceof RetryLater || error instanceof FailedBehind || error instanceof DependencyUnavailable ? error.cause : error;
+    if (!counted) this.retries.recordFailure(failed.source, error instanceof FailedBehind ? cause : error, false);
     const delay = this.retries.scheduleResume(failed.source, pause());
-    const cause = error instanceof RetryLater || error instanceof DependencyUnavailable ? error.cause : error;
     // Through a long outage: the first failure, then every tenth, so the log says it goes on without flooding.
     const failures = this.retries.failuresOf(failed.source);
     const log = counted || failures === 1 || failures % 10 === 0 ? 'warn' : 'debug';
     this.logger[log]({
-      msg: counted ? 'event failed; retrying it after a pause' : 'dependency unavailable; retrying after a pause',
+      msg: counted || error instanceof FailedBehind ? 'event failed; retrying it after a pause' : 'dependency unavailable; retrying after a pause',
       ...failed.source,
       attempts: this.retries.attemptsOf(failed.source),
       failures,

@@ -27,9 +27,9 @@ export interface EventTransportOptions extends Omit<EventConsumerOptions, 'group
 
 /**
  * Nest custom transport: `@EventPattern('OrderApproved')` methods become Kafka consumers of the
- * topic that carries that event. Each batch of a partition runs in one transaction that locks its
- * record keys, records the inbox, applies the handlers, inserts the rows they left for later and
- * appends their events to the outbox.
+ * topic that carries that event. Each part of a batch the consumer hands over (one key lane's
+ * records) runs in one transaction that locks its record keys, records the inbox, applies the
+ * handlers, inserts the rows they left for later and appends their events to the outbox.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;

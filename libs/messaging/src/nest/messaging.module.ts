@@ -80,6 +80,7 @@ export class MessagingModule {
             maxBytes: settings.CONSUMER_MAX_BYTES,
             maxWaitTimeInMs: settings.CONSUMER_MAX_WAIT_MS,
             transactionTargetMs: settings.CONSUMER_TRANSACTION_TARGET_MS,
+            keyLanes: settings.CONSUMER_KEY_LANES,
             sessionTimeout: settings.KAFKA_SESSION_TIMEOUT_MS,
             heartbeatInterval: settings.KAFKA_HEARTBEAT_INTERVAL_MS,
           }),
