@@ -20,7 +20,15 @@ const transform = {
   ],
 };
 
-const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+// jose ships ESM only; Jest's module loader needs it as CommonJS (Node itself loads it as it is).
+const esmOnly = ['jose'];
+transform[`node_modules/(${esmOnly.join('|')})/.+\\.js$`] = [
+  '@swc/jest',
+  { jsc: { target: 'es2023' }, module: { type: 'commonjs' } },
+];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, transformIgnorePatterns, moduleNameMapper };
 
 module.exports = {
   projects: [

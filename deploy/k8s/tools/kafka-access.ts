@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName, TopicDefinition } from '@tradeflow/events';
-import { ALL_TOPICS, deadLetterTopic, isEventType, topicOfEvent } from '@tradeflow/events';
+import { ALL_TOPICS, deadLetterTopic, isEventType, publishesTo, topicOfEvent } from '@tradeflow/events';
 
 export const repositoryRoot = join(__dirname, '../../..');
 
@@ -41,7 +41,7 @@ export function kafkaAccess(service: ServiceName, root = repositoryRoot): KafkaA
   return {
     service,
     consumerGroup: service,
-    produces: ALL_TOPICS.filter((topic) => topic.producer === service).map((topic) => topic.name),
+    produces: ALL_TOPICS.filter((topic) => publishesTo(service, topic)).map((topic) => topic.name),
     consumes: consumedTopics(service, root).map((topic) => topic.name),
     deadLetterTopic: deadLetterTopic(service),
   };

@@ -3,13 +3,13 @@ import type { EventEnvelope, EventOfType, EventType } from './generated/events';
 import { InvalidEventError } from './errors';
 import { assertValidEvent } from './schema/event-validation';
 import type { ServiceName } from './topic-catalogue';
-import { topicOfEvent } from './topic-catalogue';
+import { publishesTo, topicOfEvent } from './topic-catalogue';
 
 /** The event's own fields, without the envelope. */
 export type EventPayload<T extends EventType> = Omit<EventOfType<T>, keyof EventEnvelope>;
 
 export interface EventMetadata {
-  /** Must be the service that owns the event's topic. */
+  /** Must be a service that may publish to the event's topic. */
   producer: ServiceName;
   aggregateId: string;
   aggregateVersion: number;
@@ -24,7 +24,7 @@ export interface EventMetadata {
  */
 export function createEvent<T extends EventType>(type: T, payload: EventPayload<T>, meta: EventMetadata): EventOfType<T> {
   const topic = topicOfEvent(type);
-  if (meta.producer !== topic.producer) {
+  if (!publishesTo(meta.producer, topic)) {
     throw new InvalidEventError(`${type} goes to ${topic.name}, which only ${topic.producer} publishes, not ${meta.producer}`);
   }
   const event = {

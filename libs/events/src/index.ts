@@ -2,10 +2,13 @@ export * from './generated/events';
 export type { TopicDefinition, TopicName, ServiceName } from './topic-catalogue';
 export {
   ALL_TOPICS,
+  EVERY_SERVICE,
   TOPICS,
   deadLetterTopic,
   eventTypesOnTopic,
   messageKeyOf,
+  producerOf,
+  publishesTo,
   topicByName,
   topicOfEvent,
 } from './topic-catalogue';

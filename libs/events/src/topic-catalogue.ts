@@ -3,12 +3,15 @@ import { EVENT_TOPICS, EVENT_TYPES } from './generated/events';
 
 export type ServiceName = 'order' | 'inventory' | 'shipping' | 'invoicing' | 'crm-sync';
 
+/** A topic every service writes to, each only with records of its own actions (the audit trail). */
+export const EVERY_SERVICE = 'every service';
+
 export interface TopicDefinition {
   name: string;
   /** The event field whose value is the Kafka message key, so events of one aggregate keep their order. */
-  key: 'orderId' | 'sku' | 'customerId';
-  /** The only service that may publish to the topic. */
-  producer: ServiceName;
+  key: 'orderId' | 'sku' | 'customerId' | 'targetId';
+  /** The only service that may publish to the topic, or every service for the audit trail. */
+  producer: ServiceName | typeof EVERY_SERVICE;
   purpose: string;
 }
 
@@ -50,6 +53,12 @@ export const TOPICS = {
     producer: 'crm-sync',
     purpose: 'The customer master from the CRM: upserts, duplicates and merges, account holds.',
   },
+  audit: {
+    name: 'tradeflow.audit.v1',
+    key: 'targetId',
+    producer: EVERY_SERVICE,
+    purpose: 'Every action a person or system took by hand, as the acting service recorded it (who, roles, what, why).',
+  },
 } as const satisfies Record<string, TopicDefinition>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS]['name'];
@@ -65,6 +74,18 @@ export function topicOfEvent(eventType: EventType): TopicDefinition {
   const topic = topicByName(EVENT_TOPICS[eventType]);
   if (!topic) throw new Error(`${eventType} names topic ${EVENT_TOPICS[eventType]}, which is not in the catalogue`);
   return topic;
+}
+
+/** Whether `service` may publish to `topic`. */
+export function publishesTo(service: ServiceName, topic: TopicDefinition): boolean {
+  return topic.producer === service || topic.producer === EVERY_SERVICE;
+}
+
+/** The one service that publishes `eventType`; refuses the audit trail's events, which every service publishes. */
+export function producerOf(eventType: EventType): ServiceName {
+  const { producer } = topicOfEvent(eventType);
+  if (producer === EVERY_SERVICE) throw new Error(`${eventType} is published by every service; name the producer`);
+  return producer;
 }
 
 export function eventTypesOnTopic(name: TopicName): EventType[] {

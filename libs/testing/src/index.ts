@@ -21,3 +21,6 @@ export { runningPid, startProcess, stopProcess, waitUntilReady } from './infra/p
 export { TraceReceiver } from './telemetry/trace-receiver';
 export type { ReceivedSpan } from './telemetry/otlp-span';
 export { CORRELATION_ATTRIBUTE, renderTraceTree, spansOfCorrelation } from './telemetry/trace-tree';
+export { devAccessToken, devAuthorization } from './oidc/dev-access-token';
+export { DEV_AUDIENCE, DEV_CLIENT_ROLES, DEV_CLIENTS, DEV_PEOPLE, devClientSecret, type DevClient } from './oidc/dev-identities';
+export { serviceUnderTestEnv } from './service-under-test';

@@ -1,5 +1,5 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
-import { createEvent, EVENT_TYPES, topicOfEvent } from '@tradeflow/events';
+import { createEvent, EVENT_TYPES, EVERY_SERVICE, topicOfEvent } from '@tradeflow/events';
 import { randomUUID } from 'node:crypto';
 
 const orderId = randomUUID();
@@ -100,6 +100,18 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   CustomerDuplicateDetected: { customerId: 'CUST-100877', duplicateOfCustomerId: customerId, matchedOn: 'email' },
   CustomerMerged: { customerId, mergedCustomerId: 'CUST-100877' },
   AccountHoldPlaced: { customerId, reason: 'overdue invoices', source: 'crm' },
+  AuditRecorded: {
+    auditId: randomUUID(),
+    action: 'dispatch-shipment',
+    targetId: orderId,
+    targets: { id: orderId },
+    actorSubject: 'wanda',
+    actorClient: 'tradeflow-console',
+    actorRoles: ['warehouse'],
+    route: 'POST /v1/shipments/:id/dispatch',
+    reason: null,
+    requestId: randomUUID(),
+  },
   AccountHoldReleased: { customerId, reason: 'paid', source: 'api' },
 };
 
@@ -113,7 +125,7 @@ export function sampleEvent<T extends EventType>(type: T): DomainEvent {
   const payload = PAYLOADS[type] as EventPayload<T>;
   const aggregateId = String((payload as unknown as Record<string, unknown>)[topic.key]);
   return createEvent(type, payload, {
-    producer: topic.producer,
+    producer: topic.producer === EVERY_SERVICE ? 'order' : topic.producer,
     aggregateId,
     aggregateVersion: 3,
     correlationId: randomUUID(),

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@tradeflow/platform';
 import { ReceiptView, ReceiveStockDto } from './dto/receipt.dto';
 import { ReceiptsService } from './receipts.service';
 
@@ -10,6 +11,7 @@ export class ReceiptsController {
 
   @Post()
   @HttpCode(201)
+  @Allow(['warehouse'], { action: 'receive-stock' })
   @ApiCreatedResponse({ type: ReceiptView, description: 'Booked in, or the first answer for a repeated receiptId' })
   @ApiBadRequestResponse({ description: 'Invalid body; the message names the field' })
   @ApiConflictResponse({ description: 'receiptId reused with different lines' })

@@ -1,9 +1,9 @@
 import type { DomainEvent, EventOfType, EventPayload, EventType, ServiceName } from '@tradeflow/events';
-import { createEvent, topicOfEvent } from '@tradeflow/events';
+import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, eventually, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { createDatabase, devAuthorization, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { InventorySettings } from '../inventory-settings';
@@ -38,7 +38,7 @@ export interface Reservations {
 
 /** Builds an event of another service, keyed and versioned by its order. */
 export function foreignEvent<T extends EventType>(type: T, payload: EventPayload<T> & { orderId: string }, version = 1): EventOfType<T> {
-  const producer: ServiceName = topicOfEvent(type).producer;
+  const producer: ServiceName = producerOf(type);
   return createEvent(type, payload, { producer, aggregateId: payload.orderId, aggregateVersion: version, correlationId: payload.orderId });
 }
 
@@ -61,13 +61,11 @@ export class InventoryFixture {
     const prefix = uniqueTopicPrefix();
     const consumerGroup = `inventory-${randomUUID().slice(0, 8)}`;
     const settings = loadConfig(InventorySettings, {
-      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-      SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+      ...serviceUnderTestEnv(),
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_TOPIC_PARTITIONS: '1',
       KAFKA_CONSUMER_GROUP: consumerGroup,
       DATABASE_URL_INVENTORY: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `inv_${randomUUID().slice(0, 8)}`),
-      PORT: '0',
       LOG_LEVEL: 'error',
     });
     return new InventoryFixture(await startService(inventoryService, settings), prefix, consumerGroup);
@@ -84,7 +82,7 @@ export class InventoryFixture {
   async receive(warehouse: string, lines: { sku: string; quantity: number; reorderPoint?: number }[]): Promise<Response> {
     const response = await fetch(`${this.url}/v1/stock/receipts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await devAuthorization('warehouse')) },
       body: JSON.stringify({ receiptId: `R-${randomUUID()}`, warehouse, lines }),
     });
     if (response.status !== 201) throw new Error(`receipt refused: ${response.status} ${await response.text()}`);

@@ -1,5 +1,5 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
-import { createEvent, topicOfEvent } from '@tradeflow/events';
+import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
@@ -72,7 +72,7 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
 
   /** Publishes what another service would, keyed by order like its producer does. */
   async function report<T extends EventType>(type: T, payload: EventPayload<T> & { orderId: string }): Promise<void> {
-    const { producer } = topicOfEvent(type);
+    const producer = producerOf(type);
     const event = createEvent(type, payload, { producer, aggregateId: payload.orderId, aggregateVersion: 1, correlationId: payload.orderId });
     await kafka.publish([event], () => payload.orderId);
   }

@@ -1,5 +1,5 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
-import { createEvent, topicOfEvent } from '@tradeflow/events';
+import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
@@ -109,7 +109,7 @@ export class OrderFixture {
 
   /** Publishes what another service would, keyed by the aggregate its producer keys it by. */
   async report<T extends EventType>(type: T, payload: EventPayload<T>, key: string): Promise<void> {
-    const { producer } = topicOfEvent(type);
+    const producer = producerOf(type);
     const event = createEvent(type, payload, { producer, aggregateId: key, aggregateVersion: 1, correlationId: key });
     await this.kafka.publish([event], () => key);
   }

@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
+export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -65,6 +65,42 @@ export interface AccountHoldReleased {
   reason: string;
   /** crm (the webhook) or api. */
   source: string;
+}
+
+/** A person or system acted by hand (approve, hold, release, merge, dispatch, receipt, payment, cancel, replay, retry); written in the action's own transaction, so a compliance archive can keep every action. */
+export interface AuditRecorded {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'AuditRecorded';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  /** The audit record's id in the acting service's database. */
+  auditId: string;
+  /** What was done, e.g. dispatch-shipment, approve-order, replay-dead-letters. */
+  action: string;
+  /** The acted-on id (the first of targets); the message key. */
+  targetId: string;
+  /** The ids the request named: path parameters and the body's *Id and *Ref fields. */
+  targets: Record<string, string>;
+  /** The token's subject, the channel of an API key, or the signing partner. */
+  actorSubject: string;
+  /** The OAuth2 client the token was issued to. */
+  actorClient: string;
+  actorRoles: string[];
+  /** Method and route template, e.g. POST /v1/shipments/:id/dispatch. */
+  route: string;
+  /** Why, as the actor said; required for approvals, releases, replays and cancellations by operators. */
+  reason: string | null;
+  /** The HTTP request id (x-request-id), as in the service's logs. */
+  requestId: string;
 }
 
 /** A credit note for exactly the returned quantities, at the order's prices. */
@@ -769,11 +805,12 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
+export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
   AccountHoldPlaced: AccountHoldPlaced;
   AccountHoldReleased: AccountHoldReleased;
+  AuditRecorded: AuditRecorded;
   CreditNoteIssued: CreditNoteIssued;
   CustomerDuplicateDetected: CustomerDuplicateDetected;
   CustomerMerged: CustomerMerged;
@@ -808,6 +845,7 @@ export type EventOfType<T extends EventType> = EventTypeMap[T];
 export const EVENT_TOPICS = {
   AccountHoldPlaced: 'tradeflow.customers.v1',
   AccountHoldReleased: 'tradeflow.customers.v1',
+  AuditRecorded: 'tradeflow.audit.v1',
   CreditNoteIssued: 'tradeflow.invoices.v1',
   CustomerDuplicateDetected: 'tradeflow.customers.v1',
   CustomerMerged: 'tradeflow.customers.v1',
@@ -971,6 +1009,120 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "name": "source",
         "type": "string",
         "doc": "crm (the webhook) or api."
+      }
+    ]
+  },
+  AuditRecorded: {
+    "type": "record",
+    "name": "AuditRecorded",
+    "namespace": "tradeflow.events",
+    "doc": "A person or system acted by hand (approve, hold, release, merge, dispatch, receipt, payment, cancel, replay, retry); written in the action's own transaction, so a compliance archive can keep every action.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "auditId",
+        "type": "string",
+        "doc": "The audit record's id in the acting service's database."
+      },
+      {
+        "name": "action",
+        "type": "string",
+        "doc": "What was done, e.g. dispatch-shipment, approve-order, replay-dead-letters."
+      },
+      {
+        "name": "targetId",
+        "type": "string",
+        "doc": "The acted-on id (the first of targets); the message key."
+      },
+      {
+        "name": "targets",
+        "type": {
+          "type": "map",
+          "values": "string"
+        },
+        "doc": "The ids the request named: path parameters and the body's *Id and *Ref fields."
+      },
+      {
+        "name": "actorSubject",
+        "type": "string",
+        "doc": "The token's subject, the channel of an API key, or the signing partner."
+      },
+      {
+        "name": "actorClient",
+        "type": "string",
+        "doc": "The OAuth2 client the token was issued to."
+      },
+      {
+        "name": "actorRoles",
+        "type": {
+          "type": "array",
+          "items": "string"
+        }
+      },
+      {
+        "name": "route",
+        "type": "string",
+        "doc": "Method and route template, e.g. POST /v1/shipments/:id/dispatch."
+      },
+      {
+        "name": "reason",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "Why, as the actor said; required for approvals, releases, replays and cancellations by operators."
+      },
+      {
+        "name": "requestId",
+        "type": "string",
+        "doc": "The HTTP request id (x-request-id), as in the service's logs."
       }
     ]
   },

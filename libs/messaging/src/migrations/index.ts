@@ -1,5 +1,6 @@
 import { CreateOutboxAndInbox1763856000000 } from './1763856000000-create-outbox-and-inbox';
 import { CreateCorrelationTraces1795440000000 } from './1795440000000-create-correlation-traces';
+import { CreateAuditRecords1796500100000 } from './1796500100000-create-audit-records';
 
-/** Every service runs these with its own migrations: the outbox and inbox live in its database. */
-export const messagingMigrations = [CreateOutboxAndInbox1763856000000, CreateCorrelationTraces1795440000000];
+/** Every service runs these with its own migrations: the outbox, inbox and audit trail live in its database. */
+export const messagingMigrations = [CreateOutboxAndInbox1763856000000, CreateCorrelationTraces1795440000000, CreateAuditRecords1796500100000];

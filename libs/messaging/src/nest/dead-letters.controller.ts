@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Allow } from '@tradeflow/platform';
 import { DeadLetters } from '../dead-letter/dead-letters';
 import { DeadLetterListView, ListDeadLettersQuery, ReplayDeadLettersDto, ReplayResultView } from './dto/dead-letter.dto';
 
@@ -11,22 +12,26 @@ export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetters) {}
 
   @Get()
+  @Allow(['ops', 'auditor'])
   @ApiOperation({ summary: "This service's dead letters with their reasons (replayed ones only if asked)" })
   @ApiOkResponse({ type: DeadLetterListView })
   async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterListView> {
     const { limit = 100, ...filter } = query;
     const all = await this.deadLetters.list(filter);
     all.sort((a, b) => (a.lastFailureAt ?? '').localeCompare(b.lastFailureAt ?? ''));
-    return { deadLetterTopic: this.deadLetters.topic, count: all.length, deadLetters: all.slice(0, limit) };
+    const shown = all.slice(0, limit).map(({ errorStack: _stack, ...letter }) => letter);
+    return { deadLetterTopic: this.deadLetters.topic, count: all.length, deadLetters: shown };
   }
 
   @Post('replay')
   @HttpCode(200)
+  @Allow(['ops'], { action: 'replay-dead-letters', reasonRequired: true, reasonField: 'justification' })
   @ApiOperation({ summary: 'Sends dead letters back to their original topic, for this service only; each once' })
   @ApiBody({
     schema: {
       allOf: [{ $ref: getSchemaPath(ReplayDeadLettersDto) }],
       // What describeMissingSelection refuses: a selection that names nothing and does not ask for all.
+      required: ['justification'],
       anyOf: [
         { required: ['ids'], properties: { ids: { type: 'array', minItems: 1 } } },
         { required: ['reason'] },

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import type { PartitionRetryStatus } from '../consumer/partition-retries';
 import type { OutboxStatus } from '../outbox/outbox-relay';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { Allow } from '@tradeflow/platform';
 import { KafkaEventTransport } from './kafka-event-transport';
 
 class MessagingStatusView {
@@ -30,6 +31,7 @@ export class MessagingStatusController {
   ) {}
 
   @Get('status')
+  @Allow(['ops', 'auditor'])
   @ApiOperation({ summary: 'Outbox backlog and age, and consumer partitions waiting to retry' })
   @ApiOkResponse({ type: MessagingStatusView })
   async status(): Promise<MessagingStatusView> {

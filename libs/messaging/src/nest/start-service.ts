@@ -16,6 +16,8 @@ export interface ServiceDefinition<S extends MessagingSettings> {
 export interface RunningService {
   app: NestExpressApplication;
   url: string;
+  /** Prometheus text of the service (METRICS_PORT). */
+  metricsUrl: string;
 }
 
 /** Builds a service: HTTP API and Kafka handlers in one Nest app. main.ts and tests both use it. */
@@ -27,8 +29,8 @@ export async function startService<S extends MessagingSettings>(
   const app = await NestFactory.create<NestExpressApplication>(definition.module(settings), { bufferLogs: true, rawBody: true });
   connectEventTransport(app);
   await definition.prepare?.(app, settings);
-  const url = await startHttpService(app, settings, definition.description);
-  return { app, url };
+  const { url, metricsUrl } = await startHttpService(app, settings, definition.description);
+  return { app, url, metricsUrl };
 }
 
 /** The body of every main.ts: read settings (a bad one stops the process, naming it) and start. */

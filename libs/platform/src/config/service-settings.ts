@@ -1,12 +1,19 @@
 import { EnvBoolean } from './env-boolean';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { AccessSettings } from '../access/access-settings';
 
 /** Settings every service has. App settings classes extend this (through MessagingSettings). */
-export class ServiceSettings {
+export class ServiceSettings extends AccessSettings {
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT: number = 3000;
+
+  /** Prometheus scrapes `/metrics` here, a port of its own so the API's NetworkPolicy need not admit monitoring; 0 picks a free one. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT: number = 9464;
 
   @IsString()
   @Matches(/^[0-9.]+$|^localhost$|^[a-z0-9.-]+$|^::$/i, { message: 'must be a host name or IP address' })

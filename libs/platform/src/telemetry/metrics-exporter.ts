@@ -18,7 +18,7 @@ export function metricsExporter(): PrometheusExporter {
 }
 
 export function newMetricsExporter(): PrometheusExporter {
-  // Served by the service's own HTTP listener, not a second port.
+  // Served by startMetricsServer on the metrics port, not by a server of the exporter.
   exporter = new PrometheusExporter({ preventServerStart: true });
   return exporter;
 }

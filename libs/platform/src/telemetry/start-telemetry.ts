@@ -20,7 +20,7 @@ const UNTRACED_PATHS = /^\/(health|metrics)/;
  * the instrumentations patch http, express, Nest, pg and pino as they are required.
  * Spans are exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is
  * set — every other OTEL_* variable works as the SDK documents; without it spans are still made,
- * so logs carry trace ids. Metrics are served as Prometheus text on the service's `/metrics`.
+ * so logs carry trace ids. Metrics are served as Prometheus text on the metrics port's `/metrics` (METRICS_PORT).
  */
 export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): NodeSDK {
   const exportsTraces = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);

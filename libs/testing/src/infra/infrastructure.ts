@@ -8,6 +8,7 @@ import { assertPortFree } from './ports';
 import { startPostgres } from './postgres';
 import { logFile, residentMemoryMb, runningPid, stopProcess, type RunningProcess } from './process';
 import { startRegistry } from './registry';
+import { startIssuer } from './oidc';
 import {
   databaseUrlVariable,
   externalInfrastructure,
@@ -16,7 +17,7 @@ import {
   type InfrastructurePorts,
 } from './settings';
 
-export type Component = 'kafka' | 'registry' | 'postgres';
+export type Component = 'kafka' | 'registry' | 'postgres' | 'oidc';
 
 export interface StartInfrastructureOptions {
   /** Services that each get a database and a role of their own, e.g. `['order', 'crm-sync']`. */
@@ -42,6 +43,8 @@ export interface Endpoints {
   databaseUrls: Record<string, string>;
   /** Undefined only when every service brought its own DATABASE_URL_<SERVICE> and no DATABASE_ADMIN_URL was set. */
   adminDatabaseUrl: string | undefined;
+  /** The OpenID provider services take tokens from: the development one unless OIDC_ISSUER_URL names another. */
+  oidcIssuerUrl: string;
 }
 
 export interface StartedComponent {
@@ -78,12 +81,12 @@ export interface InfrastructureStatus {
   endpoints?: Endpoints;
 }
 
-const COMPONENTS: Component[] = ['kafka', 'registry', 'postgres'];
+const COMPONENTS: Component[] = ['kafka', 'registry', 'postgres', 'oidc'];
 
 /**
- * Starts real Kafka, Apicurio Registry and Postgres on 127.0.0.1, in parallel, except the parts the
- * environment already provides (KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL_<SERVICE>,
- * DATABASE_ADMIN_URL), and makes sure each service has its database.
+ * Starts real Kafka, Apicurio Registry, Postgres and the development OpenID provider on 127.0.0.1,
+ * in parallel, except the parts the environment already provides (KAFKA_BROKERS, SCHEMA_REGISTRY_URL,
+ * DATABASE_URL_<SERVICE>, DATABASE_ADMIN_URL, OIDC_ISSUER_URL), and makes sure each service has its database.
  */
 export async function startInfrastructure(options: StartInfrastructureOptions): Promise<Infrastructure> {
   const stateDir = resolve(options.stateDir ?? defaultStateDir());
@@ -94,6 +97,7 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
     kafka: forced?.includes('kafka') ? undefined : external.kafkaBrokers,
     registry: forced?.includes('registry') ? undefined : external.schemaRegistryUrl,
     postgres: forced?.includes('postgres') ? undefined : external.adminDatabaseUrl,
+    oidc: forced?.includes('oidc') ? undefined : external.oidcIssuerUrl,
   };
   if (forced?.includes('postgres')) external.databaseUrls = {};
   // Tests name no services and need the admin URL; a stack whose services all have URLs needs no server.
@@ -104,7 +108,7 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
     COMPONENTS.filter((name) => (name === 'postgres' ? !given.postgres && !everyServiceHasDatabase : !given[name]));
   await refuseToStart(stateDir, planned, ports);
   mkdirSync(stateDir, { recursive: true });
-  const artifacts = planned.some((name) => name !== 'postgres') ? ensureInfraArtifacts() : undefined;
+  const artifacts = planned.some((name) => name === 'kafka' || name === 'registry') ? ensureInfraArtifacts() : undefined;
   const context: StartContext = { stateDir, ports, detached: options.detached ?? false, artifacts };
 
   const started: StartedComponent[] = [];
@@ -127,6 +131,7 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
       kafkaBrokers: given.kafka ?? '',
       schemaRegistryUrl: given.registry ?? '',
       adminDatabaseUrl,
+      oidcIssuerUrl: given.oidc ?? '',
       databaseUrls: await databaseUrls(options.services, external.databaseUrls, adminDatabaseUrl),
     };
     writeFileSync(endpointsFile(stateDir), `${JSON.stringify(endpoints, null, 2)}\n`);
@@ -152,6 +157,10 @@ async function startComponent(
   if (name === 'postgres') {
     const { process, adminUrl } = await startPostgres({ stateDir, detached, port: ports.postgres });
     return { process, endpoint: adminUrl };
+  }
+  if (name === 'oidc') {
+    const { process, issuerUrl } = await startIssuer({ stateDir, detached, port: ports.oidc });
+    return { process, endpoint: issuerUrl };
   }
   if (!artifacts) throw new Error(`${name} needs the Kafka and registry artifacts`);
   if (name === 'kafka') {
@@ -227,12 +236,18 @@ async function refuseToStart(stateDir: string, planned: Component[], ports: Infr
     kafka: ['kafka', 'kafkaController'],
     registry: ['schemaRegistry'],
     postgres: ['postgres'],
+    oidc: ['oidc'],
   };
   for (const key of planned.flatMap((name) => portsOf[name])) await assertPortFree(ports[key], PORT_VARIABLES[key]);
 }
 
 // Postgres: SIGINT is its "fast" shutdown; SIGTERM would wait for every client to disconnect.
-const STOP = { kafka: ['SIGTERM', 30_000], registry: ['SIGTERM', 15_000], postgres: ['SIGINT', 15_000] } as const;
+const STOP = {
+  kafka: ['SIGTERM', 30_000],
+  registry: ['SIGTERM', 15_000],
+  postgres: ['SIGINT', 15_000],
+  oidc: ['SIGTERM', 5_000],
+} as const;
 
 async function stopComponents(stateDir: string, names: Component[]): Promise<Component[]> {
   const stopped = await Promise.all(names.map((name) => stopProcess(stateDir, name, STOP[name][0], STOP[name][1])));

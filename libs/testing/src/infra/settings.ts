@@ -4,6 +4,7 @@ export interface InfrastructurePorts {
   kafkaController: number;
   schemaRegistry: number;
   postgres: number;
+  oidc: number;
 }
 
 export const PORT_VARIABLES: Record<keyof InfrastructurePorts, string> = {
@@ -11,9 +12,10 @@ export const PORT_VARIABLES: Record<keyof InfrastructurePorts, string> = {
   kafkaController: 'KAFKA_CONTROLLER_PORT',
   schemaRegistry: 'SCHEMA_REGISTRY_PORT',
   postgres: 'POSTGRES_PORT',
+  oidc: 'OIDC_PORT',
 };
 
-const DEFAULT_PORTS: InfrastructurePorts = { kafka: 9092, kafkaController: 9093, schemaRegistry: 8081, postgres: 5432 };
+const DEFAULT_PORTS: InfrastructurePorts = { kafka: 9092, kafkaController: 9093, schemaRegistry: 8081, postgres: 5432, oidc: 9400 };
 
 /** Explicit ports win over the environment, which wins over the defaults. */
 export function resolvePorts(explicit: Partial<InfrastructurePorts> = {}): InfrastructurePorts {
@@ -24,6 +26,7 @@ export function resolvePorts(explicit: Partial<InfrastructurePorts> = {}): Infra
     kafkaController: port('kafkaController'),
     schemaRegistry: port('schemaRegistry'),
     postgres: port('postgres'),
+    oidc: port('oidc'),
   };
 }
 
@@ -42,6 +45,7 @@ export interface ExternalInfrastructure {
   kafkaBrokers?: string;
   schemaRegistryUrl?: string;
   adminDatabaseUrl?: string;
+  oidcIssuerUrl?: string;
   databaseUrls: Record<string, string>;
 }
 
@@ -60,6 +64,7 @@ export function externalInfrastructure(services: string[]): ExternalInfrastructu
     kafkaBrokers: given('KAFKA_BROKERS'),
     schemaRegistryUrl: given('SCHEMA_REGISTRY_URL'),
     adminDatabaseUrl: given('DATABASE_ADMIN_URL'),
+    oidcIssuerUrl: given('OIDC_ISSUER_URL'),
     databaseUrls,
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import type { DeadLetter } from '../../dead-letter/dead-letter';
 
 const WORD = /^[A-Za-z0-9._-]{1,128}$/;
@@ -63,9 +63,20 @@ export class ReplayDeadLettersDto extends DeadLetterFilterDto {
   @Optional()
   @IsBoolean()
   all?: boolean;
+
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 500,
+    description: 'Why these letters go back (the cause that was fixed); kept in the audit trail. `reason` filters by the letter\'s reason.',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  justification!: string;
 }
 
-export class DeadLetterView implements DeadLetter {
+/** A dead letter as the API shows it: no stack trace (it names code paths); `npm run dlq` shows the whole letter. */
+export class DeadLetterView implements Omit<DeadLetter, 'errorStack'> {
   @ApiProperty({ example: '0:12' }) id!: string;
   @ApiProperty() deadLetterTopic!: string;
   @ApiProperty() originalTopic!: string;
@@ -77,7 +88,6 @@ export class DeadLetterView implements DeadLetter {
   @ApiProperty({ example: 'handler-error' }) reason!: string;
   @ApiProperty() errorClass!: string;
   @ApiProperty() errorMessage!: string;
-  @ApiProperty({ description: 'Truncated to 2000 characters' }) errorStack!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) firstFailureAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastFailureAt!: string | null;

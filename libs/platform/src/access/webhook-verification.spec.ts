@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { signWebhook } from '@tradeflow/platform';
-import { verifyWebhook } from './webhook-signature';
+import { signWebhook } from '../http/webhook-signature';
+import { verifyWebhook } from './webhook-verification';
 
 const secret = 'test-secret-test-secret-test-secret';
 const now = 1_760_000_000_000;
 const timestamp = now / 1000;
 const body = Buffer.from('{"customerId":"CUST-1","name":"Ada"}');
-const policy = { secret, toleranceSeconds: 300, nowMs: now };
+const policy = { secrets: [secret], toleranceSeconds: 300, nowMs: now };
 
 function request(overrides: Partial<{ timestamp: string; signature: string; body: Buffer }> = {}) {
   return { timestamp: String(timestamp), signature: signWebhook(secret, timestamp, body), body, ...overrides };
@@ -56,5 +56,20 @@ describe('verifyWebhook', () => {
 
   it('refuses a request without a body', () => {
     expect(verifyWebhook({ ...request(), body: undefined }, policy)).toMatchObject({ valid: false });
+  });
+});
+
+describe('verifyWebhook during a secret rotation', () => {
+  const previous = 'previous-secret-previous-secret-previous';
+  const rotating = { ...policy, secrets: [secret, previous] };
+
+  it('accepts a signature made with either active secret', () => {
+    expect(verifyWebhook(request({ signature: signWebhook(previous, timestamp, body) }), rotating)).toMatchObject({ valid: true });
+    expect(verifyWebhook(request(), rotating)).toMatchObject({ valid: true });
+  });
+
+  it('refuses the previous secret once the rotation is over', () => {
+    const signed = request({ signature: signWebhook(previous, timestamp, body) });
+    expect(verifyWebhook(signed, policy)).toEqual({ valid: false, reason: 'signature does not match' });
   });
 });

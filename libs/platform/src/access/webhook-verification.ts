@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@tradeflow/platform';
+import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../http/webhook-signature';
 import { timingSafeEqual } from 'node:crypto';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
@@ -11,7 +11,8 @@ export interface SignedRequest {
 }
 
 export interface VerificationPolicy {
-  secret: string;
+  /** The partner's active secrets: the current one, and during a rotation the previous one too. */
+  secrets: readonly string[];
   toleranceSeconds: number;
   nowMs: number;
 }
@@ -26,7 +27,7 @@ function invalid(reason: string): Verification {
 
 /**
  * Checks a signed request: timestamp within the tolerance either way, signature over exactly the
- * bytes received, compared in constant time. The returned signature (lower-case) is what replay
+ * bytes received, compared in constant time with each active secret. The returned signature (lower-case) is what replay
  * protection remembers. Reasons are safe to return to the caller: they never echo the expected value.
  */
 export function verifyWebhook(request: SignedRequest, policy: VerificationPolicy): Verification {
@@ -44,9 +45,13 @@ export function verifyWebhook(request: SignedRequest, policy: VerificationPolicy
   if (!request.signature) return invalid(`missing ${SIGNATURE_HEADER} header`);
   const given = SIGNATURE.exec(request.signature.trim());
   if (!given) return invalid(`${SIGNATURE_HEADER} must be sha256=<64 hex digits>`);
-  if (!request.body) return invalid('no body to verify: send the customer as application/json');
+  if (!request.body) return invalid('no body to verify: send it as application/json');
 
-  const expected = Buffer.from(signWebhook(policy.secret, timestamp, request.body).slice('sha256='.length), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(given[1], 'hex'))) return invalid('signature does not match');
+  const received = Buffer.from(given[1], 'hex');
+  const body = request.body;
+  const matches = policy.secrets.some((secret) =>
+    timingSafeEqual(Buffer.from(signWebhook(secret, timestamp, body).slice('sha256='.length), 'hex'), received),
+  );
+  if (!matches) return invalid('signature does not match');
   return { valid: true, timestamp, signature: given[1].toLowerCase() };
 }

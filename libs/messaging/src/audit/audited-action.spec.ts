@@ -1,0 +1,20 @@
+import { targetsOf } from './audited-action';
+
+describe('targetsOf', () => {
+  it('takes the path parameters first, then the ids the body names', () => {
+    const body = { invoiceId: 'INV-7', paymentRef: 'PAY-1', amountMinor: 500, note: 'x', id: 'ignored' };
+    expect(targetsOf({ id: 'SHP-1' }, body)).toEqual({ id: 'SHP-1', invoiceId: 'INV-7', paymentRef: 'PAY-1' });
+  });
+
+  it('joins id lists and leaves other values out', () => {
+    expect(targetsOf({}, { ids: ['0:12', '1:3'], reason: 'fixed', all: true })).toEqual({ ids: '0:12,1:3' });
+  });
+
+  it('never lets the body override a path parameter', () => {
+    expect(targetsOf({ customerId: 'C-1' }, { customerId: 'C-2' })).toEqual({ customerId: 'C-1' });
+  });
+
+  it('copes with no body at all', () => {
+    expect(targetsOf({ id: 'A' }, undefined)).toEqual({ id: 'A' });
+  });
+});

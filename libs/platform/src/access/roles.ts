@@ -1,0 +1,12 @@
+/**
+ * The roles a bearer token may carry (DESIGN.md §6). People and other systems get them from the
+ * OpenID provider; `channel` is a sales channel's OAuth2 client, which also names its channel.
+ */
+export const ROLES = ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'channel'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Everyone who may read back-office records: every person's role and the auditor. */
+export const STAFF: readonly Role[] = ['warehouse', 'finance', 'credit', 'ops', 'auditor'];
+
+/** Partners that sign their webhooks (HMAC) instead of presenting a token. */
+export type Partner = 'crm' | 'carrier' | 'payment-provider';
