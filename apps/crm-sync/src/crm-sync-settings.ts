@@ -1,6 +1,6 @@
 import { MessagingSettings } from '@tradeflow/messaging';
+import { IsSecret, Secret } from '@tradeflow/platform';
 import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { IsSecret, Secret } from './secret-setting';
 
 const SECRET_MIN_LENGTH = 32;
 
