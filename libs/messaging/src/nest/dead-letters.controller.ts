@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Allow } from '@tradeflow/platform';
 import { DeadLetters } from '../dead-letter/dead-letters';
-import { DeadLetterListView, ListDeadLettersQuery, ReplayDeadLettersDto, ReplayResultView } from './dto/dead-letter.dto';
+import type { DeadLetter } from '../dead-letter/dead-letter';
+import { DeadLetterListView, DeadLetterView, ListDeadLettersQuery, ReplayDeadLettersDto, ReplayResultView } from './dto/dead-letter.dto';
 
 /** Every service's dead letters over HTTP; `npm run dlq` does the same from a shell. */
 @ApiTags('operations')
@@ -19,8 +20,7 @@ export class DeadLettersController {
     const { limit = 100, ...filter } = query;
     const all = await this.deadLetters.list(filter);
     all.sort((a, b) => (a.lastFailureAt ?? '').localeCompare(b.lastFailureAt ?? ''));
-    const shown = all.slice(0, limit).map(({ errorStack: _stack, ...letter }) => letter);
-    return { deadLetterTopic: this.deadLetters.topic, count: all.length, deadLetters: shown };
+    return { deadLetterTopic: this.deadLetters.topic, count: all.length, deadLetters: all.slice(0, limit).map(withoutStack) };
   }
 
   @Post('replay')
@@ -46,4 +46,11 @@ export class DeadLettersController {
   replay(@Body() selection: ReplayDeadLettersDto): Promise<ReplayResultView> {
     return this.deadLetters.replay(selection);
   }
+}
+
+/** Stacks name code paths and library versions: useful to whoever fixes the cause, not to every API reader (`npm run dlq` shows them). */
+function withoutStack(letter: DeadLetter): DeadLetterView {
+  const shown: Partial<DeadLetter> = { ...letter };
+  delete shown.errorStack;
+  return shown as DeadLetterView;
 }
