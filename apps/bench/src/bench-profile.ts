@@ -1,5 +1,7 @@
 import type { ContenderName } from './hop/hop-events';
 import { CONTENDERS } from './hop/hop-events';
+import type { LoadProfileName } from './saga/load-profiles';
+import { LOAD_PROFILES } from './saga/load-profiles';
 
 export const SECTIONS = ['codec', 'hop', 'saga'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -40,6 +42,12 @@ export interface SagaProfile {
   warmupOrders: number;
   p99LimitMs: number;
   drainTimeoutSeconds: number;
+  /** Who orders what (BENCH_SAGA_PROFILES); each runs on a fresh stack. */
+  loadProfiles: LoadProfileName[];
+  /** Longest wait for the flow to come to rest (outboxes published, consumers caught up) before and after a step. */
+  restTimeoutSeconds: number;
+  /** Wait before reading Postgres' counters at the end of a step, so its statistics are flushed. */
+  statisticsFlushMs: number;
 }
 
 export interface BenchProfile {
@@ -78,6 +86,9 @@ export function benchProfile(smoke: boolean, sections: Section[] = [...SECTIONS]
       warmupOrders: smoke ? 3 : 30,
       p99LimitMs: 500,
       drainTimeoutSeconds: smoke ? 30 : 45,
+      loadProfiles: loadProfiles(env),
+      restTimeoutSeconds: smoke ? 30 : 120,
+      statisticsFlushMs: smoke ? 0 : 11_000,
     },
     cpuProfileDir: env.BENCH_CPU_PROFILE_DIR || undefined,
   };
@@ -98,6 +109,15 @@ function contenders(env: NodeJS.ProcessEnv): ContenderName[] {
   const unknown = named.filter((name) => !(CONTENDERS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`BENCH_HOP_CONTENDERS names unknown contenders: ${unknown.join(', ')} (known: ${CONTENDERS.join(', ')})`);
   return named as ContenderName[];
+}
+
+function loadProfiles(env: NodeJS.ProcessEnv): LoadProfileName[] {
+  const raw = env.BENCH_SAGA_PROFILES;
+  if (!raw) return [...LOAD_PROFILES];
+  const named = raw.split(',');
+  const unknown = named.filter((name) => !(LOAD_PROFILES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_SAGA_PROFILES names unknown load profiles: ${unknown.join(', ')} (known: ${LOAD_PROFILES.join(', ')})`);
+  return named as LoadProfileName[];
 }
 
 function rates(env: NodeJS.ProcessEnv, fallback: number[]): number[] {

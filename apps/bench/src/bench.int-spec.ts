@@ -21,9 +21,13 @@ describe('the benchmark, smoke-sized', () => {
     }
     const ours = report.hop?.find((result) => result.contender === 'ours');
     expect(ours?.effects).toBe(ours?.inputs);
-    expect(report.saga?.placed).toBeGreaterThan(0);
-    expect(report.saga?.invoicedOrders).toBe(report.saga?.placed);
-    expect(report.saga?.ordersInvoicedTwice).toBe(0);
+    expect(report.saga?.profiles.map((result) => result.profile)).toEqual(['hot-keys', 'realistic']);
+    for (const saga of report.saga?.profiles ?? []) {
+      expect(saga.placed).toBeGreaterThan(0);
+      expect(saga.invoicedOrders).toBe(saga.placed);
+      expect(saga.ordersInvoicedTwice).toBe(0);
+      expect(saga.steps.every((step) => step.cost !== undefined)).toBe(true);
+    }
     expect(renderReport(report)).toContain('## 3. The whole saga');
   }, 300_000);
 });

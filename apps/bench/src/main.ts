@@ -3,6 +3,7 @@ import { defaultStateDir } from '@tradeflow/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchProfile, parseArguments, SECTIONS } from './bench-profile';
+import { stopEverythingOnInterrupt } from './environment/interrupts';
 import { renderReport } from './report/render-report';
 import { runBench } from './run-bench';
 
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
   const profile = benchProfile(smoke, sections);
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  stopEverythingOnInterrupt(log);
   const report = await runBench(profile, log);
   const markdown = renderReport(report);
   process.stdout.write(`\n${markdown}`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BenchProfile } from './bench-profile';
 import { benchCodec } from './codec/codec-bench';
 import { startBenchInfrastructure } from './environment/bench-infrastructure';
+import { stopOnInterrupt } from './environment/interrupts';
 import { describeMachine, loadAverage } from './environment/machine';
 import { messagingTuning } from './environment/messaging-tuning';
 import { ScratchResources } from './environment/scratch-resources';
@@ -21,6 +22,11 @@ export async function runBench(profile: BenchProfile, log: (line: string) => voi
   const scratch = new ScratchResources(infrastructure.adminDatabaseUrl, infrastructure.kafkaBrokers);
   // Database names must start with a letter; topics, groups and databases all carry it.
   const runId = `r${randomUUID().slice(0, 7)}`;
+  const cleanUp = async () => {
+    await scratch.cleanUp().catch((error: Error) => log(`cleaning up: ${error.message}`));
+    await infrastructure.stop();
+  };
+  const interrupted = stopOnInterrupt(cleanUp);
   try {
     const machine = await describeMachine(infrastructure.adminDatabaseUrl, infrastructure.started);
     const report: BenchReport = { machine, messaging: messagingTuning(), profile, durationSeconds: 0, problems: [] };
@@ -41,7 +47,7 @@ export async function runBench(profile: BenchProfile, log: (line: string) => voi
     report.machine.loadAfter = loadAverage();
     return report;
   } finally {
-    await scratch.cleanUp().catch((error: Error) => log(`cleaning up: ${error.message}`));
-    await infrastructure.stop();
+    interrupted();
+    await cleanUp();
   }
 }

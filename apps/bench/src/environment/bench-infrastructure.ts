@@ -1,6 +1,7 @@
-import { defaultStateDir, freePorts, startInfrastructure } from '@tradeflow/testing';
+import { defaultStateDir, freePorts, startInfrastructure, stopInfrastructure } from '@tradeflow/testing';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopOnInterrupt } from './interrupts';
 
 export interface BenchInfrastructure {
   kafkaBrokers: string;
@@ -8,6 +9,8 @@ export interface BenchInfrastructure {
   adminDatabaseUrl: string;
   /** Components this run started itself (the rest came from the environment). */
   started: string[];
+  /** Their processes, for the saga's cost model. */
+  processes: { name: string; pid: number }[];
   stop(): Promise<void>;
 }
 
@@ -18,17 +21,20 @@ export interface BenchInfrastructure {
 export async function startBenchInfrastructure(): Promise<BenchInfrastructure> {
   const stateDir = join(defaultStateDir(), 'bench-runs', String(process.pid));
   const [kafka, kafkaController, schemaRegistry, postgres] = await freePorts(4);
+  // Until the run registers its own clean-up: an interrupt while starting stops what has started so far, by pid file.
+  const interrupted = stopOnInterrupt(async () => void (await stopInfrastructure(stateDir)));
   const infrastructure = await startInfrastructure({
     services: [],
     stateDir,
     ports: { kafka, kafkaController, schemaRegistry, postgres },
-  });
+  }).finally(interrupted);
   if (!infrastructure.adminDatabaseUrl) throw new Error('the bench needs DATABASE_ADMIN_URL or a Postgres of its own');
   return {
     kafkaBrokers: infrastructure.kafkaBrokers,
     schemaRegistryUrl: infrastructure.schemaRegistryUrl,
     adminDatabaseUrl: infrastructure.adminDatabaseUrl,
     started: infrastructure.started.map(({ name, startupMs }) => `${name} (${(startupMs / 1000).toFixed(1)} s)`),
+    processes: infrastructure.started.map(({ name, pid }) => ({ name, pid })),
     async stop() {
       await infrastructure.stop();
       rmSync(stateDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { stopOnInterrupt } from '../environment/interrupts';
 import type { ContenderCommand, ContenderReply } from './contender-main';
 import type { ContenderName } from './hop-events';
 
@@ -30,6 +31,9 @@ export class ContenderProcess {
       env: { ...process.env, ...env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    // A forked child outlives an interrupted bench: it would go on holding its database and topics.
+    const interrupted = stopOnInterrupt(async () => void child.kill('SIGKILL'));
+    child.once('exit', interrupted);
     const contender = new ContenderProcess(name, child);
     await contender.reply(undefined);
     return contender;

@@ -3,7 +3,7 @@ import type { BenchProfile } from '../bench-profile';
 import type { CodecSummary } from '../codec/codec-bench';
 import type { MachineReport } from '../environment/machine';
 import type { HopResult } from '../hop/hop-bench';
-import type { SagaResult } from '../saga/saga-bench';
+import type { SagaProfileResult, SagaResult } from '../saga/saga-bench';
 import { count, kops, ms, ratio, table, verdict } from './format';
 
 const ROOT = join(__dirname, '../../../..');
@@ -56,8 +56,8 @@ function renderSettings({ profile, messaging }: BenchReport): string {
     `Hop: ${hop.partitions} partitions per topic; warm-up ${count(hop.warmupEvents)} events (at most ${hop.warmupMs / 1000} s); ` +
       `window ${hop.windowSeconds} s; preload between ${count(hop.minEvents)} and ${count(hop.maxEvents)} events; ` +
       `latency at ${hop.latencyRate}/s for ${hop.latencySeconds} s (BENCH_HOP_WINDOW_SECONDS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS).`,
-    `Saga: ${saga.rates.join(', ')} orders/s, ${saga.stepSeconds} s each, after ${saga.warmupOrders} warm-up orders; ` +
-      `up to ${saga.drainTimeoutSeconds} s for a step's orders to finish (BENCH_SAGA_RATES, BENCH_SAGA_STEP_SECONDS).`,
+    `Saga: load profiles ${saga.loadProfiles.join(', ')}; ${saga.rates.join(', ')} orders/s, ${saga.stepSeconds} s each, after ${saga.warmupOrders} warm-up orders; ` +
+      `up to ${saga.drainTimeoutSeconds} s for a step's orders to finish, ${saga.restTimeoutSeconds} s to come to rest (BENCH_SAGA_PROFILES, BENCH_SAGA_RATES, BENCH_SAGA_STEP_SECONDS).`,
     `libs/messaging settings (ours and every service): ${Object.entries(messaging).map(([name, value]) => `${name}=${value}`).join(', ')}.`,
   ];
   return `## Settings\n\n${lines.map((line) => `- ${line}`).join('\n')}`;
@@ -141,6 +141,20 @@ function renderHop(results: HopResult[], profile: BenchProfile): string {
 }
 
 function renderSaga(saga: SagaResult, profile: BenchProfile): string {
+  const { p99LimitMs, stepSeconds, lowestRate } = profile.saga;
+  return [
+    '## 3. The whole saga',
+    'order, inventory, shipping, invoicing and crm-sync as processes (each with its own defaults and a fresh database), one fresh stack per load profile. ' +
+      `An open-model generator posts orders at each rate for ${stepSeconds} s; a warehouse bot reads ShipmentLabelled and ` +
+      'POSTs /v1/shipments/{id}/dispatch at once; a payment provider pays the invoices the profile says. Every step starts at rest ' +
+      '(every outbox published, every consumer group caught up). Latency: HTTP 201 of the order → its last InvoiceIssued (one per shipment) seen on the invoices topic. ' +
+      `Completed/s: the step's invoiced orders ÷ (its first POST → its last invoice). Stepping stops at the first rate whose p99 reaches ${p99LimitMs} ms ` +
+      `or that leaves orders unfinished; when the first rate already does, it is halved (down to ${lowestRate}/s).`,
+    ...saga.profiles.map((result) => renderSagaProfile(result, p99LimitMs)),
+  ].join('\n\n');
+}
+
+function renderSagaProfile(saga: SagaProfileResult, p99LimitMs: number): string {
   const rows = saga.steps.map((step) => [
     String(step.rate),
     count(step.placed),
@@ -151,20 +165,53 @@ function renderSaga(saga: SagaResult, profile: BenchProfile): string {
     ms(step.latency.p99),
     ms(step.latency.max),
     ms(step.http.p99),
+    step.cost ? ms(step.cost.serviceCpuMsPerOrder) : '–',
     step.sustained ? 'yes' : 'no',
   ]);
-  const { p99LimitMs, stepSeconds } = profile.saga;
   return [
-    '## 3. The whole saga',
-    'order, inventory, shipping and invoicing as processes (each with its own defaults and a fresh database), plenty of stock in one warehouse. ' +
-      `An open-model generator posts orders (1–3 lines) at each rate for ${stepSeconds} s; a warehouse bot reads ShipmentLabelled and ` +
-      'POSTs /v1/shipments/{id}/dispatch at once. Latency: HTTP 201 of the order → its InvoiceIssued seen on the invoices topic. ' +
-      `Completed/s: the step's invoiced orders ÷ (its first POST → its last invoice). Stepping stops at the first rate whose p99 reaches ${p99LimitMs} ms ` +
-      `or that leaves orders unfinished; when the first rate already does, it is halved (down to ${profile.saga.lowestRate}/s).`,
-    table(['orders/s offered', 'placed', 'invoiced', 'completed/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'POST p99 ms', `p99 < ${p99LimitMs} ms`], rows),
+    `### ${saga.profile}: ${saga.description}`,
+    table(
+      ['orders/s offered', 'placed', 'invoiced', 'completed/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'POST p99 ms', 'service CPU ms/order', `p99 < ${p99LimitMs} ms`],
+      rows,
+    ),
     `**Highest rate with p99 < ${p99LimitMs} ms: ${saga.maxSustainedRate === undefined ? 'none of the rates tried' : `${saga.maxSustainedRate} orders/s`}.** ` +
-      `Over the whole run: ${saga.placed} orders placed, ${saga.invoicedOrders} invoiced, ${saga.lost} lost, ` +
-      `${saga.ordersInvoicedTwice} invoiced twice, ${saga.repeatedInvoiceRecords} InvoiceIssued records delivered twice, ${saga.dispatched} shipments dispatched.` +
+      `Over the whole run: ${saga.placed} orders placed, ${saga.invoicedOrders} fully invoiced, ${saga.lost} lost, ` +
+      `${saga.ordersInvoicedTwice} invoiced more than once, ${saga.repeatedInvoiceRecords} InvoiceIssued records delivered twice, ` +
+      `${saga.dispatched} shipments dispatched, ${saga.paid} invoices paid.` +
       (saga.logDir ? ` Service logs: \`${relative(ROOT, saga.logDir)}\`.` : ''),
+    renderCosts(saga),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Where each step's work went: CPU per completed order by process, and the work per order of each service at one step. */
+function renderCosts(saga: SagaProfileResult): string | undefined {
+  const measured = saga.steps.flatMap(({ rate, cost }) => (cost ? [{ rate, cost }] : []));
+  if (measured.length === 0) return undefined;
+  const processes = [...new Set(measured.flatMap((step) => Object.keys(step.cost.cpuMsPerOrder)))];
+  const cpuRows = [
+    ...processes.map((name) => [name, ...measured.map((step) => ms(step.cost.cpuMsPerOrder[name] ?? Number.NaN))]),
+    ['services together', ...measured.map((step) => ms(step.cost.serviceCpuMsPerOrder))],
+  ];
+  const shown = measured.find((step) => step.rate === saga.maxSustainedRate) ?? measured[0];
+  const cost = shown.cost;
+  const serviceRows = Object.entries(cost.perService).map(([name, work]) => [
+    name,
+    work.produced.toFixed(1),
+    work.applied.toFixed(1),
+    work.transactions.toFixed(1),
+    work.rowsWritten.toFixed(1),
+    count(cost.peakRssMb[name] ?? Number.NaN),
+  ]);
+  const others = Object.entries(cost.peakRssMb).filter(([name]) => !(name in cost.perService));
+  return [
+    `CPU milliseconds per completed order, by process (from /proc, from the step's start to rest after it, so a step's backlog counts where it is worked off):`,
+    table(['process', ...measured.map((step) => `${step.rate}/s`)], cpuRows),
+    `Per completed order at ${shown.rate}/s (${count(cost.orders)} orders): events each service produced (outbox rows) and applied (inbox rows), ` +
+      `its database transactions and rows written (pg_stat_database), and its peak resident memory. ` +
+      `The bench made ${cost.httpRequestsPerOrder.toFixed(1)} HTTP requests per order (order, dispatches, payments); peak memory of the rest: ` +
+      `${others.map(([name, mb]) => `${name} ${count(mb)} MiB`).join(', ')} (Postgres: the sum over its processes at the step's end).`,
+    table(['service', 'events produced', 'events applied', 'transactions', 'rows written', 'peak RSS MiB'], serviceRows),
   ].join('\n\n');
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BENCH_CUSTOMER } from './crm-customer';
+import type { SagaOrder } from './load-profiles';
+import type { RequestCounter } from './request-counter';
 import { BENCH_API_KEY } from './saga-stack';
-
-export const BENCH_SKUS = ['BENCH-MUG', 'BENCH-TEA', 'BENCH-POT', 'BENCH-KETTLE'];
 
 export interface PlacedOrder {
   id: string;
+  /** Shipments, so invoices, it will have. */
+  shipments: number;
   /** performance.now() when the POST went out and when its 201 came back. */
   postedAt: number;
   createdAt: number;
@@ -28,7 +29,11 @@ const address = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'Londo
  * slow system faces a growing queue as real shop traffic would make it (no coordinated omission).
  */
 export class OrderLoad {
-  constructor(private readonly orderUrl: string) {}
+  constructor(
+    private readonly orderUrl: string,
+    private readonly nextOrder: () => SagaOrder,
+    private readonly requests: RequestCounter,
+  ) {}
 
   async run(rate: number, seconds: number): Promise<LoadStep> {
     const total = Math.max(1, Math.round(rate * seconds));
@@ -46,30 +51,19 @@ export class OrderLoad {
   }
 
   private async place(step: LoadStep): Promise<void> {
+    const { customerId, lines, shipments } = this.nextOrder();
     const postedAt = performance.now();
     try {
-      const response = await fetch(`${this.orderUrl}/v1/orders`, {
+      const response = await this.requests.fetch(`${this.orderUrl}/v1/orders`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': BENCH_API_KEY, 'idempotency-key': randomUUID() },
-        body: JSON.stringify(orderBody()),
+        body: JSON.stringify({ customerId, currency: 'EUR', shippingAddress: address, allowPartialShipment: false, lines }),
       });
       const body = await response.text();
-      if (response.status === 201) step.placed.push({ id: (JSON.parse(body) as { id: string }).id, postedAt, createdAt: performance.now() });
+      if (response.status === 201) step.placed.push({ id: (JSON.parse(body) as { id: string }).id, shipments, postedAt, createdAt: performance.now() });
       else step.refused.push(`order refused: ${response.status} ${body.slice(0, 200)}`);
     } catch (error) {
       step.refused.push(`order failed: ${(error as Error).message}`);
     }
   }
-}
-
-/** One to three distinct skus, one to three of each: every order fits in one warehouse, so one shipment and one invoice. */
-function orderBody() {
-  const skus = [...BENCH_SKUS].sort(() => Math.random() - 0.5).slice(0, 1 + Math.floor(Math.random() * 3));
-  return {
-    customerId: BENCH_CUSTOMER,
-    currency: 'EUR',
-    shippingAddress: address,
-    allowPartialShipment: false,
-    lines: skus.map((sku) => ({ sku, quantity: 1 + Math.floor(Math.random() * 3), unitPriceMinor: 1299, taxRateBp: 1900 })),
-  };
 }

@@ -1,16 +1,27 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SagaProfile } from '../bench-profile';
 import type { BenchInfrastructure } from '../environment/bench-infrastructure';
+import type { WatchedProcess } from '../environment/process-usage';
+import { usageOf } from '../environment/process-usage';
 import type { ScratchResources } from '../environment/scratch-resources';
 import type { LatencySummary } from '../stats/percentiles';
 import { summarise } from '../stats/percentiles';
 import { waitFor } from '../wait-for';
-import { pushBenchCustomer } from './crm-customer';
 import { EventTap } from './event-tap';
+import { FlowProbe } from './flow-probe';
+import { InvoicesSeen } from './invoices-seen';
+import type { LoadProfileName } from './load-profiles';
+import { loadProfile } from './load-profiles';
 import type { LoadStep, PlacedOrder } from './order-load';
-import { BENCH_SKUS, OrderLoad } from './order-load';
+import { OrderLoad } from './order-load';
+import { PaymentProvider } from './payment-provider';
+import { RequestCounter } from './request-counter';
+import { setUpSaga } from './saga-setup';
+import type { SagaStack } from './saga-stack';
 import { startSagaStack } from './saga-stack';
+import type { CostWindow, StepCost } from './step-cost';
+import { stepCost } from './step-cost';
 import { WarehouseBot } from './warehouse-bot';
 
 export interface SagaStepResult {
@@ -18,29 +29,40 @@ export interface SagaStepResult {
   sentRate: number;
   placed: number;
   refused: number;
-  /** Orders of this step whose InvoiceIssued was seen before the step's drain timeout. */
+  /** Orders of this step with every invoice seen before the step's drain timeout. */
   completed: number;
-  /** completed ÷ (first POST of the step → last InvoiceIssued of the step). */
+  /** completed ÷ (first POST of the step → last invoice of the step). */
   completedPerSecond: number;
-  /** HTTP 201 → InvoiceIssued seen on the invoices topic, per order. */
+  /** HTTP 201 → the order's last InvoiceIssued seen on the invoices topic, per order. */
   latency: LatencySummary;
   /** POST → 201. */
   http: LatencySummary;
   sustained: boolean;
+  /** Measured from rest to rest; missing when the flow did not come to rest after the step. */
+  cost?: StepCost;
 }
 
-export interface SagaResult {
+export interface SagaProfileResult {
+  profile: LoadProfileName;
+  description: string;
   steps: SagaStepResult[];
   maxSustainedRate?: number;
   placed: number;
+  /** Orders with all their invoices seen. */
   invoicedOrders: number;
   lost: number;
   /** The same InvoiceIssued record delivered again (same eventId). */
   repeatedInvoiceRecords: number;
-  /** Orders invoiced more than once (each has one shipment, so one invoice): duplicated effects. */
+  /** Orders with more invoices than shipments: duplicated effects. */
   ordersInvoicedTwice: number;
   dispatched: number;
+  paid: number;
   logDir?: string;
+  problems: string[];
+}
+
+export interface SagaResult {
+  profiles: SagaProfileResult[];
   problems: string[];
 }
 
@@ -52,63 +74,122 @@ export interface SagaContext {
   log: (line: string) => void;
 }
 
-/** Orders at rising fixed rates through the whole stack until p99 (201 → InvoiceIssued) passes the limit. */
+/** Each load profile on a fresh stack: orders at rising fixed rates until p99 (201 → last invoice) passes the limit. */
 export async function benchSaga(context: SagaContext): Promise<SagaResult> {
+  const result: SagaResult = { profiles: [], problems: [] };
+  for (const [index, name] of context.profile.loadProfiles.entries()) {
+    const measured = await benchLoadProfile(context, name, `${context.runId}p${index}`);
+    result.profiles.push(measured);
+    result.problems.push(...measured.problems.map((problem) => `${name}: ${problem}`));
+  }
+  return result;
+}
+
+async function benchLoadProfile(context: SagaContext, name: LoadProfileName, stackId: string): Promise<SagaProfileResult> {
   const { profile, infrastructure } = context;
-  const log = (line: string) => context.log(`saga: ${line}`);
-  const result: SagaResult = { steps: [], placed: 0, invoicedOrders: 0, lost: 0, repeatedInvoiceRecords: 0, ordersInvoicedTwice: 0, dispatched: 0, problems: [] };
+  const load = loadProfile(name);
+  const log = (line: string) => context.log(`saga ${name}: ${line}`);
+  const result: SagaProfileResult = {
+    profile: name,
+    description: load.description,
+    steps: [],
+    placed: 0,
+    invoicedOrders: 0,
+    lost: 0,
+    repeatedInvoiceRecords: 0,
+    ordersInvoicedTwice: 0,
+    dispatched: 0,
+    paid: 0,
+    problems: [],
+  };
   log('starting the services');
-  const stack = await startSagaStack(infrastructure, context.scratch, context.runId);
+  const stack = await startSagaStack(infrastructure, context.scratch, stackId, name);
   result.logDir = stack.logDir;
   const kafka = new Kafka({ clientId: 'bench-saga', brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.WARN });
-  const invoices = new Invoices();
-  const tap = new EventTap(kafka, infrastructure.schemaRegistryUrl, stack.prefix, 'InvoiceIssued', (event, seenAt) => invoices.seen(event, seenAt));
-  const bot = new WarehouseBot(kafka, infrastructure.schemaRegistryUrl, stack.prefix, stack.urls.shipping);
+  const requests = new RequestCounter();
+  const invoices = new InvoicesSeen();
+  const payments = new PaymentProvider(stack.urls.invoicing, load.payEvery, requests);
+  const tap = new EventTap(kafka, infrastructure.schemaRegistryUrl, stack.prefix, 'InvoiceIssued', (event, seenAt) => {
+    if (invoices.seen(event, seenAt)) payments.issuedInvoice(event);
+  });
+  const bot = new WarehouseBot(kafka, infrastructure.schemaRegistryUrl, stack.prefix, stack.urls.shipping, requests);
+  const probe = new FlowProbe(kafka, infrastructure.adminDatabaseUrl, stack.processes);
+  const window = costWindow(stack, infrastructure, probe, requests, profile.statisticsFlushMs);
   const placed: PlacedOrder[] = [];
   const drainMs = profile.drainTimeoutSeconds * 1000;
+  const restMs = profile.restTimeoutSeconds * 1000;
   try {
-    await Promise.all([tap.start(), bot.start()]);
-    await receiveStock(stack.urls.inventory);
-    if (stack.crmSyncUrl) await pushBenchCustomer(stack.crmSyncUrl);
-    const load = new OrderLoad(stack.urls.order);
+    await Promise.all([tap.start(), bot.start(), probe.connect()]);
+    log(`${load.customers.length} customers and ${load.receipts.length} stock receipts`);
+    await setUpSaga(load, { inventory: stack.urls.inventory, crmSync: stack.crmSyncUrl });
+    const orders = new OrderLoad(stack.urls.order, () => load.nextOrder(), requests);
 
-    // Also waits out the first customer check: an order held for an unknown customer is approved once crm-sync's event arrives.
     log(`warm-up with ${profile.warmupOrders} orders`);
-    const warmUp = await load.run(10, profile.warmupOrders / 10);
+    const warmUp = await orders.run(10, profile.warmupOrders / 10);
     placed.push(...warmUp.placed);
     if (warmUp.refused.length > 0) throw new Error(`warm-up orders refused: ${summariseReasons(warmUp.refused).join('; ')}`);
     await waitFor(() => invoices.allOf(warmUp.placed), Math.max(drainMs, 120_000), 'the warm-up orders to be invoiced', 50);
 
     const rates = [...profile.rates];
     for (let rate = rates.shift(); rate !== undefined; rate = rates.shift()) {
+      // Each step starts at rest: one after an overloaded step would otherwise inherit its backlog.
+      if (!(await probe.waitForRest(restMs))) {
+        result.problems.push(`not at rest ${profile.restTimeoutSeconds} s after the step before ${rate}/s; stepping stopped`);
+        break;
+      }
+      const before = await window.open();
       log(`${rate} orders/s for ${profile.stepSeconds} s`);
-      const step = await load.run(rate, profile.stepSeconds);
+      const step = await orders.run(rate, profile.stepSeconds);
       placed.push(...step.placed);
       result.problems.push(...summariseReasons(step.refused).map((reason) => `at ${rate}/s ${reason}`));
       await waitFor(() => invoices.allOf(step.placed), drainMs, `the ${rate}/s orders`, 50).catch(() => undefined);
       const measured = measureStep(step, invoices, profile.p99LimitMs);
+      if (await probe.waitForRest(restMs)) measured.cost = stepCost(before, await window.close(), measured.completed, serviceNames(stack));
       result.steps.push(measured);
-      log(`completed ${measured.completed}/${measured.placed}, p99 ${Math.round(measured.latency.p99)} ms`);
+      const cpu = measured.cost ? `, services ${Math.round(measured.cost.serviceCpuMsPerOrder)} ms CPU per order` : '';
+      log(`completed ${measured.completed}/${measured.placed}, p99 ${Math.round(measured.latency.p99)} ms${cpu}`);
       if (measured.sustained) result.maxSustainedRate = rate;
-      else if (result.maxSustainedRate === undefined && rate / 2 >= profile.lowestRate) {
-        // Even the first rate was too much: let the backlog finish, then try half of it.
-        await waitFor(() => invoices.allOf(placed), drainMs, 'the backlog', 100).catch(() => undefined);
-        rates.splice(0, rates.length, rate / 2);
-      } else break;
+      else if (result.maxSustainedRate === undefined && rate / 2 >= profile.lowestRate) rates.splice(0, rates.length, rate / 2);
+      else break;
     }
     await waitFor(() => invoices.allOf(placed), drainMs, 'every order to be invoiced', 100).catch(() => undefined);
   } catch (error) {
     result.problems.push(`${(error as Error).message} (service logs: ${stack.logDir})`);
   } finally {
-    await Promise.all([tap.stop(), bot.stop()]);
+    await Promise.all([tap.stop(), bot.stop(), payments.stop()]);
+    await probe.close().catch(() => undefined);
     await stack.stop();
   }
-  return tallySaga(result, placed, invoices, bot);
+  return tally(result, placed, invoices, bot, payments);
 }
 
-function measureStep(step: LoadStep, invoices: Invoices, p99LimitMs: number): SagaStepResult {
+/** A step's cost is measured between two looks at every process and database: one before, one once at rest. */
+function costWindow(stack: SagaStack, infrastructure: BenchInfrastructure, probe: FlowProbe, requests: RequestCounter, statisticsFlushMs: number) {
+  const watched: WatchedProcess[] = [
+    ...stack.processes.map(({ name, pid }) => ({ name, pid })),
+    ...infrastructure.processes.map((component) => ({ ...component, withChildren: component.name === 'postgres' })),
+    { name: 'bench', pid: process.pid },
+  ];
+  return {
+    open: async (): Promise<CostWindow> => ({ usage: usageOf(watched), counters: await probe.counters(), requests: requests.count }),
+    /** CPU as the flow comes to rest; Postgres' counters once its statistics are flushed. */
+    close: async (): Promise<CostWindow> => {
+      const usage = usageOf(watched);
+      const sent = requests.count;
+      // Postgres backends report their statistics when idle, at most every 10 s (PGSTAT_IDLE_INTERVAL).
+      await sleep(statisticsFlushMs);
+      return { usage, counters: await probe.counters(), requests: sent };
+    },
+  };
+}
+
+function serviceNames(stack: SagaStack): string[] {
+  return stack.processes.map((service) => service.name);
+}
+
+function measureStep(step: LoadStep, invoices: InvoicesSeen, p99LimitMs: number): SagaStepResult {
   const completed = step.placed.flatMap((order) => {
-    const invoicedAt = invoices.firstSeen(order.id);
+    const invoicedAt = invoices.completedAt(order);
     return invoicedAt === undefined ? [] : [{ ...order, invoicedAt }];
   });
   const latency = summarise(completed.map((order) => order.invoicedAt - order.createdAt));
@@ -128,21 +209,22 @@ function measureStep(step: LoadStep, invoices: Invoices, p99LimitMs: number): Sa
   };
 }
 
-function tallySaga(result: SagaResult, placed: PlacedOrder[], invoices: Invoices, bot: WarehouseBot): SagaResult {
-  const invoicedOrders = placed.filter((order) => invoices.firstSeen(order.id) !== undefined).length;
-  const tally = {
+function tally(result: SagaProfileResult, placed: PlacedOrder[], invoices: InvoicesSeen, bot: WarehouseBot, payments: PaymentProvider): SagaProfileResult {
+  const invoicedOrders = placed.filter((order) => invoices.completedAt(order) !== undefined).length;
+  const tallied = {
     ...result,
     placed: placed.length,
     invoicedOrders,
     lost: placed.length - invoicedOrders,
     repeatedInvoiceRecords: invoices.repeatedRecords,
-    ordersInvoicedTwice: invoices.ordersInvoicedTwice(),
+    ordersInvoicedTwice: invoices.overInvoiced(placed),
     dispatched: bot.dispatched,
+    paid: payments.paid,
   };
-  if (tally.lost > 0) tally.problems.push(`${tally.lost} of ${tally.placed} orders never invoiced`);
-  if (tally.ordersInvoicedTwice > 0) tally.problems.push(`${tally.ordersInvoicedTwice} orders invoiced more than once`);
-  tally.problems.push(...summariseReasons(bot.errors));
-  return tally;
+  if (tallied.lost > 0) tallied.problems.push(`${tallied.lost} of ${tallied.placed} orders never fully invoiced`);
+  if (tallied.ordersInvoicedTwice > 0) tallied.problems.push(`${tallied.ordersInvoicedTwice} orders invoiced more than once`);
+  tallied.problems.push(...summariseReasons([...bot.errors, ...payments.errors]));
+  return tallied;
 }
 
 /** "12 × 500 Internal server error" rather than twelve lines. */
@@ -150,42 +232,4 @@ function summariseReasons(reasons: string[]): string[] {
   const counts = new Map<string, number>();
   for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   return [...counts].map(([reason, times]) => `${times} × ${reason}`);
-}
-
-/** InvoiceIssued as seen on the topic: when, per order, and whether a record came twice. */
-class Invoices {
-  repeatedRecords = 0;
-  private readonly eventIds = new Set<string>();
-  private readonly byOrder = new Map<string, number[]>();
-
-  seen(event: { eventId: string; orderId: string }, seenAt: number): void {
-    if (this.eventIds.has(event.eventId)) {
-      this.repeatedRecords++;
-      return;
-    }
-    this.eventIds.add(event.eventId);
-    this.byOrder.set(event.orderId, [...(this.byOrder.get(event.orderId) ?? []), seenAt]);
-  }
-
-  firstSeen(orderId: string): number | undefined {
-    return this.byOrder.get(orderId)?.[0];
-  }
-
-  allOf(orders: PlacedOrder[]): boolean {
-    return orders.every((order) => this.byOrder.has(order.id));
-  }
-
-  ordersInvoicedTwice(): number {
-    return [...this.byOrder.values()].filter((seen) => seen.length > 1).length;
-  }
-}
-
-/** Plenty of every bench sku in one warehouse: no order waits for stock or splits. */
-async function receiveStock(inventoryUrl: string): Promise<void> {
-  const response = await fetch(`${inventoryUrl}/v1/stock/receipts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ receiptId: `bench-${randomUUID()}`, warehouse: 'BER', lines: BENCH_SKUS.map((sku) => ({ sku, quantity: 1_000_000 })) }),
-  });
-  if (response.status !== 201) throw new Error(`stock receipt refused: ${response.status} ${await response.text()}`);
 }

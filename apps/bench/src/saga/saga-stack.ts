@@ -2,6 +2,7 @@ import { databaseUrlVariable, defaultStateDir, freePorts, startProcess, stopProc
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchInfrastructure } from '../environment/bench-infrastructure';
+import { stopOnInterrupt } from '../environment/interrupts';
 import type { ScratchResources } from '../environment/scratch-resources';
 
 const ROOT = join(__dirname, '../../../..');
@@ -15,10 +16,20 @@ export const BENCH_API_KEY = 'tf_bench_0123456789abcdef';
 /** Signs the customer the bench pushes as the CRM would (local only). */
 export const BENCH_CRM_SECRET = 'bench-crm-webhook-secret-0123456789abcdef';
 
+/** A service as the cost model and the rest probe see it. */
+export interface SagaProcess {
+  name: SagaService;
+  pid: number;
+  databaseUrl: string;
+  /** Its consumer group's id on the broker (KAFKA_TOPIC_PREFIX namespaces groups as it does topics). */
+  consumerGroupId: string;
+}
+
 export interface SagaStack {
   prefix: string;
   urls: Record<CoreService, string>;
   crmSyncUrl?: string;
+  processes: SagaProcess[];
   /** Where each service's log is kept after the run, to look at when a figure is odd. */
   logDir: string;
   stop(): Promise<void>;
@@ -29,28 +40,37 @@ export interface SagaStack {
  * configured only by environment, its own defaults), each with a fresh database, on topics and
  * consumer groups under a prefix of the run's own.
  */
-export async function startSagaStack(infrastructure: BenchInfrastructure, scratch: ScratchResources, runId: string): Promise<SagaStack> {
+export async function startSagaStack(
+  infrastructure: BenchInfrastructure,
+  scratch: ScratchResources,
+  runId: string,
+  label: string,
+): Promise<SagaStack> {
   const missing = SAGA_SERVICES.filter((service) => !existsSync(mainOf(service)));
   if (missing.length > 0) throw new Error(`the saga needs ${missing.map((service) => `apps/${service}`).join(', ')}`);
   // crm-sync feeds the order service's customer checks wherever it exists.
   const services: SagaService[] = existsSync(mainOf('crm-sync')) ? [...SAGA_SERVICES, 'crm-sync'] : [...SAGA_SERVICES];
   const prefix = `bench-${runId}-saga.`;
   scratch.ownTopicsUnder(prefix);
-  const logDir = join(defaultStateDir(), 'bench', 'saga');
+  const logDir = join(defaultStateDir(), 'bench', `saga-${label}`);
   const ports = await freePorts(services.length);
   const urls = {} as Record<SagaService, string>;
   const started: SagaService[] = [];
+  const processes: SagaProcess[] = [];
   const stop = async () => {
+    interrupted();
     await Promise.all(started.map((service) => stopProcess(logDir, service, 'SIGTERM', 15_000)));
   };
+  const interrupted = stopOnInterrupt(stop);
   try {
     await Promise.all(
       services.map(async (service, index) => {
+        const databaseUrl = await scratch.database(`bench_${service}_${runId}`);
         const env = {
           KAFKA_BROKERS: infrastructure.kafkaBrokers,
           SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
           KAFKA_TOPIC_PREFIX: prefix,
-          [databaseUrlVariable(service)]: await scratch.database(`bench_${service}_${runId}`),
+          [databaseUrlVariable(service)]: databaseUrl,
           ORDER_BOOTSTRAP_API_KEY: `bench:${BENCH_API_KEY}:orders:write,orders:read`,
           CRM_WEBHOOK_SECRET: BENCH_CRM_SECRET,
           PORT: String(ports[index]),
@@ -69,6 +89,7 @@ export async function startSagaStack(infrastructure: BenchInfrastructure, scratc
           detached: false,
         });
         started.push(service);
+        processes.push({ name: service, pid: running.pid, databaseUrl, consumerGroupId: `${prefix}${service}` });
         urls[service] = `http://127.0.0.1:${ports[index]}`;
         const ready = async () => (await fetch(`${urls[service]}/health/ready`)).ok;
         await waitUntilReady(running, ready, 180_000);
@@ -78,7 +99,7 @@ export async function startSagaStack(infrastructure: BenchInfrastructure, scratc
     await stop();
     throw error;
   }
-  return { prefix, urls, crmSyncUrl: urls['crm-sync'], logDir, stop };
+  return { prefix, urls, crmSyncUrl: urls['crm-sync'], processes, logDir, stop };
 }
 
 function mainOf(service: SagaService): string {

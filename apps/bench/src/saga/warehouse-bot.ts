@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { EventTap } from './event-tap';
+import type { RequestCounter } from './request-counter';
 
 /**
  * The warehouse: dispatches every shipment as soon as its label is made (ShipmentLabelled), by
@@ -14,7 +15,13 @@ export class WarehouseBot {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly tap: EventTap<'ShipmentLabelled'>;
 
-  constructor(kafka: Kafka, registryUrl: string, prefix: string, shippingUrl: string) {
+  constructor(
+    kafka: Kafka,
+    registryUrl: string,
+    prefix: string,
+    shippingUrl: string,
+    private readonly requests: RequestCounter,
+  ) {
     this.tap = new EventTap(kafka, registryUrl, prefix, 'ShipmentLabelled', ({ shipmentId }) => {
       if (this.seen.has(shipmentId)) {
         this.repeatedLabels++;
@@ -38,7 +45,7 @@ export class WarehouseBot {
 
   private async dispatch(url: string): Promise<void> {
     try {
-      const response = await fetch(url, { method: 'POST' });
+      const response = await this.requests.fetch(url, { method: 'POST' });
       if (response.ok) this.dispatched++;
       else this.errors.push(`dispatch refused: ${response.status} ${(await response.text()).slice(0, 200)}`);
     } catch (error) {

@@ -1,0 +1,102 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { Client } from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SagaProcess } from './saga-stack';
+
+/** What one service did so far: events it produced (outbox rows), applied (inbox rows), database work. */
+export interface ServiceCounters {
+  produced: number;
+  applied: number;
+  transactions: number;
+  rowsWritten: number;
+}
+
+/**
+ * Looks at the saga's services from outside: whether the flow is at rest (every outbox published,
+ * every consumer group caught up) and what each service has done so far, for the cost per order.
+ */
+export class FlowProbe {
+  private readonly admin: Admin;
+  private readonly databases = new Map<string, Client>();
+  private readonly adminDatabase: Client;
+
+  constructor(
+    kafka: Kafka,
+    adminDatabaseUrl: string,
+    private readonly processes: SagaProcess[],
+  ) {
+    this.admin = kafka.admin();
+    this.adminDatabase = new Client({ connectionString: adminDatabaseUrl });
+    for (const service of processes) this.databases.set(service.name, new Client({ connectionString: service.databaseUrl }));
+  }
+
+  async connect(): Promise<void> {
+    await Promise.all([this.admin.connect(), this.adminDatabase.connect(), ...[...this.databases.values()].map((client) => client.connect())]);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.admin.disconnect(), this.adminDatabase.end(), ...[...this.databases.values()].map((client) => client.end())]);
+  }
+
+  /** Waits until two looks in a row find nothing unpublished and no lag; false when `timeoutMs` passes first. */
+  async waitForRest(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    let quietLooks = 0;
+    while (Date.now() < deadline) {
+      quietLooks = (await this.atRest()) ? quietLooks + 1 : 0;
+      if (quietLooks >= 2) return true;
+      await sleep(500);
+    }
+    return false;
+  }
+
+  async counters(): Promise<Map<string, ServiceCounters>> {
+    const { rows } = await this.adminDatabase.query<{ datname: string; transactions: string; written: string }>(
+      `SELECT datname, xact_commit + xact_rollback AS transactions, tup_inserted + tup_updated + tup_deleted AS written FROM pg_stat_database`,
+    );
+    const statistics = new Map(rows.map((row) => [row.datname, row]));
+    const result = new Map<string, ServiceCounters>();
+    for (const service of this.processes) {
+      const client = this.databases.get(service.name);
+      if (!client) continue;
+      const { rows: counts } = await client.query<{ produced: number; applied: number }>(
+        `SELECT (SELECT count(*) FROM outbox)::int AS produced, (SELECT count(*) FROM inbox)::int AS applied`,
+      );
+      const database = statistics.get(new URL(service.databaseUrl).pathname.slice(1));
+      result.set(service.name, {
+        ...counts[0],
+        transactions: Number(database?.transactions ?? Number.NaN),
+        rowsWritten: Number(database?.written ?? Number.NaN),
+      });
+    }
+    return result;
+  }
+
+  private async atRest(): Promise<boolean> {
+    for (const client of this.databases.values()) {
+      const { rows } = await client.query<{ backlog: number }>(`SELECT count(*)::int AS backlog FROM outbox WHERE published_at IS NULL`);
+      if (rows[0].backlog > 0) return false;
+    }
+    return (await this.consumerLag()) === 0;
+  }
+
+  /** Records not yet consumed, over every partition each service's group has committed on. */
+  private async consumerLag(): Promise<number> {
+    const ends = new Map<string, Map<number, number>>();
+    const endOf = async (topic: string, partition: number) => {
+      let topicEnds = ends.get(topic);
+      if (!topicEnds) {
+        topicEnds = new Map((await this.admin.fetchTopicOffsets(topic)).map(({ partition: at, high }) => [at, Number(high)]));
+        ends.set(topic, topicEnds);
+      }
+      return topicEnds.get(partition) ?? 0;
+    };
+    let lag = 0;
+    for (const service of this.processes) {
+      for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId: service.consumerGroupId })) {
+        for (const { partition, offset } of partitions) lag += (await endOf(topic, partition)) - Math.max(Number(offset), 0);
+      }
+    }
+    return lag;
+  }
+}

@@ -1,0 +1,45 @@
+import { signedWebhookHeaders } from '@tradeflow/platform';
+import { randomUUID } from 'node:crypto';
+import type { LoadProfile } from './load-profiles';
+import { BENCH_CRM_SECRET } from './saga-stack';
+
+/** Customer webhooks in flight at once while setting up. */
+const PARALLEL = 20;
+
+/**
+ * Before any order: the profile's customers pushed to crm-sync as the CRM does (HMAC-signed
+ * webhook, no credit limit, so the customer checks approve every order), its stock received.
+ */
+export async function setUpSaga(profile: LoadProfile, urls: { inventory: string; crmSync?: string }): Promise<void> {
+  for (const receipt of profile.receipts) {
+    const response = await fetch(`${urls.inventory}/v1/stock/receipts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receiptId: `bench-${randomUUID()}`, ...receipt }),
+    });
+    if (response.status !== 201) throw new Error(`stock receipt refused: ${response.status} ${await response.text()}`);
+  }
+  const crmSync = urls.crmSync;
+  if (!crmSync) return;
+  const queue = [...profile.customers];
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      for (let customerId = queue.shift(); customerId !== undefined; customerId = queue.shift()) await pushCustomer(crmSync, customerId);
+    }),
+  );
+}
+
+async function pushCustomer(crmSyncUrl: string, customerId: string): Promise<void> {
+  const body = JSON.stringify({
+    customerId,
+    name: `Bench Customer ${customerId}`,
+    email: `${customerId.toLowerCase()}@bench.tradeflow.example`,
+    status: 'ACTIVE',
+    creditLimitMinor: null,
+    currency: 'EUR',
+    paymentTermsDays: 30,
+    updatedAt: new Date().toISOString(),
+  });
+  const response = await fetch(`${crmSyncUrl}/v1/crm/webhooks/customers`, { method: 'POST', headers: signedWebhookHeaders(BENCH_CRM_SECRET, body), body });
+  if (!response.ok) throw new Error(`crm-sync refused customer ${customerId}: ${response.status} ${await response.text()}`);
+}
