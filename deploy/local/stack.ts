@@ -1,5 +1,10 @@
 import {
   databaseUrlVariable,
+  DEV_AUDIENCE,
+  DEV_CLIENT_ROLES,
+  DEV_CLIENTS,
+  DEV_PEOPLE,
+  devClientSecret,
   defaultStateDir,
   infrastructureStatus,
   runningPid,
@@ -15,17 +20,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The local stack: real Postgres, Kafka and schema registry (or the ones named by the
- * environment), then each service as its own process, logging to .tradeflow/<service>/.
+ * The local stack: real Postgres, Kafka, schema registry and the development OpenID provider (or
+ * the ones named by the environment), then each service as its own process, logging to
+ * .tradeflow/<service>/.
  *   npm start | npm stop | npm run status
  */
 const SERVICES = [
-  { name: 'order', port: 3001 },
-  { name: 'inventory', port: 3002 },
-  { name: 'invoicing', port: 3003 },
-  { name: 'shipping', port: 3004 },
-  { name: 'crm-sync', port: 3005 },
+  { name: 'order', port: 3001, metricsPort: 9461 },
+  { name: 'inventory', port: 3002, metricsPort: 9462 },
+  { name: 'invoicing', port: 3003, metricsPort: 9463 },
+  { name: 'shipping', port: 3004, metricsPort: 9464 },
+  { name: 'crm-sync', port: 3005, metricsPort: 9465 },
 ] as const;
+type Service = (typeof SERVICES)[number];
 const TRACE_RECEIVER = 'trace-receiver';
 const ROOT = join(__dirname, '../..');
 const stateDir = defaultStateDir();
@@ -65,44 +72,77 @@ async function seedCustomers(crmSyncUrl: string, secret: string): Promise<void> 
   }
 }
 
-function portOf(service: (typeof SERVICES)[number]): number {
-  return Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port);
+/** `ORDER_PORT`, `CRM_SYNC_METRICS_PORT`, …: a port other than the default for one service. */
+function portOf(service: Service, kind: 'PORT' | 'METRICS_PORT' = 'PORT'): number {
+  const variable = `${service.name.toUpperCase().replace('-', '_')}_${kind}`;
+  return Number(process.env[variable] ?? (kind === 'PORT' ? service.port : service.metricsPort));
+}
+
+/** Partner secrets each go to the one service that checks them (made by developmentSecret). */
+function partnerSecrets(): Partial<Record<Service['name'], Record<string, string>>> {
+  const secret = (name: string) => developmentSecret(name, () => randomBytes(32).toString('hex'));
+  return {
+    invoicing: { PAYMENT_PROVIDER_WEBHOOK_SECRET: secret('dev-payment-provider-webhook-secret') },
+    shipping: { CARRIER_WEBHOOK_SECRET: secret('dev-carrier-webhook-secret') },
+    'crm-sync': { CRM_WEBHOOK_SECRET: secret('dev-crm-webhook-secret') },
+  };
+}
+
+/** How to call the services: a token of a development client, who those clients are, the console's people. */
+function printCredentials(issuerUrl: string): void {
+  console.log(`\nOpenID provider ${issuerUrl}. A token (valid 1 h) for a development client, e.g. ops:`);
+  console.log(`  TOKEN=$(curl -s -u ops:${devClientSecret('ops')} -d grant_type=client_credentials -d resource=${DEV_AUDIENCE} ${issuerUrl}/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`);
+  console.log(`  curl -s http://127.0.0.1:3002/v1/stock -H "authorization: Bearer $TOKEN"`);
+  console.log('Development clients (client id:secret → roles):');
+  for (const client of DEV_CLIENTS) {
+    console.log(`  ${`${client}:${devClientSecret(client)}`.padEnd(30)} ${DEV_CLIENT_ROLES[client].join(', ') || '(none: every role-guarded route answers 403)'}`);
+  }
+  console.log(`Console login (any password): ${Object.keys(DEV_PEOPLE).join(', ')}; the user name is the role, admin has all five.`);
 }
 
 async function up(): Promise<void> {
   const infrastructure = await startInfrastructure({ services: SERVICES.map((service) => service.name), detached: true });
   const apiKey = developmentSecret('dev-api-key', () => `tf_dev_${randomBytes(18).toString('base64url')}`);
-  const webhookSecret = developmentSecret('dev-crm-webhook-secret', () => randomBytes(32).toString('hex'));
+  const secrets = partnerSecrets();
   const env: Record<string, string> = {
     OTEL_EXPORTER_OTLP_ENDPOINT: await startTraceReceiver(),
     KAFKA_BROKERS: infrastructure.kafkaBrokers,
     SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
+    OIDC_ISSUER_URL: infrastructure.oidcIssuerUrl,
     ORDER_BOOTSTRAP_API_KEY: `dev-shop:${apiKey}:orders:write,orders:read,orders:approve`,
     INVENTORY_SEED_FILE: join(ROOT, 'deploy/local/sample-data/stock.json'),
-    CRM_WEBHOOK_SECRET: webhookSecret,
   };
   for (const service of SERVICES) env[databaseUrlVariable(service.name)] = infrastructure.databaseUrls[service.name];
 
   for (const service of SERVICES) {
     if (runningPid(stateDir, service.name)) continue;
-    const port = portOf(service);
+    const [port, metricsPort] = [portOf(service), portOf(service, 'METRICS_PORT')];
     const running = startProcess({
       name: service.name,
       command: process.execPath,
       args: ['--require', '@swc-node/register', join(ROOT, 'apps', service.name, 'src', 'main.ts')],
       stateDir,
       // The service resolves @tradeflow/* through the root tsconfig, whatever its working folder.
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      env: {
+        ...env,
+        ...secrets[service.name],
+        PORT: String(port),
+        METRICS_PORT: String(metricsPort),
+        HOST: '127.0.0.1',
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+      },
       detached: true,
     });
     await waitUntilReady(running, async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok === true, 90_000);
-    console.log(`${service.name.padEnd(10)} http://127.0.0.1:${port}   (OpenAPI: /docs, logs: ${running.logFile})`);
+    console.log(`${service.name.padEnd(10)} http://127.0.0.1:${port}   (OpenAPI: /docs, metrics: http://127.0.0.1:${metricsPort}/metrics, logs: ${running.logFile})`);
   }
-  await seedCustomers(`http://127.0.0.1:${portOf(SERVICES.find((service) => service.name === 'crm-sync')!)}`, webhookSecret);
+  const crmSync = SERVICES.find((service) => service.name === 'crm-sync')!;
+  await seedCustomers(`http://127.0.0.1:${portOf(crmSync)}`, secrets['crm-sync']!.CRM_WEBHOOK_SECRET);
   console.log(`\nKafka ${infrastructure.kafkaBrokers}, schema registry ${infrastructure.schemaRegistryUrl}`);
   console.log(`Traces: ${env.OTEL_EXPORTER_OTLP_ENDPOINT} (npm run trace -- <orderId>)`);
   console.log(`Development API key (channel dev-shop, scopes orders:write orders:read orders:approve):\n  ${apiKey}`);
-  console.log(`CRM webhook secret (sign POST /v1/crm/webhooks/customers with it): ${join(stateDir, 'dev-crm-webhook-secret')}`);
+  console.log(`Webhook secrets (README "Partner webhooks"): ${stateDir}/dev-{crm,carrier,payment-provider}-webhook-secret`);
+  printCredentials(infrastructure.oidcIssuerUrl);
 }
 
 async function down(): Promise<void> {
