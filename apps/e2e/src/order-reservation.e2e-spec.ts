@@ -1,7 +1,7 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { Slice } from './slice';
-import { TradeflowClient } from './fulfilment/tradeflow-client';
+import { callAs, TradeflowClient } from './fulfilment/tradeflow-client';
 import { API_KEY, call, startSlice } from './slice';
 
 const address = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
@@ -26,7 +26,7 @@ describe('order → inventory → order', () => {
   afterAll(() => slice?.stop());
 
   const receive = (warehouse: string, lines: { sku: string; quantity: number }[], receiptId = randomUUID()) =>
-    call('POST', `${slice.inventory.url}/v1/stock/receipts`, { receiptId, warehouse, lines });
+    callAs('warehouse', 'POST', `${slice.inventory.url}/v1/stock/receipts`, { receiptId, warehouse, lines });
   const place = (body: unknown, key = randomUUID()) =>
     call('POST', `${slice.order.url}/v1/orders`, body, { 'x-api-key': API_KEY, 'idempotency-key': key });
   const getOrder = (id: string) => call('GET', `${slice.order.url}/v1/orders/${id}`, undefined, { 'x-api-key': API_KEY });
@@ -51,7 +51,8 @@ describe('order → inventory → order', () => {
       'OrderApproved',
       'StockReserved',
     ]);
-    const stock = await call('GET', `${slice.inventory.url}/v1/stock/${mug}`);
+    // A sales channel's OAuth client may read availability.
+    const stock = await callAs('shop', 'GET', `${slice.inventory.url}/v1/stock/${mug}`);
     expect(stock.body).toMatchObject({ onHand: 10, reserved: 3, available: 7 });
   });
 
@@ -73,7 +74,7 @@ describe('order → inventory → order', () => {
     const waiting = await waitForStatus(second.body.id, 'PARTIALLY_RESERVED');
     expect(waiting.body.lines[0]).toMatchObject({ ordered: 4, reserved: 2, backordered: 2 });
 
-    const stock = await call('GET', `${slice.inventory.url}/v1/stock/${tea}`);
+    const stock = await callAs('warehouse', 'GET', `${slice.inventory.url}/v1/stock/${tea}`);
     expect(stock.body).toMatchObject({ onHand: 7, reserved: 7, available: 0 });
   });
 

@@ -8,6 +8,8 @@ const ROOT = join(__dirname, '../../..');
 
 export interface ServiceProcess {
   url: string;
+  /** Prometheus text, served on METRICS_PORT apart from the API. */
+  metricsUrl: string;
   /** SIGTERM: the service finishes its batch, commits and leaves its consumer group. */
   stop(): Promise<void>;
   output(): string;
@@ -18,11 +20,15 @@ export interface ServiceProcess {
  * by environment), and waits until /health/ready says its database and broker are reachable.
  */
 export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const [port] = await freePorts(1);
+  const [port, metricsPort] = await freePorts(2);
   const child: ChildProcess = spawn(
     process.execPath,
     ['--require', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')],
-    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -43,6 +49,7 @@ export async function startServiceProcess(app: string, env: Record<string, strin
   }
   return {
     url,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return;

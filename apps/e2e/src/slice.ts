@@ -1,4 +1,4 @@
-import { createDatabase, databaseUrlVariable, requiredEnv, uniqueTopicPrefix } from '@tradeflow/testing';
+import { createDatabase, databaseUrlVariable, requiredEnv, serviceUnderTestEnv, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { ServiceProcess } from './service-process';
 import { startServiceProcess } from './service-process';
@@ -7,6 +7,8 @@ export const API_KEY = 'tf_test_0123456789abcdef';
 /** A back-office key that may approve held orders. */
 export const APPROVER_KEY = 'tf_test_approver_0123456789';
 export const CRM_WEBHOOK_SECRET = 'e2e-crm-webhook-secret-0123456789abcdef';
+export const CARRIER_WEBHOOK_SECRET = 'e2e-carrier-webhook-secret-0123456789abcdef';
+export const PAYMENT_PROVIDER_WEBHOOK_SECRET = 'e2e-payment-provider-webhook-secret-0123456789';
 
 export type SliceService = 'order' | 'inventory' | 'shipping' | 'invoicing' | 'crm-sync';
 
@@ -33,8 +35,8 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
   const admin = requiredEnv('DATABASE_ADMIN_URL');
   const suffix = randomUUID().slice(0, 8);
   const common = {
-    KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-    SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+    // Kafka, registry and the OpenID provider; the process gets its own ports (service-process.ts).
+    ...serviceUnderTestEnv(),
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_TOPIC_PARTITIONS: '1',
     OUTBOX_POLL_INTERVAL_MS: '200',
@@ -45,8 +47,8 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
       ORDER_BOOTSTRAP_API_KEY: `e2e-shop:${API_KEY}:orders:write,orders:read;e2e-backoffice:${APPROVER_KEY}:orders:approve,orders:read`,
     },
     inventory: {},
-    shipping: { LABEL_RETRY_BASE_MS: '100' },
-    invoicing: {},
+    shipping: { LABEL_RETRY_BASE_MS: '100', CARRIER_WEBHOOK_SECRET },
+    invoicing: { PAYMENT_PROVIDER_WEBHOOK_SECRET },
     'crm-sync': { CRM_WEBHOOK_SECRET },
   };
   const names = Object.keys(own) as SliceService[];

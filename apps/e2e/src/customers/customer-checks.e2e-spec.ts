@@ -1,6 +1,6 @@
-import { eventually } from '@tradeflow/testing';
+import { devAuthorization, eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import { callAs, TradeflowClient } from '../fulfilment/tradeflow-client';
 import type { Slice } from '../slice';
 import { API_KEY, APPROVER_KEY, call, startSlice } from '../slice';
 
@@ -36,19 +36,19 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
   it('holds new orders while the account is on hold and releases them with the hold', async () => {
     const id = customer();
     await tradeflow.registerCustomer(id);
-    expect((await call('POST', crm(`/v1/customers/${id}/hold`), { reason: 'unpaid since March' })).status).toBe(200);
+    expect((await callAs('credit', 'POST', crm(`/v1/customers/${id}/hold`), { reason: 'unpaid since March' })).status).toBe(200);
     await eventually(
-      () => call('GET', `${slice.order.url}/v1/customer-accounts/${id}`, undefined, { 'x-api-key': API_KEY }),
-      (account) => account.body?.onHold === true,
+      () => tradeflow.customerAccount(id),
+      (account) => account?.onHold === true,
     );
     const orderId = await tradeflow.placeOrder([{ sku: 'CRM-MUG', quantity: 1 }], { customerId: id });
     expect(await holdOf(orderId)).toMatchObject({ reason: 'ACCOUNT_HOLD' });
 
-    expect((await call('POST', crm(`/v1/customers/${id}/release`), { reason: 'paid' })).status).toBe(200);
+    expect((await callAs('credit', 'POST', crm(`/v1/customers/${id}/release`), { reason: 'paid' })).status).toBe(200);
     await tradeflow.waitForOrder(orderId, 'RESERVED');
   });
 
-  it('holds an order beyond the credit limit until a payment frees room; a back-office key may approve by hand', async () => {
+  it('holds an order beyond the credit limit until a payment frees room; credit control or a back-office key may approve by hand', async () => {
     const id = customer();
     await tradeflow.registerCustomer(id, { creditLimitMinor: 15_000 });
     // 10 × 10.00 + 19 % = 119.00 of the 150.00 limit.
@@ -71,6 +71,16 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
     expect((await approve(API_KEY)).status).toBe(403);
     expect((await approve(APPROVER_KEY)).status).toBe(200);
     await tradeflow.waitForOrder(third, 'RESERVED');
+
+    // A person of credit control approves with a token, and must say why.
+    const fourth = await tradeflow.placeOrder([{ sku: 'CRM-MUG', quantity: 20 }], { customerId: id });
+    await tradeflow.waitForOrder(fourth, 'HELD');
+    const approveUrl = `${slice.order.url}/v1/orders/${fourth}/approve`;
+    const byPerson = async (body: unknown) =>
+      call('POST', approveUrl, body, { ...(await devAuthorization('credit')), 'idempotency-key': randomUUID() });
+    expect((await byPerson({})).status).toBe(400);
+    expect((await byPerson({ reason: 'limit raised by the board' })).status).toBe(200);
+    await tradeflow.waitForOrder(fourth, 'RESERVED');
   });
 
   it('detects duplicates, merges them, and shows the merged customer’s orders and activity under the survivor', async () => {
@@ -79,21 +89,22 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
     await tradeflow.registerCustomer(survivor, { email });
     await tradeflow.registerCustomer(duplicate, { email: `  ${email.toUpperCase()} ` });
     const duplicates = await eventually(
-      async () => (await call('GET', crm('/v1/customers/duplicates'))).body as { customerId: string; duplicateOfCustomerId: string }[],
+      async () => (await callAs('credit', 'GET', crm('/v1/customers/duplicates'))).body as { customerId: string; duplicateOfCustomerId: string }[],
       (found) => found.some((pair) => [pair.customerId, pair.duplicateOfCustomerId].sort().join() === [survivor, duplicate].sort().join()),
     );
     expect(duplicates.length).toBeGreaterThan(0);
     const orderId = await tradeflow.placeOrder([{ sku: 'CRM-MUG', quantity: 1 }], { customerId: duplicate });
 
-    expect((await call('POST', crm(`/v1/customers/${survivor}/merge`), { mergedCustomerId: duplicate })).status).toBe(200);
-    expect((await call('GET', crm(`/v1/customers/${duplicate}`))).body).toMatchObject({ customerId: survivor });
+    const merge = { mergedCustomerId: duplicate, reason: 'one company, two CRM records' };
+    expect((await callAs('credit', 'POST', crm(`/v1/customers/${survivor}/merge`), merge)).status).toBe(200);
+    expect((await callAs('credit', 'GET', crm(`/v1/customers/${duplicate}`))).body).toMatchObject({ customerId: survivor });
     const listed = await eventually(
       async () => (await call('GET', `${slice.order.url}/v1/orders?customerId=${survivor}`, undefined, { 'x-api-key': API_KEY })).body,
       (page) => page?.items?.some((order: { id: string }) => order.id === orderId),
     );
     expect(listed.items.map((order: { id: string }) => order.id)).toContain(orderId);
     await eventually(
-      async () => (await call('GET', crm(`/v1/crm/activities?customerId=${survivor}`))).body as { type: string }[],
+      async () => (await callAs('credit', 'GET', crm(`/v1/crm/activities?customerId=${survivor}`))).body as { type: string }[],
       (activities) => activities.some((activity) => activity.type === 'OrderPlaced'),
     );
   });
@@ -106,7 +117,7 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
     const malformed = await tradeflow.crmWebhook({ ...body, creditLimitMinor: 'lots' });
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body)).toMatch(/creditLimitMinor/);
-    expect((await call('GET', crm(`/v1/customers/${id}`))).status).toBe(404);
+    expect((await callAs('credit', 'GET', crm(`/v1/customers/${id}`))).status).toBe(404);
   });
 
   it('shows a completed order in the CRM as placed, shipped, invoiced and paid, with lifetime revenue = invoiced total', async () => {
@@ -119,10 +130,10 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
     await tradeflow.waitForOrder(orderId, 'COMPLETED');
 
     const activities = await eventually(
-      async () => (await call('GET', crm(`/v1/crm/activities?customerId=${id}`))).body as { type: string }[],
+      async () => (await callAs('auditor', 'GET', crm(`/v1/crm/activities?customerId=${id}`))).body as { type: string }[],
       (found) => ['OrderPlaced', 'ShipmentDispatched', 'InvoiceIssued', 'PaymentReceived', 'OrderCompleted'].every((type) => found.some((a) => a.type === type)),
     );
     expect(activities.length).toBeGreaterThanOrEqual(5);
-    expect((await call('GET', crm(`/v1/customers/${id}`))).body).toMatchObject({ lifetimeRevenueMinor: invoice.totalMinor, openBalanceMinor: 0 });
+    expect((await callAs('auditor', 'GET', crm(`/v1/customers/${id}`))).body).toMatchObject({ lifetimeRevenueMinor: invoice.totalMinor, openBalanceMinor: 0 });
   });
 });

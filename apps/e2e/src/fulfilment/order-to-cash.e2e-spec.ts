@@ -194,7 +194,7 @@ describe('order to cash', () => {
     await expectInvariants(tradeflow, orderId);
   });
 
-  it('pays in two parts and records an over-payment', async () => {
+  it('pays in two parts (the provider reports one, finance books the other) and records an over-payment', async () => {
     const vase = sku('VASE');
     await tradeflow.receiveStock('BER', [{ sku: vase, quantity: 1 }]);
     const orderId = await tradeflow.placeOrder([{ sku: vase, quantity: 1, unitPriceMinor: 10000, taxRateBp: 1900 }]);
@@ -202,7 +202,7 @@ describe('order to cash', () => {
     const [invoice] = await tradeflow.waitForInvoices(orderId, 1);
     expect(invoice.totalMinor).toBe(11900);
 
-    expect((await tradeflow.pay(invoice.id, 5000)).body).toMatchObject({ paidMinor: 5000, outstandingMinor: 6900 });
+    expect((await tradeflow.providerPays(invoice.id, 5000)).body).toMatchObject({ paidMinor: 5000, outstandingMinor: 6900 });
     const [partlyPaid] = await tradeflow.invoices(orderId);
     expect(partlyPaid.status).toBe('PARTIALLY_PAID');
     expect((await tradeflow.pay(invoice.id, 7000)).body).toMatchObject({ paidMinor: 12000, outstandingMinor: -100 });

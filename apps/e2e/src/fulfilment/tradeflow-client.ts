@@ -1,8 +1,9 @@
 import { signedWebhookHeaders } from '@tradeflow/platform';
-import { eventually } from '@tradeflow/testing';
+import type { DevClient } from '@tradeflow/testing';
+import { devAuthorization, eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { Slice } from '../slice';
-import { API_KEY, call, CRM_WEBHOOK_SECRET } from '../slice';
+import { API_KEY, call, CARRIER_WEBHOOK_SECRET, CRM_WEBHOOK_SECRET, PAYMENT_PROVIDER_WEBHOOK_SECRET } from '../slice';
 
 export interface LineInput {
   sku: string;
@@ -13,7 +14,25 @@ export interface LineInput {
 
 const address = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 
-/** The calls a sales channel, warehouse, carrier and payment provider make, over each service's HTTP API. */
+/** A call with a development client's bearer token: what a person of that role (or a system granted it) sends. */
+export async function callAs(client: DevClient, method: string, url: string, body?: unknown) {
+  return call(method, url, body, await devAuthorization(client));
+}
+
+/** A JSON POST signed as `partner` signs it (HMAC over "<timestamp>.<raw body>"); no token. */
+export async function postSigned(url: string, body: unknown, secret: string, timestamp?: number) {
+  const raw = JSON.stringify(body);
+  const response = await fetch(url, { method: 'POST', headers: signedWebhookHeaders(secret, raw, timestamp), body: raw });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
+  const parsed: any = await response.json().catch(() => undefined);
+  return { status: response.status, body: parsed };
+}
+
+/**
+ * The calls a sales channel (its API key), the warehouse, finance and credit control (bearer
+ * tokens of their roles), the carrier, payment provider and CRM (signed webhooks) make, over each
+ * service's HTTP API. Reads of back-office records go as the auditor, who may read everything.
+ */
 export class TradeflowClient {
   constructor(private readonly slice: Slice) {}
 
@@ -41,23 +60,26 @@ export class TradeflowClient {
     });
     if (response.status !== 200) throw new Error(`customer refused: ${response.status} ${JSON.stringify(response.body)}`);
     await eventually(
-      () => call('GET', `${this.slice.order.url}/v1/customer-accounts/${customerId}`, undefined, { 'x-api-key': API_KEY }),
-      (account) => account.body?.known === true,
+      () => this.customerAccount(customerId),
+      (account) => account?.known === true,
     );
+  }
+
+  async customerAccount(customerId: string) {
+    return (await callAs('auditor', 'GET', `${this.slice.order.url}/v1/customer-accounts/${customerId}`)).body;
   }
 
   /** POST /v1/crm/webhooks/customers signed as the CRM does: HMAC-SHA256 over "<timestamp>.<raw body>". */
   crmWebhook(body: unknown, { secret = CRM_WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {}) {
-    const raw = JSON.stringify(body);
-    return fetch(`${this.slice['crm-sync'].url}/v1/crm/webhooks/customers`, { method: 'POST', headers: signedWebhookHeaders(secret, raw, timestamp), body: raw }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => undefined) }));
+    return postSigned(`${this.slice['crm-sync'].url}/v1/crm/webhooks/customers`, body, secret, timestamp);
   }
 
   receiveStock(warehouse: string, lines: { sku: string; quantity: number }[]) {
-    return call('POST', `${this.slice.inventory.url}/v1/stock/receipts`, { receiptId: randomUUID(), warehouse, lines });
+    return callAs('warehouse', 'POST', `${this.slice.inventory.url}/v1/stock/receipts`, { receiptId: randomUUID(), warehouse, lines });
   }
 
   async stock(sku: string) {
-    return (await call('GET', `${this.slice.inventory.url}/v1/stock/${sku}`)).body;
+    return (await callAs('auditor', 'GET', `${this.slice.inventory.url}/v1/stock/${sku}`)).body;
   }
 
   async placeOrder(lines: LineInput[], options: { allowPartialShipment?: boolean; customerId?: string } = {}): Promise<string> {
@@ -96,7 +118,7 @@ export class TradeflowClient {
   }
 
   async shipments(orderId: string) {
-    return (await call('GET', `${this.slice.shipping.url}/v1/shipments?orderId=${orderId}`)).body as any[];
+    return (await callAs('auditor', 'GET', `${this.slice.shipping.url}/v1/shipments?orderId=${orderId}`)).body as any[];
   }
 
   /** Waits until the order's shipments that are not cancelled all have the given status, and returns them. */
@@ -109,28 +131,29 @@ export class TradeflowClient {
 
   /** Inventory's reservations and goods issued for the order; null when inventory has not seen it. */
   async reservations(orderId: string) {
-    const response = await call('GET', `${this.slice.inventory.url}/v1/reservations?orderId=${orderId}`);
+    const response = await callAs('auditor', 'GET', `${this.slice.inventory.url}/v1/reservations?orderId=${orderId}`);
     return response.status === 404 ? null : response.body;
   }
 
   dispatch(shipmentId: string) {
-    return call('POST', `${this.slice.shipping.url}/v1/shipments/${shipmentId}/dispatch`);
+    return callAs('warehouse', 'POST', `${this.slice.shipping.url}/v1/shipments/${shipmentId}/dispatch`);
   }
 
   retryLabel(shipmentId: string) {
-    return call('POST', `${this.slice.shipping.url}/v1/shipments/${shipmentId}/retry-label`);
+    return callAs('ops', 'POST', `${this.slice.shipping.url}/v1/shipments/${shipmentId}/retry-label`);
   }
 
+  /** The carrier's signed webhook. */
   carrierReports(trackingNumber: string, status: string) {
-    return call('POST', `${this.slice.shipping.url}/v1/carrier/events`, { trackingNumber, status });
+    return postSigned(`${this.slice.shipping.url}/v1/carrier/events`, { trackingNumber, status }, CARRIER_WEBHOOK_SECRET);
   }
 
   receiveReturn(returnId: string) {
-    return call('POST', `${this.slice.shipping.url}/v1/returns/${returnId}/receive`);
+    return callAs('warehouse', 'POST', `${this.slice.shipping.url}/v1/returns/${returnId}/receive`);
   }
 
   async invoices(orderId: string) {
-    return (await call('GET', `${this.slice.invoicing.url}/v1/invoices?orderId=${orderId}`)).body as any[];
+    return (await callAs('auditor', 'GET', `${this.slice.invoicing.url}/v1/invoices?orderId=${orderId}`)).body as any[];
   }
 
   waitForInvoices(orderId: string, count: number) {
@@ -141,11 +164,17 @@ export class TradeflowClient {
   }
 
   async creditNotes(orderId: string) {
-    return (await call('GET', `${this.slice.invoicing.url}/v1/credit-notes?orderId=${orderId}`)).body as any[];
+    return (await callAs('auditor', 'GET', `${this.slice.invoicing.url}/v1/credit-notes?orderId=${orderId}`)).body as any[];
   }
 
+  /** Finance books a payment by hand (a bank transfer). */
   pay(invoiceId: string, amountMinor: number, paymentRef = randomUUID()) {
-    return call('POST', `${this.slice.invoicing.url}/v1/payments`, { paymentRef, invoiceId, amountMinor, currency: 'EUR' });
+    return callAs('finance', 'POST', `${this.slice.invoicing.url}/v1/payments`, { paymentRef, invoiceId, amountMinor, currency: 'EUR' });
+  }
+
+  /** The payment provider's signed webhook: the same payment, reported by the provider. */
+  providerPays(invoiceId: string, amountMinor: number, paymentRef = randomUUID()) {
+    return postSigned(`${this.slice.invoicing.url}/v1/payments/webhooks/provider`, { paymentRef, invoiceId, amountMinor, currency: 'EUR' }, PAYMENT_PROVIDER_WEBHOOK_SECRET);
   }
 
   /** Dispatches every labelled shipment of the order and reports each delivered. */

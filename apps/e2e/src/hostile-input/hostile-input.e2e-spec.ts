@@ -1,10 +1,10 @@
 import type { EventType } from '@tradeflow/events';
 import { createEvent, TOPICS } from '@tradeflow/events';
 import type { ReceivedRecord } from '@tradeflow/testing';
-import { eventually, TestKafka } from '@tradeflow/testing';
+import { devAuthorization, eventually, TestKafka } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { expectInvariants } from '../fulfilment/invariants';
-import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import { callAs, TradeflowClient } from '../fulfilment/tradeflow-client';
 import type { Slice, SliceService } from '../slice';
 import { API_KEY, call, startSlice } from '../slice';
 import { hostileRecords } from './hostile-records';
@@ -70,8 +70,7 @@ describe('hostile Kafka records and oversized HTTP bodies', () => {
    * of a replayed event would change some of it.
    */
   async function everythingAbout(orderId: string) {
-    const get = async (service: SliceService, path: string) =>
-      (await call('GET', `${slice[service].url}${path}`, undefined, { 'x-api-key': API_KEY })).body;
+    const get = async (service: SliceService, path: string) => (await callAs('auditor', 'GET', `${slice[service].url}${path}`)).body;
     return {
       order: await tradeflow.order(orderId),
       reservations: await tradeflow.reservations(orderId),
@@ -111,15 +110,14 @@ describe('hostile Kafka records and oversized HTTP bodies', () => {
 
     // Behind all of that on every topic, a new order still flows end to end.
     const second = await completeOrder('CUST-2', laterSku);
-    const account = await call('GET', `${slice.order.url}/v1/customer-accounts/CUST-HEADLESS`, undefined, { 'x-api-key': API_KEY });
-    expect(account.body).toMatchObject({ known: true });
+    expect(await tradeflow.customerAccount('CUST-HEADLESS')).toMatchObject({ known: true });
 
     for (const service of Object.keys(INPUTS) as SliceService[]) {
       const expected = INPUTS[service]
         .flatMap((topic) => hostileRecords(Buffer.alloc(8), Buffer.alloc(8), LIMIT).map(({ kind, reason }) => `${slice.prefix}${TOPICS[topic].name} ${kind} ${reason}`))
         .sort();
       const letters = await eventually(
-        async () => (await call('GET', `${slice[service].url}/v1/dead-letters?limit=1000`)).body.deadLetters as { originalTopic: string; key: string; reason: string }[],
+        async () => (await callAs('ops', 'GET', `${slice[service].url}/v1/dead-letters?limit=1000`)).body.deadLetters as { originalTopic: string; key: string; reason: string }[],
         (found) => found.length >= expected.length,
       );
       expect({ service, letters: letters.map((letter) => `${letter.originalTopic} ${letter.key} ${letter.reason}`).sort() }).toEqual({ service, letters: expected });
@@ -149,5 +147,25 @@ describe('hostile Kafka records and oversized HTTP bodies', () => {
       }
       expect((await call('GET', `${slice[service].url}/health/ready`)).status).toBe(200);
     }
+  });
+
+  it('answers 400, never 500, to a NUL or other control character in any path parameter of any service', async () => {
+    const staff = await devAuthorization('admin');
+    const answers: string[] = [];
+    for (const service of Object.keys(INPUTS) as SliceService[]) {
+      const document = (await call('GET', `${slice[service].url}/docs-json`)).body;
+      for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
+        if (!path.includes('{')) continue;
+        for (const method of Object.keys(methods)) {
+          for (const control of ['%00', 'A%00B', '%1F', '%7F']) {
+            const url = `${slice[service].url}${path.replace(/\{[^}]+\}/g, control)}`;
+            const response = await fetch(url, { method: method.toUpperCase(), headers: { ...staff, 'content-type': 'application/json' }, body: method === 'get' ? undefined : '{}' });
+            answers.push(`${service} ${method.toUpperCase()} ${path} ${control}: ${response.status}`);
+          }
+        }
+      }
+    }
+    expect(answers.length).toBeGreaterThan(20);
+    expect(answers.filter((answer) => !answer.endsWith(': 400'))).toEqual([]);
   });
 });

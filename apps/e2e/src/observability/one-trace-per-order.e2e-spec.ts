@@ -63,9 +63,9 @@ describe('observability', () => {
     }
   });
 
-  it('shows consumer lag, outbox backlog and handler latency with real values on /metrics', async () => {
+  it('shows consumer lag, outbox backlog and handler latency with real values on /metrics, on its own port', async () => {
     for (const service of SERVICES) {
-      const text = await (await fetch(`${slice[service].url}/metrics`)).text();
+      const text = await (await fetch(slice[service].metricsUrl)).text();
       expect(text).toMatch(/^tradeflow_outbox_backlog\{[^}]*\} 0$/m);
       expect(text).toMatch(/^tradeflow_outbox_oldest_age\{[^}]*\} 0$/m);
       expect(text).toMatch(/^tradeflow_consumer_lag\{[^}]*topic="[^"]+"[^}]*\} 0$/m);
@@ -73,9 +73,11 @@ describe('observability', () => {
       expect({ service, handled: handled > 0 }).toEqual({ service, handled: true });
       expect(text).toMatch(/^tradeflow_events_consumed_total\{[^}]*outcome="applied"[^}]*\} [1-9]/m);
     }
-    const order = await (await fetch(`${slice.order.url}/metrics`)).text();
+    const order = await (await fetch(slice.order.metricsUrl)).text();
     expect(order).toMatch(/^tradeflow_events_produced_total\{[^}]*event_type="OrderPlaced"[^}]*\} 1$/m);
     expect(order).toMatch(/^http_server_request_duration_count\{[^}]*http_route="\/v1\/orders"/m);
+    // The API port no longer serves them: its NetworkPolicy admits callers, not the scraper.
+    expect((await fetch(`${slice.order.url}/metrics`)).status).toBe(404);
   });
 
   it("writes the order's trace id on the log line of each event a service applied", () => {
