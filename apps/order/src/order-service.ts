@@ -7,7 +7,8 @@ export const orderService: ServiceDefinition<OrderSettings> = {
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow order API',
-    description: 'Sales channels place and follow orders. Every write needs an Idempotency-Key.',
+    description:
+      'Sales channels place and follow their own orders with their API key (x-api-key); people and systems use OIDC bearer tokens by role. Every write needs an Idempotency-Key.',
   },
   prepare: async (app, settings) => {
     const keys = app.get(ApiKeysService);

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,10 +8,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow } from '@tradeflow/platform';
 import { OrderView } from '../orders/dto/order-view.dto';
 import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
+import type { OrderCaller } from '../orders/order-caller';
+import { Caller, idempotencyScope } from '../orders/order-caller';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { AmendOrderService } from './amend-order.service';
 import { AmendOrderDto } from './dto/amend-order.dto';
@@ -25,20 +26,19 @@ export class AmendOrderController {
   @Patch(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
-  @RequiresScope('orders:write')
+  @Allow([], { channelScope: 'orders:write' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: OrderView, description: 'The order after the change' })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such order, or another channel’s' })
   @ApiConflictResponse({ description: 'A changed line has shipped goods, the order is cancelled or completed, or the key was reused' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line, a price change, no line left, or worth more than 2^53 − 1 minor units with tax' })
   amend(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AmendOrderDto,
     @IdempotencyKey() key: string,
-    @Req() request: AuthenticatedRequest,
+    @Caller() caller: OrderCaller,
   ): Promise<OrderView> {
-    const { channel } = request.apiClient;
-    return this.amendments.amend(id, body, { scope: `orders:${channel}`, key, body: { amend: id, ...body } });
+    return this.amendments.amend(id, body, caller, { scope: idempotencyScope(caller), key, body: { amend: id, ...body } });
   }
 }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '@tradeflow/platform';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { OrdersModule } from '../orders/orders.module';
 import { AmendOrderController } from './amend-order.controller';
 import { AmendOrderService } from './amend-order.service';
 
 @Module({
-  imports: [OrdersModule, ApiKeysModule],
+  imports: [OrdersModule],
   controllers: [AmendOrderController],
   providers: [AmendOrderService, IdempotencyService],
 })

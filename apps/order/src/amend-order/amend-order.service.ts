@@ -3,6 +3,8 @@ import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
 import type { OrderView } from '../orders/dto/order-view.dto';
+import type { OrderCaller } from '../orders/order-caller';
+import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
 import { OrdersService } from '../orders/orders.service';
@@ -20,12 +22,13 @@ export class AmendOrderService {
   ) {}
 
   /** Changes quantities and adds lines → OrderAmended with the whole line list; a request that changes nothing publishes nothing. */
-  amend(orderId: string, dto: AmendOrderDto, request: IdempotentRequest): Promise<OrderView> {
+  amend(orderId: string, dto: AmendOrderDto, caller: OrderCaller, request: IdempotentRequest): Promise<OrderView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
       const claim = await this.idempotency.claim<OrderView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 
       await this.changes.apply(unit, orderId, (order) => {
+        assertVisible(caller, order);
         const amendment = amendLines(order.status, order.lines, dto.lines);
         if (amendment.changes.length === 0) return null;
         for (const line of amendment.lines) {

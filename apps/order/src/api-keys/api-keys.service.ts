@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ChannelKeys } from '@tradeflow/platform';
 import { createHash } from 'node:crypto';
 import { In, IsNull, Repository } from 'typeorm';
 import { ApiKey } from './api-key.entity';
@@ -15,7 +16,7 @@ export function hashApiKey(key: string): string {
 }
 
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements ChannelKeys {
   constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
 
   async authenticate(key: string): Promise<ApiClient | null> {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,10 +7,11 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow } from '@tradeflow/platform';
 import { OrderView } from '../orders/dto/order-view.dto';
 import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
+import type { OrderCaller } from '../orders/order-caller';
+import { Caller, idempotencyScope } from '../orders/order-caller';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { ApproveOrderService } from './approve-order.service';
 import { ApproveOrderDto } from './dto/approve-order.dto';
@@ -24,19 +25,18 @@ export class ApproveOrderController {
   @Post(':id/approve')
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
-  @RequiresScope('orders:approve')
+  @Allow(['credit'], { channelScope: 'orders:approve', action: 'approve-order', reasonRequired: true })
   @ApiIdempotencyKey()
-  @ApiOkResponse({ type: OrderView, description: 'The order, APPROVED; the timeline names the key’s channel and the reason' })
+  @ApiOkResponse({ type: OrderView, description: 'The order, APPROVED; the timeline names who (channel or person) and the reason' })
   @ApiBadRequestResponse({ description: 'No reason, or missing Idempotency-Key' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such order, or another channel’s' })
   @ApiConflictResponse({ description: 'The order is not HELD, or the key was reused' })
   approve(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ApproveOrderDto,
     @IdempotencyKey() key: string,
-    @Req() request: AuthenticatedRequest,
+    @Caller() caller: OrderCaller,
   ): Promise<OrderView> {
-    const { channel } = request.apiClient;
-    return this.approvals.approve(id, body.reason, channel, { scope: `orders:${channel}`, key, body: { approve: id, ...body } });
+    return this.approvals.approve(id, body.reason, caller, { scope: idempotencyScope(caller), key, body: { approve: id, ...body } });
   }
 }

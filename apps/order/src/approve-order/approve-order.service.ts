@@ -5,6 +5,8 @@ import { IdempotencyService } from '@tradeflow/platform';
 import { lockCustomerGroup } from '../customer-accounts/customer-groups';
 import { approveOrder } from '../customer-checks/order-approval';
 import type { OrderView } from '../orders/dto/order-view.dto';
+import type { OrderCaller } from '../orders/order-caller';
+import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrderNotFoundError } from '../orders/order-not-found.error';
 import { OrderRuleViolation } from '../orders/order-rule-violation';
@@ -25,18 +27,19 @@ export class ApproveOrderService {
    * A person overrides the customer checks of a HELD order → OrderApproved, the timeline naming
    * who and why. The order is then open and uses up its customer's credit room like any other.
    */
-  approve(orderId: string, reason: string, channel: string, request: IdempotentRequest): Promise<OrderView> {
+  approve(orderId: string, reason: string, caller: OrderCaller, request: IdempotentRequest): Promise<OrderView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
       const claim = await this.idempotency.claim<OrderView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 
       const placed = await unit.manager.findOneBy(Order, { id: orderId });
       if (!placed) throw new OrderNotFoundError(orderId);
+      assertVisible(caller, placed);
       // The customer before the order, as the automatic re-checks lock them: neither waits on the other in a circle.
       await lockCustomerGroup(unit.manager, placed.customerId);
       await this.changes.apply(unit, orderId, (order) => {
         if (order.status !== 'HELD') throw new OrderRuleViolation('conflict', `only a HELD order can be approved by hand; this one is ${order.status}`);
-        return approveOrder(unit, order, `manual approval by ${channel}: ${reason} (was held: ${order.holdReason}: ${order.holdDetail})`);
+        return approveOrder(unit, order, `manual approval by ${caller.name}: ${reason} (was held: ${order.holdReason}: ${order.holdDetail})`);
       });
 
       const view = await this.orders.view(unit.manager, orderId);

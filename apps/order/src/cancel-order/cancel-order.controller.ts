@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,10 +7,11 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow } from '@tradeflow/platform';
 import { OrderView } from '../orders/dto/order-view.dto';
 import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
+import type { OrderCaller } from '../orders/order-caller';
+import { Caller, idempotencyScope } from '../orders/order-caller';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { CancelOrderService } from './cancel-order.service';
 import { CancelOrderDto } from './dto/cancel-order.dto';
@@ -24,19 +25,18 @@ export class CancelOrderController {
   @Post(':id/cancel')
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
-  @RequiresScope('orders:write')
+  @Allow(['ops'], { channelScope: 'orders:write', action: 'cancel-order', reasonRequired: true })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: OrderView, description: 'The order after the cancellation: CANCELLED, or the shipped rest going on' })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such order, or another channel’s' })
   @ApiConflictResponse({ description: 'Nothing left to cancel (everything shipped, already cancelled or completed), or the key was reused' })
   cancel(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CancelOrderDto,
     @IdempotencyKey() key: string,
-    @Req() request: AuthenticatedRequest,
+    @Caller() caller: OrderCaller,
   ): Promise<OrderView> {
-    const { channel } = request.apiClient;
-    return this.cancellations.cancel(id, body.reason, { scope: `orders:${channel}`, key, body: { cancel: id, ...body } });
+    return this.cancellations.cancel(id, body.reason, caller, { scope: idempotencyScope(caller), key, body: { cancel: id, ...body } });
   }
 }

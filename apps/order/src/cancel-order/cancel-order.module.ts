@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '@tradeflow/platform';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { OrdersModule } from '../orders/orders.module';
 import { CancelOrderController } from './cancel-order.controller';
 import { CancelOrderService } from './cancel-order.service';
 
 @Module({
-  imports: [OrdersModule, ApiKeysModule],
+  imports: [OrdersModule],
   controllers: [CancelOrderController],
   providers: [CancelOrderService, IdempotencyService],
 })

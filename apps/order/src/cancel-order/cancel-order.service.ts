@@ -3,6 +3,8 @@ import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
 import type { OrderView } from '../orders/dto/order-view.dto';
+import type { OrderCaller } from '../orders/order-caller';
+import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrdersService } from '../orders/orders.service';
 import { SERVICE_NAME } from '../service-name';
@@ -18,12 +20,13 @@ export class CancelOrderService {
   ) {}
 
   /** Cancels whatever has not shipped → OrderCancelled{reason, lines = the cancelled quantities}. */
-  cancel(orderId: string, reason: string, request: IdempotentRequest): Promise<OrderView> {
+  cancel(orderId: string, reason: string, caller: OrderCaller, request: IdempotentRequest): Promise<OrderView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
       const claim = await this.idempotency.claim<OrderView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 
       await this.changes.apply(unit, orderId, (order) => {
+        assertVisible(caller, order);
         const cancelled = quantitiesToCancel(order.status, order.lines);
         for (const line of order.lines) {
           line.cancelled += cancelled.find((entry) => entry.lineNo === line.lineNo)?.quantity ?? 0;

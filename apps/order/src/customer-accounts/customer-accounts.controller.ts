@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow } from '@tradeflow/platform';
 import { CustomerAccountsService } from './customer-accounts.service';
 import { CustomerAccountView } from './dto/customer-account-view.dto';
 
@@ -13,7 +13,8 @@ export class CustomerAccountsController {
 
   @Get(':customerId')
   @ApiParam({ name: 'customerId', schema: { type: 'string', pattern: CUSTOMER_ID.source } })
-  @RequiresScope('orders:read')
+  // Credit limits and what a customer owes: back office only, never a sales channel.
+  @Allow(['credit', 'finance', 'ops', 'auditor'])
   @ApiOkResponse({ type: CustomerAccountView, description: 'Why orders of this customer would be held, and how much credit is used' })
   @ApiBadRequestResponse({ description: 'Not a customer id' })
   @ApiNotFoundResponse({ description: 'No event has named this customer yet' })

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { CustomerChecksModule } from '../customer-checks/customer-checks.module';
 import { CustomerAccountsController } from './customer-accounts.controller';
 import { CustomerAccountsService } from './customer-accounts.service';
@@ -9,7 +8,7 @@ import { CustomerProjectionService } from './customer-projection.service';
 
 /** The order's projection of customers (customers.v1) and of what they owe (invoices.v1). */
 @Module({
-  imports: [CustomerChecksModule, ApiKeysModule],
+  imports: [CustomerChecksModule],
   controllers: [CustomerEventsHandler, CustomerAccountsController],
   providers: [CustomerProjectionService, CustomerLedgerService, CustomerAccountsService],
   exports: [CustomerLedgerService],

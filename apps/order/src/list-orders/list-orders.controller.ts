@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow, STAFF } from '@tradeflow/platform';
+import type { OrderCaller } from '../orders/order-caller';
+import { Caller } from '../orders/order-caller';
 import { ListOrdersQueryDto, OrderPageView } from './dto/list-orders.query.dto';
 import { ListOrdersService } from './list-orders.service';
 
@@ -10,10 +12,10 @@ export class ListOrdersController {
   constructor(private readonly orders: ListOrdersService) {}
 
   @Get()
-  @RequiresScope('orders:read')
-  @ApiOkResponse({ type: OrderPageView, description: 'Orders by id, a page at a time; follow nextAfterId until it is null' })
+  @Allow(STAFF, { channelScope: 'orders:read' })
+  @ApiOkResponse({ type: OrderPageView, description: 'Orders by id, a page at a time; follow nextAfterId until it is null. A channel lists only its own' })
   @ApiBadRequestResponse({ description: 'afterId not a UUID, limit outside 1..500, or a malformed customerId' })
-  list(@Query() query: ListOrdersQueryDto): Promise<OrderPageView> {
-    return this.orders.list(query);
+  list(@Query() query: ListOrdersQueryDto, @Caller() caller: OrderCaller): Promise<OrderPageView> {
+    return this.orders.list(query, caller);
   }
 }

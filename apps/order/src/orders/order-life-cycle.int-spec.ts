@@ -3,7 +3,7 @@ import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, eventually, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { createDatabase, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { orderService } from '../order-service';
 import { OrderSettings } from '../order-settings';
@@ -20,8 +20,7 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
 
   beforeAll(async () => {
     const settings = loadConfig(OrderSettings, {
-      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-      SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+      ...serviceUnderTestEnv(),
       KAFKA_TOPIC_PREFIX: prefix,
       // Its own group: suites and services sharing the broker must not join one group with other topics.
       KAFKA_CONSUMER_GROUP: `order-${prefix.slice(0, -1)}`,
@@ -29,7 +28,6 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
       OUTBOX_POLL_INTERVAL_MS: '200',
       DATABASE_URL_ORDER: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `order_${randomUUID().slice(0, 8)}`),
       ORDER_BOOTSTRAP_API_KEY: `int-shop:${API_KEY}:orders:write,orders:read`,
-      PORT: '0',
       LOG_LEVEL: 'warn',
     });
     order = await startService(orderService, settings);

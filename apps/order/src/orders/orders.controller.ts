@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,11 +9,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow, STAFF } from '@tradeflow/platform';
 import { OrderView } from './dto/order-view.dto';
 import { PlaceOrderDto } from './dto/place-order.dto';
 import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key.decorator';
+import type { OrderCaller } from './order-caller';
+import { Caller, idempotencyScope } from './order-caller';
 import { OrderRuleViolationFilter } from './order-rule-violation.filter';
 import { OrdersService } from './orders.service';
 
@@ -37,23 +38,23 @@ export class OrdersController {
 
   @Post()
   @HttpCode(201)
-  @RequiresScope('orders:write')
+  @Allow([], { channelScope: 'orders:write' })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: OrderView, links: linksFromPlacedOrder() })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
   @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
   @ApiUnprocessableEntityResponse({ description: 'Worth more than 2^53 − 1 minor units with tax: could not be invoiced exactly' })
-  placeOrder(@Body() body: PlaceOrderDto, @IdempotencyKey() key: string, @Req() request: AuthenticatedRequest): Promise<OrderView> {
-    const { channel } = request.apiClient;
-    return this.orders.placeOrder(body, channel, { scope: `orders:${channel}`, key, body });
+  placeOrder(@Body() body: PlaceOrderDto, @IdempotencyKey() key: string, @Caller() caller: OrderCaller): Promise<OrderView> {
+    // Only channel keys pass this route's policy: the caller is the order's channel.
+    return this.orders.placeOrder(body, caller.name, { scope: idempotencyScope(caller), key, body });
   }
 
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
-  @RequiresScope('orders:read')
+  @Allow(STAFF, { channelScope: 'orders:read' })
   @ApiOkResponse({ type: OrderView })
-  @ApiNotFoundResponse()
-  getOrder(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderView> {
-    return this.orders.getOrder(id);
+  @ApiNotFoundResponse({ description: 'No such order, or another channel’s' })
+  getOrder(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: OrderCaller): Promise<OrderView> {
+    return this.orders.getOrder(id, caller);
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '@tradeflow/platform';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { CustomerChecksModule } from '../customer-checks/customer-checks.module';
 import { OrderChangesModule } from './order-changes.module';
 import { OrdersController } from './orders.controller';
@@ -8,7 +7,7 @@ import { OrdersService } from './orders.service';
 
 /** The order aggregate: placing and reading orders, and the one way every use case changes one. */
 @Module({
-  imports: [ApiKeysModule, OrderChangesModule, CustomerChecksModule],
+  imports: [OrderChangesModule, CustomerChecksModule],
   controllers: [OrdersController],
   providers: [OrdersService, IdempotencyService],
   exports: [OrdersService, OrderChangesModule],

@@ -12,6 +12,8 @@ import type { OrderView } from './dto/order-view.dto';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 import { addTimeline } from './order-changes.service';
 import { assertInvoiceableValue } from './invoiceable-value';
+import type { OrderCaller } from './order-caller';
+import { assertVisible } from './order-caller';
 import { NO_PROGRESS, OrderLine } from './order-line.entity';
 import { OrderNotFoundError } from './order-not-found.error';
 import { loadOrderRecords } from './order-records';
@@ -60,8 +62,10 @@ export class OrdersService {
     });
   }
 
-  getOrder(orderId: string): Promise<OrderView> {
-    return this.view(this.dataSource.manager, orderId);
+  async getOrder(orderId: string, caller: OrderCaller): Promise<OrderView> {
+    const view = await this.view(this.dataSource.manager, orderId);
+    assertVisible(caller, view);
+    return view;
   }
 
   /** The order as the API shows it, read with `manager` (inside a write's transaction, its own writes). */

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,9 +8,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../api-keys/api-key.guard';
-import { RequiresScope } from '../api-keys/requires-scope.decorator';
+import { Allow } from '@tradeflow/platform';
 import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
+import type { OrderCaller } from '../orders/order-caller';
+import { Caller, idempotencyScope } from '../orders/order-caller';
 import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
 import { RequestReturnDto, ReturnRequestView } from './dto/request-return.dto';
 import { RequestReturnService } from './request-return.service';
@@ -24,20 +25,19 @@ export class RequestReturnController {
   @Post(':id/returns')
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(201)
-  @RequiresScope('orders:write')
+  @Allow(['ops'], { channelScope: 'orders:write', action: 'request-return' })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ReturnRequestView })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such order, or another channel’s' })
   @ApiConflictResponse({ description: 'More than shipped minus already requested returns, or the key was reused' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line' })
   requestReturn(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RequestReturnDto,
     @IdempotencyKey() key: string,
-    @Req() request: AuthenticatedRequest,
+    @Caller() caller: OrderCaller,
   ): Promise<ReturnRequestView> {
-    const { channel } = request.apiClient;
-    return this.returns.requestReturn(id, body, { scope: `orders:${channel}`, key, body: { returnFrom: id, ...body } });
+    return this.returns.requestReturn(id, body, caller, { scope: idempotencyScope(caller), key, body: { returnFrom: id, ...body } });
   }
 }

@@ -3,6 +3,8 @@ import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
+import type { OrderCaller } from '../orders/order-caller';
+import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrderReturn } from '../orders/order-return.entity';
 import { SERVICE_NAME } from '../service-name';
@@ -18,13 +20,14 @@ export class RequestReturnService {
   ) {}
 
   /** Announces a return of shipped goods → ReturnRequested{returnId}; shipping receives it. */
-  requestReturn(orderId: string, dto: RequestReturnDto, request: IdempotentRequest): Promise<ReturnRequestView> {
+  requestReturn(orderId: string, dto: RequestReturnDto, caller: OrderCaller, request: IdempotentRequest): Promise<ReturnRequestView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
       const claim = await this.idempotency.claim<ReturnRequestView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 
       const returnId = randomUUID();
       await this.changes.apply(unit, orderId, async (order) => {
+        assertVisible(caller, order);
         const lines = checkReturn(order.lines, dto.lines);
         for (const line of order.lines) {
           line.returnRequested += lines.find((entry) => entry.lineNo === line.lineNo)?.quantity ?? 0;

@@ -3,15 +3,18 @@ import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, eventually, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import type { DevClient } from '@tradeflow/testing';
+import { createDatabase, devAuthorization, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { OrderSettings } from '../order-settings';
 import { orderService } from '../order-service';
 
 /** Integration tests only: the order service in-process with its own database, topics and consumer group. */
 export const SHOP_KEY = 'tf_int_0123456789abcdef';
-/** A back-office key that may approve held orders. */
+/** The shop's back-office key: it may approve the shop's held orders, nothing else. */
 export const DESK_KEY = 'tf_int_desk_0123456789abcdef';
+/** Another sales channel, to show that channels never see each other's orders. */
+export const MARKET_KEY = 'tf_int_market_0123456789abcdef';
 
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 
@@ -42,8 +45,7 @@ export class OrderFixture {
   static async start(): Promise<OrderFixture> {
     const prefix = uniqueTopicPrefix();
     const settings = loadConfig(OrderSettings, {
-      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-      SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+      ...serviceUnderTestEnv(),
       KAFKA_TOPIC_PREFIX: prefix,
       // Its own group: suites and services sharing the broker must not join one group with other topics.
       KAFKA_CONSUMER_GROUP: `order-${prefix.slice(0, -1)}`,
@@ -51,8 +53,11 @@ export class OrderFixture {
       KAFKA_TOPIC_PARTITIONS: '1',
       OUTBOX_POLL_INTERVAL_MS: '200',
       DATABASE_URL_ORDER: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `order_${randomUUID().slice(0, 8)}`),
-      ORDER_BOOTSTRAP_API_KEY: `int-shop:${SHOP_KEY}:orders:write,orders:read;int-desk:${DESK_KEY}:orders:approve,orders:read`,
-      PORT: '0',
+      ORDER_BOOTSTRAP_API_KEY: [
+        `int-shop:${SHOP_KEY}:orders:write,orders:read`,
+        `int-shop:${DESK_KEY}:orders:approve,orders:read`,
+        `int-market:${MARKET_KEY}:orders:write,orders:read`,
+      ].join(';'),
       LOG_LEVEL: 'warn',
     });
     return new OrderFixture(await startService(orderService, settings), prefix);
@@ -62,20 +67,24 @@ export class OrderFixture {
     return this.service.app.close();
   }
 
-  /** What the order service knows of a customer (GET /v1/customer-accounts/{id}). */
+  /** What the order service knows of a customer (GET /v1/customer-accounts/{id}), as credit control reads it. */
   account(customerId: string): Promise<Answer> {
-    return this.call('GET', `/v1/customer-accounts/${customerId}`, undefined, { root: true });
+    return this.call('GET', `/v1/customer-accounts/${customerId}`, undefined, { root: true, as: 'credit' });
   }
 
-  /** `path` is below /v1/orders unless `root`. */
+  /**
+   * `path` is below /v1/orders unless `root`. The caller is the shop's key unless `as` names a
+   * development client (a bearer token), `key` another key, or `key: null` no credential at all.
+   */
   async call(
     method: string,
     path: string,
     body?: unknown,
-    options: { key?: string | null; idempotencyKey?: string; root?: boolean } = {},
+    options: { key?: string | null; as?: DevClient; idempotencyKey?: string; root?: boolean } = {},
   ): Promise<Answer> {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey ?? randomUUID() };
-    const key = options.key === undefined ? SHOP_KEY : options.key;
+    if (options.as) Object.assign(headers, await devAuthorization(options.as));
+    const key = options.key === undefined && !options.as ? SHOP_KEY : options.key;
     if (key) headers['x-api-key'] = key;
     const response = await fetch(`${this.service.url}${options.root ? '' : '/v1/orders'}${path}`, {
       method,
@@ -87,13 +96,13 @@ export class OrderFixture {
   }
 
   /** Places an order (201 expected) and answers its view. Lines default to 500 net at 19%: 595 a piece. */
-  async place(customerId: string, lines: PlacedLine[], currency = 'EUR'): Promise<Answer['body']> {
-    const placed = await this.call('POST', '', {
-      customerId,
-      currency,
-      shippingAddress: ADDRESS,
-      lines: lines.map((line) => ({ unitPriceMinor: 500, taxRateBp: 1900, ...line })),
-    });
+  async place(customerId: string, lines: PlacedLine[], currency = 'EUR', key = SHOP_KEY): Promise<Answer['body']> {
+    const placed = await this.call(
+      'POST',
+      '',
+      { customerId, currency, shippingAddress: ADDRESS, lines: lines.map((line) => ({ unitPriceMinor: 500, taxRateBp: 1900, ...line })) },
+      { key },
+    );
     if (placed.status !== 201) throw new Error(`placing failed: ${placed.status} ${JSON.stringify(placed.body)}`);
     return placed.body;
   }
