@@ -1,6 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/messaging';
+import type { WebhookPartners } from '@tradeflow/platform';
+import { WEBHOOK_PARTNERS } from '@tradeflow/platform';
 import { LabelsModule } from './labels/labels.module';
 import { CreateShipping1763856400000 } from './migrations/1763856400000-create-shipping';
 import { OrderedLine } from './orders/ordered-line.entity';
@@ -13,6 +15,12 @@ import { SERVICE_NAME } from './service-name';
 import { Shipment } from './shipments/shipment.entity';
 import { ShipmentsModule } from './shipments/shipments.module';
 import type { ShippingSettings } from './shipping-settings';
+
+/** Who may sign webhooks here: the carrier, with its current secret and, during a rotation, the previous one. */
+function webhookPartners(settings: ShippingSettings): WebhookPartners {
+  const secrets = [settings.CARRIER_WEBHOOK_SECRET, settings.CARRIER_WEBHOOK_PREVIOUS_SECRET].flatMap((secret) => (secret ? [secret.reveal()] : []));
+  return { carrier: { secrets, toleranceSeconds: settings.CARRIER_WEBHOOK_TOLERANCE_SECONDS } };
+}
 
 @Module({})
 export class AppModule {
@@ -32,6 +40,7 @@ export class AppModule {
         LabelsModule.register(settings),
         ReturnsModule,
       ],
+      providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };
   }
 }

@@ -1,5 +1,8 @@
 import { MessagingSettings } from '@tradeflow/messaging';
-import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsSecret, Secret } from '@tradeflow/platform';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const SECRET_MIN_LENGTH = 32;
 
 /** Every setting of the shipping service, validated at boot (see README "Configuration"). */
 export class ShippingSettings extends MessagingSettings {
@@ -42,4 +45,19 @@ export class ShippingSettings extends MessagingSettings {
   @Min(100)
   @Max(120_000)
   LABEL_TIMEOUT_MS: number = 10_000;
+
+  /** Shared with the carrier: signs the tracking events it posts to /v1/carrier/events. */
+  @IsSecret(SECRET_MIN_LENGTH)
+  CARRIER_WEBHOOK_SECRET!: Secret;
+
+  /** During a rotation, the secret the carrier may still sign with; unset once it uses the new one. */
+  @IsOptional()
+  @IsSecret(SECRET_MIN_LENGTH)
+  CARRIER_WEBHOOK_PREVIOUS_SECRET?: Secret;
+
+  /** How far an event's timestamp may lie from our clock, either way; signatures are remembered this long. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  CARRIER_WEBHOOK_TOLERANCE_SECONDS: number = 300;
 }

@@ -29,9 +29,12 @@ describe('label failures (real Kafka, registry, Postgres)', () => {
 
     // The carrier recovers: the service is redeployed with the failure rate at 0, same database.
     await shipping.restart({ LOCAL_CARRIER_FAILURE_RATE: '0' });
-    const retried = await shipping.request<ShipmentView>('POST', `/v1/shipments/${failed.id}/retry-label`);
+    const retried = await shipping.request<ShipmentView>('POST', `/v1/shipments/${failed.id}/retry-label`, undefined, 'ops');
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ status: 'LABEL_PENDING', labelAttempts: 0 });
+    expect(await shipping.auditOf(failed.id)).toEqual([
+      expect.objectContaining({ action: 'retry-label', targets: { id: failed.id }, actorSubject: 'ops', actorRoles: ['ops'] }),
+    ]);
 
     const labelled = await eventually(
       async () => (await shipping.request<ShipmentView>('GET', `/v1/shipments/${failed.id}`)).body,

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Allow, STAFF } from '@tradeflow/platform';
 import { ReturnView } from './dto/return-view.dto';
 import { ReturnsQueryDto } from './dto/returns-query.dto';
 import { ReturnsService } from './returns.service';
@@ -17,6 +18,7 @@ export class ReturnsController {
   constructor(private readonly returns: ReturnsService) {}
 
   @Get()
+  @Allow(STAFF)
   @ApiOkResponse({
     type: [ReturnView],
     description: "The order's returns, oldest first (empty if none)",
@@ -31,6 +33,7 @@ export class ReturnsController {
   }
 
   @Get(':id')
+  @Allow(STAFF)
   @ApiParam({ name: 'id', schema: { type: 'string', pattern: RETURN_ID.source } })
   @ApiOkResponse({ type: ReturnView })
   @ApiNotFoundResponse({ description: 'No such return (ReturnRequested not seen yet)' })
@@ -39,6 +42,7 @@ export class ReturnsController {
   }
 
   @Post(':id/receive')
+  @Allow(['warehouse'], { action: 'receive-return' })
   @ApiParam({ name: 'id', schema: { type: 'string', pattern: RETURN_ID.source } })
   @HttpCode(200)
   @ApiOkResponse({ type: ReturnView, description: 'Received (ReturnReceived), each line with the warehouse it went back to' })

@@ -49,6 +49,9 @@ describe('returns (real Kafka, registry, Postgres)', () => {
       ],
     });
     expect(received.body.receivedAt).toBeTruthy();
+    expect(await shipping.auditOf(returnId)).toEqual([
+      expect.objectContaining({ action: 'receive-return', targets: { id: returnId }, actorSubject: 'warehouse', actorRoles: ['warehouse'] }),
+    ]);
     expect((await shipping.request('GET', `/v1/returns?orderId=${orderId}`)).body).toEqual([received.body]);
 
     const twice = await shipping.request<{ message: string }>('POST', `/v1/returns/${returnId}/receive`);
@@ -66,6 +69,13 @@ describe('returns (real Kafka, registry, Postgres)', () => {
     const tooMuch = await shipping.request<{ message: string }>('POST', `/v1/returns/${secondId}/receive`);
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.message).toBe(`Return ${secondId} cannot be received: line 1 returns 1 but only 0 was dispatched and not yet returned`);
+  });
+
+  it('lets only the warehouse receive a return, and staff read returns', async () => {
+    expect((await shipping.request('POST', '/v1/returns/RET-unknown/receive', undefined, 'anonymous')).status).toBe(401);
+    expect((await shipping.request('POST', '/v1/returns/RET-unknown/receive', undefined, 'ops')).status).toBe(403);
+    expect((await shipping.request('GET', '/v1/returns/RET-unknown', undefined, 'shop')).status).toBe(403);
+    expect((await shipping.request('GET', '/v1/returns/RET-unknown', undefined, 'finance')).status).toBe(404);
   });
 
   it('answers 404 for an unknown return and 400 for a malformed id', async () => {

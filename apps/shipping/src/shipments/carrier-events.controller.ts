@@ -1,5 +1,7 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { VerifiedSignature } from '@tradeflow/platform';
+import { SignedBy, VerifiedWebhook } from '@tradeflow/platform';
 import { CarrierEventDto } from './dto/carrier-event.dto';
 import { ShipmentView } from './dto/shipment-view.dto';
 import { ShipmentsService } from './shipments.service';
@@ -15,13 +17,18 @@ export class CarrierEventsController {
   constructor(private readonly shipments: ShipmentsService) {}
 
   @Post()
+  @SignedBy('carrier')
   @ApiOkResponse({ type: ShipmentView, description: 'DELIVERED: delivered (ShipmentDelivered), or already delivered (same view, nothing published)' })
   @ApiAcceptedResponse({ type: ShipmentView, description: 'IN_TRANSIT: acknowledged, nothing changes' })
   @ApiBadRequestResponse({ description: 'Invalid body; the message names the field' })
   @ApiNotFoundResponse({ description: 'Unknown tracking number' })
   @ApiConflictResponse({ description: 'DELIVERED for a shipment that was not dispatched' })
-  async receive(@Body() body: CarrierEventDto, @Res({ passthrough: true }) response: StatusSetter): Promise<ShipmentView> {
-    const shipment = await this.shipments.carrierEvent(body.trackingNumber, body.status);
+  async receive(
+    @Body() body: CarrierEventDto,
+    @VerifiedWebhook() proof: VerifiedSignature,
+    @Res({ passthrough: true }) response: StatusSetter,
+  ): Promise<ShipmentView> {
+    const shipment = await this.shipments.carrierEvent(body.trackingNumber, body.status, proof);
     response.status(body.status === 'DELIVERED' ? HttpStatus.OK : HttpStatus.ACCEPTED);
     return shipment;
   }

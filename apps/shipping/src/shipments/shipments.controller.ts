@@ -9,6 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { Allow, STAFF } from '@tradeflow/platform';
 import { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
 import { ShipmentsQueryDto } from './dto/shipments-query.dto';
 import { ShipmentsService } from './shipments.service';
@@ -22,6 +23,7 @@ export class ShipmentsController {
   constructor(private readonly shipments: ShipmentsService) {}
 
   @Get()
+  @Allow(STAFF)
   @ApiOkResponse({
     description: "With orderId: the order's shipments, oldest first (empty if none). Without: every shipment, a page at a time",
     schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(ShipmentView) } }, { $ref: getSchemaPath(ShipmentPageView) }] },
@@ -42,6 +44,7 @@ export class ShipmentsController {
   }
 
   @Get(':id')
+  @Allow(STAFF)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ShipmentView })
   @ApiBadRequestResponse({ description: 'id is not a UUID' })
@@ -51,6 +54,7 @@ export class ShipmentsController {
   }
 
   @Post(':id/dispatch')
+  @Allow(['warehouse'], { action: 'dispatch-shipment' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentView, description: 'Dispatched (ShipmentDispatched), or already dispatched: the same view, nothing published' })
@@ -61,6 +65,7 @@ export class ShipmentsController {
   }
 
   @Post(':id/retry-label')
+  @Allow(['ops', 'warehouse'], { action: 'retry-label' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentView, description: 'Back to LABEL_PENDING with a new round of carrier attempts' })

@@ -1,7 +1,7 @@
 import type { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentDispatched, ShipmentLabelled } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { ShippingHarness, upstream } from '../testing/shipping-harness';
+import { ShippingHarness, signCarrierEvent, upstream } from '../testing/shipping-harness';
 import type { ShipmentView } from './dto/shipment-view.dto';
 
 const count = (types: string[], type: string) => types.filter((candidate) => candidate === type).length;
@@ -39,7 +39,7 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     expect((await shipping.request('GET', `/v1/shipments/${ber.id}`)).body).toEqual(ber);
 
     // The carrier cannot deliver what has not left the warehouse.
-    const early = await shipping.request<{ message: string }>('POST', '/v1/carrier/events', { trackingNumber: ham.trackingNumber, status: 'DELIVERED' });
+    const early = await shipping.carrierEvent<{ message: string }>({ trackingNumber: ham.trackingNumber, status: 'DELIVERED' });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('not dispatched');
 
@@ -49,14 +49,17 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     const again = await shipping.request<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
     expect(again).toEqual({ status: 200, body: dispatched.body });
 
-    const inTransit = await shipping.request<ShipmentView>('POST', '/v1/carrier/events', { trackingNumber: ber.trackingNumber, status: 'IN_TRANSIT' });
+    const inTransit = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ber.trackingNumber, status: 'IN_TRANSIT' });
     expect(inTransit.status).toBe(202);
     expect(inTransit.body.status).toBe('DISPATCHED');
-    const delivered = await shipping.request<ShipmentView>('POST', '/v1/carrier/events', { trackingNumber: ber.trackingNumber, status: 'DELIVERED' });
+    const delivery = { trackingNumber: ber.trackingNumber, status: 'DELIVERED' };
+    const sentAt = Math.floor(Date.now() / 1000);
+    const delivered = await shipping.carrierEvent<ShipmentView>(signCarrierEvent(delivery, { timestamp: sentAt }));
     expect(delivered.status).toBe(200);
     expect(delivered.body.status).toBe('DELIVERED');
     expect(delivered.body.deliveredAt).toBeTruthy();
-    const deliveredAgain = await shipping.request<ShipmentView>('POST', '/v1/carrier/events', { trackingNumber: ber.trackingNumber, status: 'DELIVERED' });
+    // The carrier reports the delivery again, signed anew (a later timestamp): same view, nothing published.
+    const deliveredAgain = await shipping.carrierEvent<ShipmentView>(signCarrierEvent(delivery, { timestamp: sentAt + 1 }));
     expect(deliveredAgain).toEqual({ status: 200, body: delivered.body });
 
     const events = await shipping.shipmentEvents(
@@ -143,9 +146,9 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     expect((await shipping.request('POST', `/v1/shipments/${unknown}/dispatch`)).status).toBe(404);
     expect(await shipping.request('GET', '/v1/shipments/not-a-uuid')).toMatchObject({ status: 400, body: { message: 'shipment id must be a UUID' } });
     expect(await shipping.request('GET', '/v1/shipments?orderId=42')).toMatchObject({ status: 400 });
-    const unknownTracking = await shipping.request<{ message: string }>('POST', '/v1/carrier/events', { trackingNumber: 'LC0000', status: 'DELIVERED' });
+    const unknownTracking = await shipping.carrierEvent<{ message: string }>({ trackingNumber: 'LC0000', status: 'DELIVERED' });
     expect(unknownTracking).toMatchObject({ status: 404, body: { message: 'No shipment has tracking number LC0000' } });
-    const badStatus = await shipping.request<{ message: string[] }>('POST', '/v1/carrier/events', { trackingNumber: 'LC0000', status: 'LOST' });
+    const badStatus = await shipping.carrierEvent<{ message: string[] }>({ trackingNumber: 'LC0000', status: 'LOST' });
     expect(badStatus.status).toBe(400);
     expect(badStatus.body.message).toContain('status must be one of IN_TRANSIT, DELIVERED');
   });

@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { TransactionRunner } from '@tradeflow/messaging';
+import type { VerifiedSignature } from '@tradeflow/platform';
+import { useWebhookSignature } from '@tradeflow/platform';
 import { DataSource, MoreThan } from 'typeorm';
 import { SERVICE_NAME } from '../service-name';
 import type { CarrierEventStatus } from './dto/carrier-event.dto';
@@ -79,11 +81,14 @@ export class ShipmentsService {
   }
 
   /**
-   * The carrier's webhook. DELIVERED on a dispatched shipment → ShipmentDelivered; repeated, it
-   * answers the same view and publishes nothing. IN_TRANSIT changes nothing.
+   * The carrier's signed webhook. DELIVERED on a dispatched shipment → ShipmentDelivered; repeated
+   * (a new signature), it answers the same view and publishes nothing. IN_TRANSIT changes nothing.
+   * The signature is used up in the same transaction: a replay is refused, while an event refused
+   * here (unknown tracking number, not dispatched yet) leaves it unused and may be sent again.
    */
-  carrierEvent(trackingNumber: string, status: CarrierEventStatus): Promise<ShipmentView> {
+  carrierEvent(trackingNumber: string, status: CarrierEventStatus, proof: VerifiedSignature): Promise<ShipmentView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: trackingNumber }, async (unit) => {
+      await useWebhookSignature(unit.manager, proof);
       const shipment = await unit.manager.findOne(Shipment, { where: { trackingNumber }, lock: { mode: 'pessimistic_write' } });
       if (!shipment) throw new NotFoundException(`No shipment has tracking number ${trackingNumber}`);
       if (status === 'IN_TRANSIT' || shipment.status === 'DELIVERED') return toShipmentView(shipment);

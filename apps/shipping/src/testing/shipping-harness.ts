@@ -2,9 +2,9 @@ import type { DomainEvent, EventType } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
-import { loadConfig } from '@tradeflow/platform';
-import type { ReceivedRecord } from '@tradeflow/testing';
-import { createDatabase, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { loadConfig, signedWebhookHeaders } from '@tradeflow/platform';
+import type { DevClient, ReceivedRecord } from '@tradeflow/testing';
+import { createDatabase, devAuthorization, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ShippingSettings } from '../shipping-settings';
@@ -74,6 +74,40 @@ export interface HttpAnswer<T = unknown> {
   body: T;
 }
 
+/** The secret the harness gives the service for the carrier's webhooks (CARRIER_WEBHOOK_SECRET). */
+export const CARRIER_SECRET = 'carrier-webhook-secret-used-by-the-tests';
+
+/** An entry of GET /v1/audit: who did what to which record. */
+export interface AuditEntry {
+  action: string;
+  targetId: string;
+  targets: Record<string, string>;
+  actorSubject: string;
+  actorRoles: string[];
+  actorVia: string;
+  route: string;
+}
+
+/** A development client's bearer token, or none at all. */
+export type Caller = DevClient | 'anonymous';
+
+export interface CarrierEvent {
+  trackingNumber: string | null;
+  status: string;
+}
+
+/** A carrier event as it goes over the wire: the exact body bytes and the headers signing them. */
+export interface SignedCarrierEvent {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** Signs an event as the carrier does; `secret` and `timestamp` (unix seconds) default to the current secret, now. */
+export function signCarrierEvent(event: CarrierEvent, signing: { secret?: string; timestamp?: number } = {}): SignedCarrierEvent {
+  const body = JSON.stringify(event);
+  return { body, headers: signedWebhookHeaders(signing.secret ?? CARRIER_SECRET, body, signing.timestamp) };
+}
+
 /**
  * One shipping service in-process on its own topic prefix and database, against the real Kafka,
  * registry and Postgres. `restart` keeps both, as a redeployed service would.
@@ -87,14 +121,13 @@ export class ShippingHarness {
   async start(env: Record<string, string> = {}): Promise<void> {
     this.databaseUrl ??= await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `ship_${randomUUID().slice(0, 8)}`);
     const settings = loadConfig(ShippingSettings, {
-      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-      SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+      ...serviceUnderTestEnv(),
       KAFKA_TOPIC_PREFIX: this.prefix,
       KAFKA_TOPIC_PARTITIONS: '1',
       KAFKA_CONSUMER_GROUP: `${this.prefix}shipping`,
       DATABASE_URL_SHIPPING: this.databaseUrl,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
+      CARRIER_WEBHOOK_SECRET: CARRIER_SECRET,
+      LOG_LEVEL: 'error',
       LABEL_RETRY_BASE_MS: '20',
       ...env,
     });
@@ -111,14 +144,30 @@ export class ShippingHarness {
     await this.start(env);
   }
 
-  async request<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpAnswer<T>> {
+  /** Calls the API as `as` (by default the warehouse, who works with shipments and returns). */
+  async request<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, as: Caller = 'warehouse'): Promise<HttpAnswer<T>> {
+    const headers: Record<string, string> = as === 'anonymous' ? {} : await devAuthorization(as);
+    if (body === undefined) return this.send(method, path, headers);
+    return this.send(method, path, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body));
+  }
+
+  /** Posts a carrier event signed with the current secret, now; or sends an already signed one again as it was. */
+  carrierEvent<T = unknown>(event: CarrierEvent | SignedCarrierEvent): Promise<HttpAnswer<T>> {
+    const signed = 'headers' in event ? event : signCarrierEvent(event);
+    return this.send('POST', '/v1/carrier/events', signed.headers, signed.body);
+  }
+
+  private async send<T>(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<HttpAnswer<T>> {
     if (!this.running) throw new Error('the shipping service is not running');
-    const response = await fetch(`${this.running.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await fetch(`${this.running.url}${path}`, { method, headers, body });
     return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** The audit trail of one shipment or return, newest first, as an auditor reads it. */
+  async auditOf(targetId: string): Promise<AuditEntry[]> {
+    const { status, body } = await this.request<{ records: AuditEntry[] }>('GET', `/v1/audit?targetId=${targetId}`, undefined, 'auditor');
+    if (status !== 200) throw new Error(`GET audit answered ${status}`);
+    return body.records;
   }
 
   async shipmentsOf(orderId: string): Promise<ShipmentView[]> {
