@@ -75,7 +75,7 @@ describe('inventory following OrderAmended and OrderCancelled (real Kafka, regis
     await inventory.settle('OrderApproved');
     expect(await inventory.reservations(orderId)).toBeUndefined();
     expect(await inventory.caused(early.eventId)).toEqual([]);
-    expect((await fetch(`${inventory.url}/v1/reservations?orderId=not-a-uuid`)).status).toBe(400);
+    expect((await inventory.call('/v1/reservations?orderId=not-a-uuid', 'auditor')).status).toBe(400);
   });
 
   it('releases a cancelled order and fills waiting backorders first come, first served', async () => {

@@ -8,7 +8,7 @@ import { BackordersService } from './backorders.service';
 import { OrderReservation } from './order-reservation.entity';
 import type { Holding, Waiting } from './release';
 import { planAmendment, planCancellation } from './release';
-import type { FreedStock } from './releases.service';
+import type { FreedStock, ReleaseReason } from './releases.service';
 import { ReleasesService } from './releases.service';
 import { Reservation } from './reservation.entity';
 import { ReservationsService } from './reservations.service';
@@ -42,10 +42,7 @@ export class OrderChangesService {
     await stock.flush(unit);
   }
 
-  /**
-   * Releases every reservation not yet issued and withdraws every backorder → StockReleased{cancelled};
-   * the freed stock fills other orders' backorders. Issued goods stay issued.
-   */
+  /** OrderCancelled: everything the order holds or waits for goes (closeOrder). */
   async cancel(event: OrderCancelled, unit: UnitOfWork): Promise<void> {
     const { manager } = unit;
     const order = await manager.findOneBy(OrderReservation, { orderId: event.orderId });
@@ -56,12 +53,22 @@ export class OrderChangesService {
       return;
     }
     if (order.status === 'cancelled') return;
-    const stock = new LockedStock(manager);
-    await stock.lock(await this.skusOf(manager, event.orderId));
-    const { holdings, waiting } = await this.loadOrder(manager, event.orderId);
+    await this.closeOrder(unit, event.orderId, 'cancelled');
+  }
 
-    const freed = await this.releases.release(unit, stock, event.orderId, 'cancelled', planCancellation(holdings, waiting));
-    await manager.update(OrderReservation, { orderId: event.orderId }, { status: 'cancelled' });
+  /**
+   * Releases every reservation of a known order not yet issued and withdraws every backorder →
+   * StockReleased{reason}; the freed stock fills other orders' backorders. Issued goods stay
+   * issued. The order is closed here for good: a later approval or amendment reserves nothing.
+   */
+  async closeOrder(unit: UnitOfWork, orderId: string, reason: Extract<ReleaseReason, 'cancelled' | 'operator'>): Promise<void> {
+    const { manager } = unit;
+    const stock = new LockedStock(manager);
+    await stock.lock(await this.skusOf(manager, orderId));
+    const { holdings, waiting } = await this.loadOrder(manager, orderId);
+
+    const freed = await this.releases.release(unit, stock, orderId, reason, planCancellation(holdings, waiting));
+    await manager.update(OrderReservation, { orderId }, { status: 'cancelled' });
     await this.fillBackorders(unit, stock, freed);
     await stock.flush(unit);
   }

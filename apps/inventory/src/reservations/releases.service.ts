@@ -5,7 +5,8 @@ import { nextOrderVersion } from './order-versions';
 import type { ReleasePlan } from './release';
 import { Reservation } from './reservation.entity';
 
-export type ReleaseReason = 'amended' | 'cancelled' | 'shortage';
+/** `operator`: an operator gave the stock back by hand (POST /v1/reservations/{orderId}/release), e.g. for a forged order. */
+export type ReleaseReason = 'amended' | 'cancelled' | 'shortage' | 'operator';
 
 /** Per warehouse, the skus whose stock a release freed: what the caller offers to waiting backorders. */
 export type FreedStock = Map<string, Set<string>>;

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReservationLineView, ReservationView, WarehouseReservationView } from './dto/reservation-view.dto';
+import type { ReservedOrderPageView } from './dto/reserved-order-page.dto';
 import { OrderReservation } from './order-reservation.entity';
 
 interface WarehouseRow {
@@ -30,7 +31,19 @@ const WAREHOUSE_TOTALS = `
    GROUP BY line_no, sku, warehouse
    ORDER BY line_no, sku, warehouse`;
 
-/** GET /v1/reservations?orderId=: what inventory holds, issued and released for an order, per line and warehouse. */
+const ORDER_TOTALS = `
+  SELECT o.order_id, o.status,
+         coalesce((SELECT sum(quantity - issued - released) FROM reservations r WHERE r.order_id = o.order_id), 0)::int AS held,
+         coalesce((SELECT sum(quantity) FROM backorders b WHERE b.order_id = o.order_id), 0)::int AS backordered
+    FROM order_reservations o
+   WHERE $1::uuid IS NULL OR o.order_id > $1
+   ORDER BY o.order_id
+   LIMIT $2`;
+
+/**
+ * GET /v1/reservations?orderId=: what inventory holds, issued and released for an order, per line
+ * and warehouse; GET /v1/reservations/orders: every order it has seen, with what it still holds.
+ */
 @Injectable()
 export class ReservationViewService {
   constructor(private readonly dataSource: DataSource) {}
@@ -62,5 +75,15 @@ export class ReservationViewService {
       status: order?.status ?? 'unknown',
       lines: [...lines.values()].sort((a, b) => a.lineNo - b.lineNo || a.sku.localeCompare(b.sku)),
     };
+  }
+
+  /** Every order inventory has seen approved or cancelled, by order id, a page at a time. */
+  async listOrders(afterOrderId: string | undefined, limit: number): Promise<ReservedOrderPageView> {
+    const rows: { order_id: string; status: string; held: number; backordered: number }[] = await this.dataSource.query(ORDER_TOTALS, [
+      afterOrderId ?? null,
+      limit + 1,
+    ]);
+    const items = rows.slice(0, limit).map((row) => ({ orderId: row.order_id, status: row.status, held: row.held, backordered: row.backordered }));
+    return { items, nextAfterOrderId: rows.length > limit ? items[items.length - 1].orderId : null };
   }
 }

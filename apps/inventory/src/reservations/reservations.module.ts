@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BackordersService } from './backorders.service';
+import { OperatorReleaseService } from './operator-release.service';
 import { OrderChangesService } from './order-changes.service';
 import { OrderEventsHandler } from './order-events.handler';
 import { ReleasesService } from './releases.service';
@@ -9,7 +10,7 @@ import { ReservationsService } from './reservations.service';
 
 @Module({
   controllers: [OrderEventsHandler, ReservationsController],
-  providers: [ReservationsService, BackordersService, ReleasesService, OrderChangesService, ReservationViewService],
+  providers: [ReservationsService, BackordersService, ReleasesService, OrderChangesService, ReservationViewService, OperatorReleaseService],
   exports: [ReservationsService, BackordersService, ReleasesService],
 })
 export class ReservationsModule {}

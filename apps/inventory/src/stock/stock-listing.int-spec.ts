@@ -18,7 +18,7 @@ describe('GET /v1/stock: every sku, a page at a time (real Postgres)', () => {
   afterAll(() => inventory?.close());
 
   const page = async (query: string) => {
-    const response = await fetch(`${inventory.url}/v1/stock${query}`);
+    const response = await inventory.call(`/v1/stock${query}`, 'shop');
     return { status: response.status, body: (await response.json()) as { items: Stock[]; nextAfterSku: string | null } };
   };
 
@@ -39,5 +39,11 @@ describe('GET /v1/stock: every sku, a page at a time (real Postgres)', () => {
     expect((await page('?limit=0')).status).toBe(400);
     expect((await page('?limit=501')).status).toBe(400);
     expect((await page('?afterSku=a%20b')).status).toBe(400);
+  });
+
+  it('answers people and sales channels only: 401 without a token, 403 for a token without a role', async () => {
+    expect((await fetch(`${inventory.url}/v1/stock`)).status).toBe(401);
+    expect((await inventory.call('/v1/stock/MUG', 'nobody')).status).toBe(403);
+    expect((await inventory.call('/v1/stock/MUG', 'finance')).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
+import type { DevClient } from '@tradeflow/testing';
 import { createDatabase, devAuthorization, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -79,22 +80,31 @@ export class InventoryFixture {
     return this.service.app.close();
   }
 
+  /** A request to the service's API as development client `client` (a bearer token of its roles). */
+  async call(path: string, client: DevClient, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    const body = init.body === undefined ? {} : { body: JSON.stringify(init.body) };
+    return fetch(`${this.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...(await devAuthorization(client)) },
+      ...body,
+    });
+  }
+
   async receive(warehouse: string, lines: { sku: string; quantity: number; reorderPoint?: number }[]): Promise<Response> {
-    const response = await fetch(`${this.url}/v1/stock/receipts`, {
+    const response = await this.call('/v1/stock/receipts', 'warehouse', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await devAuthorization('warehouse')) },
-      body: JSON.stringify({ receiptId: `R-${randomUUID()}`, warehouse, lines }),
+      body: { receiptId: `R-${randomUUID()}`, warehouse, lines },
     });
     if (response.status !== 201) throw new Error(`receipt refused: ${response.status} ${await response.text()}`);
     return response;
   }
 
   async stock(sku: string): Promise<Stock> {
-    return (await fetch(`${this.url}/v1/stock/${sku}`)).json() as Promise<Stock>;
+    return (await this.call(`/v1/stock/${sku}`, 'warehouse')).json() as Promise<Stock>;
   }
 
   async reservations(orderId: string): Promise<Reservations | undefined> {
-    const response = await fetch(`${this.url}/v1/reservations?orderId=${orderId}`);
+    const response = await this.call(`/v1/reservations?orderId=${orderId}`, 'warehouse');
     return response.status === 404 ? undefined : (response.json() as Promise<Reservations>);
   }
 
