@@ -1,6 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/messaging';
+import type { WebhookPartners } from '@tradeflow/platform';
+import { WEBHOOK_PARTNERS } from '@tradeflow/platform';
 import { CreditNoteLine } from './credit-notes/credit-note-line.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { CreditNotesModule } from './credit-notes/credit-notes.module';
@@ -17,6 +19,14 @@ import { OrderPriceLine } from './order-prices/order-price-line.entity';
 import { OrderPrice } from './order-prices/order-price.entity';
 import { PaymentsModule } from './payments/payments.module';
 import { SERVICE_NAME } from './service-name';
+
+/** Who may sign webhooks here: the payment provider, with its current secret and, during a rotation, the previous one. */
+function webhookPartners(settings: InvoicingSettings): WebhookPartners {
+  const secrets = [settings.PAYMENT_PROVIDER_WEBHOOK_SECRET, settings.PAYMENT_PROVIDER_WEBHOOK_PREVIOUS_SECRET].flatMap((secret) =>
+    secret ? [secret.reveal()] : [],
+  );
+  return { 'payment-provider': { secrets, toleranceSeconds: settings.PAYMENT_PROVIDER_WEBHOOK_TOLERANCE_SECONDS } };
+}
 
 /** Makes the validated settings injectable (the payment terms are read when an invoice is issued). */
 @Module({})
@@ -56,6 +66,7 @@ export class AppModule {
         PaymentsModule,
         OrderEventsModule,
       ],
+      providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };
   }
 }

@@ -8,6 +8,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { Allow } from '@tradeflow/platform';
+import { DOCUMENT_READERS } from '../document-readers';
 import { DEFAULT_PAGE_SIZE, DocumentQueryDto, pagingMixedWithOrder } from '../invoices/dto/document-query.dto';
 import { CreditNotesService } from './credit-notes.service';
 import { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
@@ -19,6 +21,7 @@ export class CreditNotesController {
   constructor(private readonly creditNotes: CreditNotesService) {}
 
   @Get()
+  @Allow(DOCUMENT_READERS)
   @ApiOkResponse({
     description: "With orderId: the order's credit notes by number (empty for an order with none). Without: every credit note, a page at a time",
     schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(CreditNoteView) } }, { $ref: getSchemaPath(CreditNotePageView) }] },
@@ -32,6 +35,7 @@ export class CreditNotesController {
   }
 
   @Get(':id')
+  @Allow(DOCUMENT_READERS)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CreditNoteView })
   @ApiNotFoundResponse({ description: 'No credit note with this id' })

@@ -8,6 +8,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { Allow } from '@tradeflow/platform';
+import { DOCUMENT_READERS } from '../document-readers';
 import { DEFAULT_PAGE_SIZE, DocumentQueryDto, pagingMixedWithOrder } from './dto/document-query.dto';
 import { InvoicePageView, InvoiceView } from './dto/invoice-view.dto';
 import { InvoicesService } from './invoices.service';
@@ -19,6 +21,7 @@ export class InvoicesController {
   constructor(private readonly invoices: InvoicesService) {}
 
   @Get()
+  @Allow(DOCUMENT_READERS)
   @ApiOkResponse({
     description: "With orderId: the order's invoices by number (empty for an order with none). Without: every invoice, a page at a time",
     schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(InvoiceView) } }, { $ref: getSchemaPath(InvoicePageView) }] },
@@ -32,6 +35,7 @@ export class InvoicesController {
   }
 
   @Get(':id')
+  @Allow(DOCUMENT_READERS)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: InvoiceView, description: 'Lines, totals, payment status and the payments' })
   @ApiNotFoundResponse({ description: 'No invoice with this id' })

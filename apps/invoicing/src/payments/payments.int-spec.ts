@@ -1,7 +1,6 @@
-import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { InvoicingHarness } from '../testing/invoicing-harness';
-import { ofType, orderPlaced, shipmentDispatched, startInvoicing } from '../testing/invoicing-harness';
+import { ofType, startInvoicing } from '../testing/invoicing-harness';
 
 describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
   let invoicing: InvoicingHarness;
@@ -11,31 +10,11 @@ describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
   });
   afterAll(() => invoicing?.close());
 
-  /** An order of 3 × 1299 at 19% and 1 × 250 at 7%, dispatched: an invoice of 4905. */
-  async function issuedInvoice(): Promise<{ id: string; orderId: string; number: string; totalMinor: number }> {
-    const order = orderPlaced([
-      { sku: 'MUG', quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 },
-      { sku: 'TEA', quantity: 1, unitPriceMinor: 250, taxRateBp: 700 },
-    ]);
-    await invoicing.publish(
-      order,
-      shipmentDispatched(order.orderId, [
-        { lineNo: 1, sku: 'MUG', quantity: 3 },
-        { lineNo: 2, sku: 'TEA', quantity: 1 },
-      ]),
-    );
-    const [invoice] = await eventually(
-      async () => (await invoicing.call('GET', `/v1/invoices?orderId=${order.orderId}`)).body,
-      (invoices) => invoices.length === 1,
-    );
-    return invoice;
-  }
-
   const pay = (invoiceId: string, paymentRef: string, amountMinor: number, currency = 'EUR') =>
     invoicing.call('POST', '/v1/payments', { paymentRef, invoiceId, amountMinor, currency });
 
   it('books a payment in two parts: PaymentReceived twice, InvoicePaid once, then an over-payment shown', async () => {
-    const invoice = await issuedInvoice();
+    const invoice = await invoicing.issueInvoice();
     const [ref1, ref2, ref3] = [randomUUID(), randomUUID(), randomUUID()];
 
     const first = await pay(invoice.id, ref1, 2000);
@@ -88,7 +67,7 @@ describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
   });
 
   it('answers a repeated paymentRef with the first answer and refuses it with another body', async () => {
-    const invoice = await issuedInvoice();
+    const invoice = await invoicing.issueInvoice();
     const ref = randomUUID();
     const first = await pay(invoice.id, ref, 1000);
     expect(first.status).toBe(201);
@@ -108,7 +87,7 @@ describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
   });
 
   it('refuses an unknown invoice, another currency and amounts that are not positive, booking nothing', async () => {
-    const invoice = await issuedInvoice();
+    const invoice = await invoicing.issueInvoice();
 
     const unknown = await pay(randomUUID(), randomUUID(), 100);
     expect(unknown.status).toBe(404);

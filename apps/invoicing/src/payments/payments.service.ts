@@ -1,7 +1,8 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { TransactionRunner } from '@tradeflow/messaging';
 import type { UnitOfWork } from '@tradeflow/messaging';
-import { IdempotencyService } from '@tradeflow/platform';
+import type { VerifiedSignature } from '@tradeflow/platform';
+import { IdempotencyService, useWebhookSignature } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
 import { invoiceStatus, isSettled } from '../invoices/invoice-status';
 import { Invoice } from '../invoices/invoice.entity';
@@ -21,12 +22,17 @@ export class PaymentsService {
    * Books a payment against an invoice → PaymentReceived, and InvoicePaid the first time payments
    * reach the total. Partial and over-payments are booked as they come. A repeated paymentRef
    * returns the first answer; with a different body it is refused (409).
+   *
+   * The one write path for a payment, whoever reports it: a person (manual booking) or the payment
+   * provider's signed webhook, whose `proof` is used up in the same transaction — a replayed
+   * signature is refused (401) and stores nothing, while a failed attempt can be sent again.
    */
-  record(dto: RecordPaymentDto): Promise<PaymentView> {
+  record(dto: RecordPaymentDto, proof?: VerifiedSignature): Promise<PaymentView> {
     const { paymentRef, invoiceId, amountMinor, currency } = dto;
     // Built field by field so the same payment sent with its fields in another order is the same body.
     const request = { scope: 'payments', key: paymentRef, body: { paymentRef, invoiceId, amountMinor, currency } };
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: paymentRef }, async (unit) => {
+      if (proof) await useWebhookSignature(unit.manager, proof);
       const claim = await this.idempotency.claim<PaymentView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 

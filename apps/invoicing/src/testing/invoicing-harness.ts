@@ -2,11 +2,18 @@ import type { DomainEvent, EventOfType, EventType, OrderPlacedLine, ReturnReceiv
 import { createEvent, TOPICS } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
-import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { loadConfig, signedWebhookHeaders } from '@tradeflow/platform';
+import type { DevClient } from '@tradeflow/testing';
+import { createDatabase, devAuthorization, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { InvoicingSettings } from '../invoicing-settings';
 import { invoicingService } from '../invoicing-service';
+
+/** The payment provider's current webhook secret in every harness. */
+const PROVIDER_SECRET = 'payment-provider-secret-for-tests-0001';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
+type Answer = { status: number; body: any };
 
 /**
  * For the integration specs: the invoicing service in-process on a fresh database and topics of
@@ -16,42 +23,69 @@ export interface InvoicingHarness {
   service: RunningService;
   kafka: TestKafka;
   publish(...events: DomainEvent[]): Promise<void>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** Calls the API as a development client (finance unless named); `null` sends no credential. */
+  call(method: string, path: string, body?: unknown, as?: DevClient | null): Promise<Answer>;
+  /** Posts a payment to the provider webhook, signed with `secret` at `timestamp` (unix seconds, now by default). */
+  providerWebhook(payment: unknown, signing?: { secret?: string; timestamp?: number }): Promise<Answer>;
+  /** Places and dispatches an order of 3 × 1299 at 19% and 1 × 250 at 7%, and waits for its invoice of 4905. */
+  issueInvoice(): Promise<{ id: string; orderId: string; number: string; totalMinor: number }>;
   /** Waits until `count` events about the order are on the invoices topic, and returns them decoded. */
   publishedFor(orderId: string, count: number): Promise<DomainEvent[]>;
   close(): Promise<void>;
 }
 
-export async function startInvoicing(): Promise<InvoicingHarness> {
+/** `env` adds or overrides settings, e.g. a previous webhook secret during a rotation. */
+export async function startInvoicing(env: Record<string, string> = {}): Promise<InvoicingHarness> {
   const prefix = uniqueTopicPrefix();
   const suffix = randomUUID().slice(0, 8);
   const kafka = new TestKafka(prefix);
   const settings = loadConfig(InvoicingSettings, {
-    KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-    SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+    ...serviceUnderTestEnv(),
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_TOPIC_PARTITIONS: '1',
     // A group of its own: suites run in parallel, and one group over different topics keeps rebalancing.
     KAFKA_CONSUMER_GROUP: `invoicing-${suffix}`,
     OUTBOX_POLL_INTERVAL_MS: '200',
     DATABASE_URL_INVOICING: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `invoicing_${suffix}`),
-    PORT: '0',
-    LOG_LEVEL: 'warn',
+    PAYMENT_PROVIDER_WEBHOOK_SECRET: PROVIDER_SECRET,
+    LOG_LEVEL: 'error',
+    ...env,
   });
   const service = await startService(invoicingService, settings);
-  return {
+  const harness: InvoicingHarness = {
     service,
     kafka,
     publish: (...events) => kafka.publish(events, (event) => (event as unknown as { orderId: string }).orderId),
-    async call(method, path, body) {
-      const response = await fetch(`${service.url}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    async call(method, path, body, as = 'finance') {
+      const authorization = as === null ? {} : await devAuthorization(as);
+      return answer(
+        await fetch(`${service.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...authorization },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    },
+    async providerWebhook(payment, { secret = PROVIDER_SECRET, timestamp } = {}) {
+      const body = JSON.stringify(payment);
+      const headers = signedWebhookHeaders(secret, body, timestamp);
+      return answer(await fetch(`${service.url}/v1/payments/webhooks/provider`, { method: 'POST', headers, body }));
+    },
+    async issueInvoice() {
+      const order = orderPlaced([
+        { sku: 'MUG', quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 },
+        { sku: 'TEA', quantity: 1, unitPriceMinor: 250, taxRateBp: 700 },
+      ]);
+      const lines = [
+        { lineNo: 1, sku: 'MUG', quantity: 3 },
+        { lineNo: 2, sku: 'TEA', quantity: 1 },
+      ];
+      await harness.publish(order, shipmentDispatched(order.orderId, lines));
+      const [invoice] = await eventually(
+        async () => (await harness.call('GET', `/v1/invoices?orderId=${order.orderId}`)).body,
+        (invoices) => invoices.length === 1,
+      );
+      return invoice;
     },
     async publishedFor(orderId, count) {
       const records = await kafka.readUntil(TOPICS.invoices.name, (all) => all.filter((record) => record.key === orderId).length >= count);
@@ -59,6 +93,12 @@ export async function startInvoicing(): Promise<InvoicingHarness> {
     },
     close: () => service.app.close(),
   };
+  return harness;
+}
+
+async function answer(response: Response): Promise<Answer> {
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
 export function ofType<T extends EventType>(events: DomainEvent[], type: T): EventOfType<T>[] {
