@@ -79,9 +79,11 @@ function portOf(service: Service, kind: 'PORT' | 'METRICS_PORT' = 'PORT'): numbe
 }
 
 /** Partner secrets each go to the one service that checks them (made by developmentSecret). */
-function partnerSecrets(): Partial<Record<Service['name'], Record<string, string>>> {
+function partnerSecrets(): Record<Service['name'], Record<string, string>> {
   const secret = (name: string) => developmentSecret(name, () => randomBytes(32).toString('hex'));
   return {
+    order: {},
+    inventory: {},
     invoicing: { PAYMENT_PROVIDER_WEBHOOK_SECRET: secret('dev-payment-provider-webhook-secret') },
     shipping: { CARRIER_WEBHOOK_SECRET: secret('dev-carrier-webhook-secret') },
     'crm-sync': { CRM_WEBHOOK_SECRET: secret('dev-crm-webhook-secret') },
@@ -137,7 +139,7 @@ async function up(): Promise<void> {
     console.log(`${service.name.padEnd(10)} http://127.0.0.1:${port}   (OpenAPI: /docs, metrics: http://127.0.0.1:${metricsPort}/metrics, logs: ${running.logFile})`);
   }
   const crmSync = SERVICES.find((service) => service.name === 'crm-sync')!;
-  await seedCustomers(`http://127.0.0.1:${portOf(crmSync)}`, secrets['crm-sync']!.CRM_WEBHOOK_SECRET);
+  await seedCustomers(`http://127.0.0.1:${portOf(crmSync)}`, secrets['crm-sync'].CRM_WEBHOOK_SECRET);
   console.log(`\nKafka ${infrastructure.kafkaBrokers}, schema registry ${infrastructure.schemaRegistryUrl}`);
   console.log(`Traces: ${env.OTEL_EXPORTER_OTLP_ENDPOINT} (npm run trace -- <orderId>)`);
   console.log(`Development API key (channel dev-shop, scopes orders:write orders:read orders:approve):\n  ${apiKey}`);

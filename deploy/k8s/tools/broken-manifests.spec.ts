@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { repositoryRoot } from './kafka-access';
 import { render } from './validation/manifests';
 import { aclProblems, podSecurityProblems } from './validation/policies';
+import { networkAccessProblems, overlayHttpNamespaces } from './validation/access-policies';
 import { ManifestValidator } from './validation/validate';
 
 /** The checks must fail on a bad overlay, or their passing on the real ones proves nothing. */
@@ -32,6 +33,9 @@ describe('a deliberately broken overlay', () => {
         '      - op: add',
         '        path: /spec/authorization/acls/-',
         '        value: { resource: { type: topic, name: tradeflow.invoices.v1, patternType: literal }, operations: [Write] }',
+        '  - target: { kind: NetworkPolicy, name: order }',
+        '    patch: |',
+        '      - { op: add, path: /spec/ingress/-, value: { ports: [{ port: http }] } }',
         '',
       ].join('\n'),
     );
@@ -50,6 +54,11 @@ describe('a deliberately broken overlay', () => {
 
   it('is refused for the missing readiness probe', () => {
     expect(podSecurityProblems(objects)).toEqual(['Deployment/order: container order has no readinessProbe']);
+  });
+
+  it('is refused for a service whose HTTP port is open to every namespace', () => {
+    const namespaces = overlayHttpNamespaces(join(repositoryRoot, 'deploy/k8s/overlays/dev'));
+    expect(networkAccessProblems(objects, namespaces)).toEqual(['Deployment/order: an ingress rule admits every source']);
   });
 
   it("is refused for a service allowed to write another service's topic", () => {

@@ -12,6 +12,7 @@ import {
   wiringProblems,
 } from './validation/policies';
 import { ManifestValidator } from './validation/validate';
+import { credentialProblems, networkAccessProblems, overlayHttpNamespaces, registryAuthProblems } from './validation/access-policies';
 
 const k8s = join(repositoryRoot, 'deploy/k8s');
 let validator: ManifestValidator | undefined; // built once: compiling the schemas takes a second or two
@@ -38,6 +39,18 @@ describe.each(['dev', 'prod'] as const)('overlay %s', (overlay) => {
 
   it('wires each service to its database, Kafka user, config, policies and autoscaler', () => {
     expect(wiringProblems(objects)).toEqual([]);
+  });
+
+  it('admits HTTP only from the namespaces the overlay names, and /metrics only from monitoring', () => {
+    expect(networkAccessProblems(objects, overlayHttpNamespaces(join(k8s, 'overlays', overlay)))).toEqual([]);
+  });
+
+  it('gives the services their issuer, registry and partner credentials only from Secrets', () => {
+    expect(credentialProblems(objects)).toEqual([]);
+  });
+
+  it('lets no one use the schema registry without a credential of the issuer', () => {
+    expect(registryAuthProblems(objects)).toEqual([]);
   });
 
   it(`is sized for ${overlay}`, () => {

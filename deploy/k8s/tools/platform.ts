@@ -11,6 +11,17 @@ export const PLATFORM = {
   schemaRegistryUrl: 'http://schema-registry:8080/apis/ccompat/v7',
   otlpEndpoint: 'http://otel-collector:4318',
   partOf: 'tradeflow',
+  /** The operator's Secret with the OpenID issuer every service (and the registry) trusts. */
+  oidcSecret: 'tradeflow-oidc',
+  /** Each service's port for /metrics (ServiceSettings.METRICS_PORT's default). */
+  metricsPort: 9464,
+  /** Where Prometheus runs: the only namespace admitted to the metrics port. */
+  monitoringNamespace: 'monitoring',
+  /**
+   * The namespaces admitted to the services' HTTP port until an overlay names its own (both do, in
+   * a patch of the NetworkPolicies): the ingress controller's and the ops console's.
+   */
+  httpClientNamespaces: ['ingress-nginx', 'tradeflow-console'],
 } as const;
 
 /** Labels every generated object carries; pods also get app.kubernetes.io/name for selectors. */

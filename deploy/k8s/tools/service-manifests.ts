@@ -7,6 +7,9 @@ import { metadata, names, selector } from './service-names';
 import type { DeployedService } from './services';
 
 const KAFKA_CA_DIR = '/etc/tradeflow/kafka-ca';
+/** Every service's settings from the operator's Secrets (besides DeployedService.secrets). */
+const REGISTRY_CREDENTIALS = { SCHEMA_REGISTRY_USERNAME: 'required', SCHEMA_REGISTRY_PASSWORD: 'required' } as const;
+const OIDC_SETTINGS = { OIDC_ISSUER_URL: 'required', OIDC_AUDIENCE: 'optional', OIDC_ROLES_CLAIM: 'optional', OIDC_JWKS_URL: 'optional' } as const;
 const UID = 1000; // the `node` user of the official Node image (deploy/docker/Dockerfile runs as it)
 
 /** Everything one service needs besides its Kafka user and topics, in apply order. */
@@ -38,6 +41,7 @@ function configMap(service: DeployedService): Manifest {
     metadata: metadata(names(service.name).config, service),
     data: {
       PORT: String(service.port),
+      METRICS_PORT: String(PLATFORM.metricsPort),
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
       RUN_MIGRATIONS: 'true',
@@ -59,10 +63,11 @@ function configMap(service: DeployedService): Manifest {
 
 function deployment(service: DeployedService, imageTag: string): Manifest {
   const { config, databaseSecret, kafkaUserSecret, appSecret, databaseUrlVariable } = names(service.name);
-  const appSecrets = Object.entries(service.secrets ?? {}).map(([key, need]) => ({
-    name: key,
-    valueFrom: { secretKeyRef: { name: appSecret, key, optional: need === 'optional' } },
-  }));
+  const fromSecret = (secret: string, keys: Record<string, 'required' | 'optional'>) =>
+    Object.entries(keys).map(([key, need]) => ({
+      name: key,
+      valueFrom: { secretKeyRef: { name: secret, key, optional: need === 'optional' } },
+    }));
   const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({
     httpGet: { path, port: 'http' },
     periodSeconds,
@@ -104,12 +109,16 @@ function deployment(service: DeployedService, imageTag: string): Manifest {
               name: service.name,
               image: `tradeflow/${service.name}:${imageTag}`,
               imagePullPolicy: 'IfNotPresent',
-              ports: [{ name: 'http', containerPort: service.port, protocol: 'TCP' }],
+              ports: [
+                { name: 'http', containerPort: service.port, protocol: 'TCP' },
+                { name: 'metrics', containerPort: PLATFORM.metricsPort, protocol: 'TCP' },
+              ],
               envFrom: [{ configMapRef: { name: config } }],
               env: [
                 { name: databaseUrlVariable, valueFrom: { secretKeyRef: { name: databaseSecret, key: 'uri' } } },
                 { name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: kafkaUserSecret, key: 'password' } } },
-                ...appSecrets,
+                ...fromSecret(PLATFORM.oidcSecret, OIDC_SETTINGS),
+                ...fromSecret(appSecret, { ...REGISTRY_CREDENTIALS, ...service.secrets }),
               ],
               // Migrations run before the HTTP listener starts: the startup probe gives them 3 minutes.
               startupProbe: probe('/health/live', 5, 36),
@@ -145,7 +154,10 @@ function httpService(service: DeployedService): Manifest {
     metadata: metadata(service.name, service),
     spec: {
       selector: selector(service).matchLabels,
-      ports: [{ name: 'http', port: service.port, targetPort: 'http', protocol: 'TCP' }],
+      ports: [
+        { name: 'http', port: service.port, targetPort: 'http', protocol: 'TCP' },
+        { name: 'metrics', port: PLATFORM.metricsPort, targetPort: 'metrics', protocol: 'TCP' },
+      ],
     },
   };
 }
@@ -161,11 +173,16 @@ function podDisruptionBudget(service: DeployedService): Manifest {
 }
 
 /**
- * In: HTTP on its port. Out: its database, the Kafka brokers, the registry, the collector, DNS, and
- * HTTPS to the outside only for a service that calls out (DeployedService.httpsEgress).
+ * In: HTTP only from the namespaces the overlay names (its ingress controller, the ops console; the
+ * overlays replace PLATFORM.httpClientNamespaces), /metrics only from the monitoring namespace.
+ * Out: its database, the Kafka brokers, the registry, the collector, DNS, and HTTPS: the OpenID
+ * issuer's keys (wherever the issuer runs) and, for crm-sync, the CRM.
  */
 function networkPolicy(service: DeployedService): Manifest {
   const tcp = (port: number | string) => ({ protocol: 'TCP', port });
+  const namespaces = (names: readonly string[]) => ({
+    namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...names] }] },
+  });
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -173,7 +190,10 @@ function networkPolicy(service: DeployedService): Manifest {
     spec: {
       podSelector: selector(service),
       policyTypes: ['Ingress', 'Egress'],
-      ingress: [{ ports: [tcp('http')] }],
+      ingress: [
+        { from: [namespaces(PLATFORM.httpClientNamespaces)], ports: [tcp('http')] },
+        { from: [namespaces([PLATFORM.monitoringNamespace])], ports: [tcp('metrics')] },
+      ],
       egress: [
         { to: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': names(service.name).database } } }], ports: [tcp(5432)] },
         {
@@ -191,7 +211,7 @@ function networkPolicy(service: DeployedService): Manifest {
           ],
           ports: [{ protocol: 'UDP', port: 53 }, tcp(53)],
         },
-        ...(service.httpsEgress ? [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [tcp(443)] }] : []),
+        { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [tcp(443)] },
       ],
     },
   };

@@ -13,6 +13,12 @@ type SettingsClass = new () => object;
 /** Read by Node itself or by the OpenTelemetry SDK, not by the settings classes. */
 const RUNTIME_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'OTEL_SERVICE_NAME', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
 
+/** What an operator's Secret holds for keys that are not plain strings. */
+const SECRET_STAND_INS: Record<string, string> = {
+  uri: 'postgresql://app:secret@db-rw:5432/app',
+  OIDC_ISSUER_URL: 'https://keycloak.example/realms/tradeflow',
+};
+
 const objects = render(join(repositoryRoot, 'deploy/k8s/overlays/prod'));
 const present = DEPLOYED_SERVICES.filter((service) => existsSync(settingsFile(service.name)));
 
@@ -39,7 +45,7 @@ function podEnvironment(service: string): Record<string, string> {
   for (const variable of container.env ?? []) {
     const secret = variable.valueFrom?.secretKeyRef;
     if (secret?.optional) continue;
-    env[variable.name] = variable.value ?? (secret?.key === 'uri' ? 'postgresql://app:secret@db-rw:5432/app' : 'x'.repeat(48));
+    env[variable.name] = variable.value ?? SECRET_STAND_INS[secret?.key] ?? 'x'.repeat(48);
   }
   return env;
 }

@@ -6,11 +6,11 @@ export interface DeployedService {
   port: number;
   /**
    * Settings that are secrets the operator provides in the Secret `<service>-secrets` (never in the
-   * repo): required ones keep the pod from starting until they exist; optional ones may be left out.
+   * repo), besides the registry credentials every service has there: required ones keep the pod
+   * from starting until they exist; optional ones may be left out (`*_PREVIOUS_SECRET` only during
+   * a rotation).
    */
   secrets?: Record<string, 'required' | 'optional'>;
-  /** Calls systems outside the cluster over HTTPS (webhooks to a CRM); everything else is cluster-only. */
-  httpsEgress?: boolean;
 }
 
 /**
@@ -21,12 +21,15 @@ export interface DeployedService {
 export const DEPLOYED_SERVICES: readonly DeployedService[] = [
   { name: 'order', port: 3001, secrets: { ORDER_BOOTSTRAP_API_KEY: 'optional' } },
   { name: 'inventory', port: 3002 },
-  { name: 'invoicing', port: 3003 },
-  { name: 'shipping', port: 3004 },
+  {
+    name: 'invoicing',
+    port: 3003,
+    secrets: { PAYMENT_PROVIDER_WEBHOOK_SECRET: 'required', PAYMENT_PROVIDER_WEBHOOK_PREVIOUS_SECRET: 'optional' },
+  },
+  { name: 'shipping', port: 3004, secrets: { CARRIER_WEBHOOK_SECRET: 'required', CARRIER_WEBHOOK_PREVIOUS_SECRET: 'optional' } },
   {
     name: 'crm-sync',
     port: 3005,
-    secrets: { CRM_WEBHOOK_SECRET: 'required', CRM_ACTIVITY_SECRET: 'optional' },
-    httpsEgress: true,
+    secrets: { CRM_WEBHOOK_SECRET: 'required', CRM_WEBHOOK_PREVIOUS_SECRET: 'optional', CRM_ACTIVITY_SECRET: 'optional' },
   },
 ];

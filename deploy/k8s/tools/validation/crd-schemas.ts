@@ -20,13 +20,26 @@ interface CustomResourceDefinition {
 }
 
 /**
+ * CRD patterns are Go (RE2) expressions, which put flags inline: the Prometheus Operator's
+ * `^(?i)(abort|warn)?$`. JavaScript refuses that group and takes the flags apart.
+ */
+const goPattern = Object.assign(
+  (pattern: string, flags: string) => {
+    const inline = /^(\^?)\(\?([ims]+)\)/.exec(pattern);
+    if (!inline) return new RegExp(pattern, flags);
+    return new RegExp(inline[1] + pattern.slice(inline[0].length), flags + inline[2]);
+  },
+  { code: 'goPattern' },
+);
+
+/**
  * Validators for custom resources (Strimzi, CloudNativePG, KEDA) from the openAPIV3Schema of their
  * CRDs, made as strict as the API server with field validation "Strict" (kubectl's default): an
  * object that lists its properties accepts no other field, unless it says
  * x-kubernetes-preserve-unknown-fields. CEL rules (x-kubernetes-validations) are not evaluated.
  */
 export class CrdSchemas {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, code: { regExp: goPattern } });
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(crdDir = defaultCrdDir()) {

@@ -1,5 +1,5 @@
 import type { ServiceName } from '@tradeflow/events';
-import { ALL_TOPICS, deadLetterTopic } from '@tradeflow/events';
+import { ALL_TOPICS, deadLetterTopic, publishesTo } from '@tradeflow/events';
 import { consumedTopics } from '../kafka-access';
 import { DEPLOYED_SERVICES } from '../services';
 import type { K8sObject } from './manifests';
@@ -84,7 +84,7 @@ export function topicProblems(objects: K8sObject[]): string[] {
 
 /**
  * Each service's KafkaUser allows exactly: Write+Describe on the topics the catalogue says it
- * produces and on its dead-letter topic, Read+Describe on the topics its handlers consume, Read on
+ * produces (the audit trail: every service) and on its dead-letter topic, Read+Describe on the topics its handlers consume, Read on
  * its consumer group (named after the service) when it consumes, all literal.
  */
 export function aclProblems(objects: K8sObject[], root?: string): string[] {
@@ -109,7 +109,7 @@ export function aclProblems(objects: K8sObject[], root?: string): string[] {
 }
 
 function expectedAcls(service: ServiceName, root?: string): string[] {
-  const writes = [...ALL_TOPICS.filter((topic) => topic.producer === service).map((topic) => topic.name), deadLetterTopic(service)];
+  const writes = [...ALL_TOPICS.filter((topic) => publishesTo(service, topic)).map((topic) => topic.name), deadLetterTopic(service)];
   const reads = consumedTopics(service, root).map((topic) => topic.name);
   return [
     ...writes.flatMap((topic) => [`topic literal ${topic} Write`, `topic literal ${topic} Describe`]),
