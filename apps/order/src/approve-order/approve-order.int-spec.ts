@@ -11,7 +11,7 @@ describe('manual approval and cancellation of held orders (real Kafka, registry,
   });
   afterAll(() => order?.stop());
 
-  it('approves a held order for a channel key with orders:approve only, naming who and why; 409 unless HELD', async () => {
+  it('approves a held order for a key with orders:approve only, naming who and why; 409 unless HELD', async () => {
     const held = await order.place(`WALK-IN-${randomUUID().slice(0, 8)}`, MUGS);
     expect(held.status).toBe('HELD');
     const reason = { reason: 'known walk-in customer, paid cash' };
@@ -30,7 +30,7 @@ describe('manual approval and cancellation of held orders (real Kafka, registry,
     expect(approved.body.timeline.at(-1)).toMatchObject({
       event: 'OrderApproved',
       status: 'APPROVED',
-      detail: expect.stringMatching(/^manual approval by int-shop: known walk-in customer, paid cash \(was held: UNKNOWN_CUSTOMER: /),
+      detail: expect.stringMatching(/^manual approval by int-desk: known walk-in customer, paid cash \(was held: UNKNOWN_CUSTOMER: /),
     });
     expect(await order.call('POST', `/${held.id}/approve`, reason, { key: DESK_KEY, idempotencyKey })).toEqual(approved);
 

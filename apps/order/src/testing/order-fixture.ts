@@ -11,7 +11,7 @@ import { orderService } from '../order-service';
 
 /** Integration tests only: the order service in-process with its own database, topics and consumer group. */
 export const SHOP_KEY = 'tf_int_0123456789abcdef';
-/** The shop's back-office key: it may approve the shop's held orders, nothing else. */
+/** A back-office key that may approve held orders. */
 export const DESK_KEY = 'tf_int_desk_0123456789abcdef';
 /** Another sales channel, to show that channels never see each other's orders. */
 export const MARKET_KEY = 'tf_int_market_0123456789abcdef';
@@ -55,7 +55,7 @@ export class OrderFixture {
       DATABASE_URL_ORDER: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `order_${randomUUID().slice(0, 8)}`),
       ORDER_BOOTSTRAP_API_KEY: [
         `int-shop:${SHOP_KEY}:orders:write,orders:read`,
-        `int-shop:${DESK_KEY}:orders:approve,orders:read`,
+        `int-desk:${DESK_KEY}:orders:approve,orders:read`,
         `int-market:${MARKET_KEY}:orders:write,orders:read`,
       ].join(';'),
       LOG_LEVEL: 'warn',
