@@ -75,7 +75,7 @@ export interface HttpAnswer<T = unknown> {
 }
 
 /** The secret the harness gives the service for the carrier's webhooks (CARRIER_WEBHOOK_SECRET). */
-export const CARRIER_SECRET = 'carrier-webhook-secret-used-by-the-tests';
+const CARRIER_SECRET = 'carrier-webhook-secret-used-by-the-tests';
 
 /** An entry of GET /v1/audit: who did what to which record. */
 export interface AuditEntry {
