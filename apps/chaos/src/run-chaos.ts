@@ -7,6 +7,7 @@ import { waitForDrain } from './checks/drain';
 import { runReconcile } from './checks/run-reconcile';
 import { readSnapshot } from './checks/system-snapshot';
 import { injectFaults } from './faults/fault-scheduler';
+import { ChaosCredentials } from './load/credentials';
 import { registerCustomers } from './load/crm-customers';
 import { OrderLoad, Replenisher } from './load/order-load';
 import { OrderNews } from './load/order-news';
@@ -31,13 +32,15 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     const stack = await startChaosStack(infrastructure, logDir);
     let givenUp = false;
     const http = new RetryingHttp(() => givenUp);
-    const ledger = new StockLedger(http, stack.inventory.url);
+    const credentials = new ChaosCredentials(infrastructure.oidcIssuerUrl);
+    const ledger = new StockLedger(http, stack.inventory.url, credentials);
     const news = new OrderNews(infrastructure.kafkaBrokers);
-    const load = new OrderLoad(news, http, { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url }, profile.customers);
+    const urls = { order: stack.order.url, shipping: stack.shipping.url, invoicing: stack.invoicing.url };
+    const load = new OrderLoad(news, http, urls, profile.customers, credentials);
     const replenisher = new Replenisher(ledger, profile.ordersPerSecond, load.journeys);
     try {
       await news.start();
-      await registerCustomers(http, stack['crm-sync'].url, stack.order.url, profile.customers);
+      await registerCustomers(http, credentials, { crmSync: stack['crm-sync'].url, order: stack.order.url }, profile.customers);
       await replenisher.stockUp();
       replenisher.start();
       log('services ready, customers known, stock received: load and faults start');
@@ -53,16 +56,16 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       await replenisher.stopAndTopUp();
       log(`load over: ${load.journeys.length} orders; ${load.unfinished().length} still on their way; draining`);
 
-      const drain: DrainResult = await waitForDrain(stack, infrastructure, load, http, profile.drainTimeoutSeconds * 1000, log);
+      const drain: DrainResult = await waitForDrain(stack, infrastructure, load, http, credentials, profile.drainTimeoutSeconds * 1000, log);
       givenUp = true;
       await load.giveUp();
       log(drain.drained ? `drained ${((drain.drainedAt - faults.lastFaultEndedAt) / 1000).toFixed(1)} s after the last fault` : 'NOT drained in time');
 
       const withReturns = load.journeys.flatMap((journey) => (journey.returnRequested > 0 && journey.orderId ? [journey.orderId] : []));
-      const snapshot = await readSnapshot(new RetryingHttp(), stack, withReturns);
+      const snapshot = await readSnapshot(new RetryingHttp(), credentials, stack, withReturns);
       const findings = checkEffects(load.journeys, snapshot, ledger);
       log('running reconcile');
-      const reconcile = await runReconcile(stack);
+      const reconcile = await runReconcile(stack, infrastructure.oidcIssuerUrl);
       return tallyResult({ profile, startedAt, logDir, load, faults, drain, snapshot, findings, reconcile, http, stack, ledger, replenisher });
     } finally {
       givenUp = true;

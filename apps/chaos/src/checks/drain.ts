@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChaosCredentials } from '../load/credentials';
 import type { OrderLoad } from '../load/order-load';
 import type { RetryingHttp } from '../load/retrying-http';
-import { CHAOS_API_KEY } from '../stack/chaos-stack';
 import type { ChaosInfrastructure } from '../stack/chaos-infrastructure';
 import type { ChaosStack } from '../stack/chaos-stack';
 import type { EventBalance } from './event-counts';
@@ -35,11 +35,11 @@ function consumerLag(metrics: string): number {
 }
 
 /** Every order's id and status, one string, to see whether anything still moves. */
-async function statusFingerprint(http: RetryingHttp, orderUrl: string): Promise<string> {
+async function statusFingerprint(http: RetryingHttp, orderUrl: string, credentials: ChaosCredentials): Promise<string> {
   const statuses: string[] = [];
   for (let after: string | null = null; ; ) {
     const query: string = after === null ? 'limit=500' : `limit=500&afterId=${after}`;
-    const page = (await http.get(`${orderUrl}/v1/orders?${query}`, { 'x-api-key': CHAOS_API_KEY })).body as {
+    const page = (await http.get(`${orderUrl}/v1/orders?${query}`, credentials.shop())).body as {
       items: { id: string; status: string }[];
       nextAfterId: string | null;
     };
@@ -59,6 +59,7 @@ export async function waitForDrain(
   infrastructure: ChaosInfrastructure,
   load: OrderLoad,
   http: RetryingHttp,
+  credentials: ChaosCredentials,
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<DrainResult> {
@@ -69,8 +70,10 @@ export async function waitForDrain(
   let lastLogged = 0;
   for (;;) {
     const services = Object.values(stack);
-    const statuses = await Promise.all(services.map(async (service) => (await http.get(`${service.url}/v1/messaging/status`)).body));
-    const metrics = await Promise.all(services.map(async (service) => String((await http.get(`${service.url}/metrics`)).body)));
+    const ops = credentials.as('ops');
+    const statuses = await Promise.all(services.map(async (service) => (await http.get(`${service.url}/v1/messaging/status`, ops)).body));
+    // Served on the metrics port, which takes no credential (only the monitoring namespace reaches it).
+    const metrics = await Promise.all(services.map(async (service) => String((await http.get(service.metricsUrl)).body)));
     const state: DrainState = {
       unfinishedJourneys: load.unfinished().length,
       outboxRows: statuses.reduce((sum, status) => sum + (status.outbox?.count ?? 1), 0),
@@ -86,7 +89,7 @@ export async function waitForDrain(
     state.unbalancedEvents = settling ? balances.reduce((sum, balance) => sum + Math.abs(balance.produced - balance.consumed), 0) : null;
     const quiet = settling && state.unbalancedEvents === 0;
     if (quiet) {
-      const fingerprint = await statusFingerprint(http, stack.order.url);
+      const fingerprint = await statusFingerprint(http, stack.order.url, credentials);
       state.statusesSettled = fingerprint === previous;
       if (!state.statusesSettled) quietSince = Date.now();
       previous = fingerprint;

@@ -1,6 +1,6 @@
+import type { ChaosCredentials, HeaderSource } from '../load/credentials';
 import type { RetryingHttp } from '../load/retrying-http';
 import type { ChaosStack } from '../stack/chaos-stack';
-import { CHAOS_API_KEY } from '../stack/chaos-stack';
 
 export interface OrderLine {
   lineNo: number;
@@ -68,7 +68,7 @@ export interface SystemSnapshot {
   deadLetters: Record<string, { count: number; items: DeadLetter[] }>;
 }
 
-async function pages<T>(http: RetryingHttp, url: string, cursor: 'afterId' | 'afterSku', headers: Record<string, string> = {}): Promise<T[]> {
+async function pages<T>(http: RetryingHttp, url: string, cursor: 'afterId' | 'afterSku', headers: HeaderSource): Promise<T[]> {
   const items: T[] = [];
   const field = cursor === 'afterId' ? 'nextAfterId' : 'nextAfterSku';
   for (let after: string | null = null; ; ) {
@@ -82,21 +82,23 @@ async function pages<T>(http: RetryingHttp, url: string, cursor: 'afterId' | 'af
   }
 }
 
-export async function readSnapshot(http: RetryingHttp, stack: ChaosStack, ordersWithReturns: string[]): Promise<SystemSnapshot> {
-  const orders = await pages<Order>(http, `${stack.order.url}/v1/orders`, 'afterId', { 'x-api-key': CHAOS_API_KEY });
-  const shipments = await pages<Shipment>(http, `${stack.shipping.url}/v1/shipments`, 'afterId');
-  const invoices = await pages<Invoice>(http, `${stack.invoicing.url}/v1/invoices`, 'afterId');
-  const creditNotes = await pages<CreditNote>(http, `${stack.invoicing.url}/v1/credit-notes`, 'afterId');
-  const stock = await pages<StockLevels>(http, `${stack.inventory.url}/v1/stock`, 'afterSku');
+/** Read as the shop (its orders, all the load placed) and the auditor (everything else; reading changes nothing). */
+export async function readSnapshot(http: RetryingHttp, credentials: ChaosCredentials, stack: ChaosStack, ordersWithReturns: string[]): Promise<SystemSnapshot> {
+  const auditor = credentials.as('auditor');
+  const orders = await pages<Order>(http, `${stack.order.url}/v1/orders`, 'afterId', credentials.shop());
+  const shipments = await pages<Shipment>(http, `${stack.shipping.url}/v1/shipments`, 'afterId', auditor);
+  const invoices = await pages<Invoice>(http, `${stack.invoicing.url}/v1/invoices`, 'afterId', auditor);
+  const creditNotes = await pages<CreditNote>(http, `${stack.invoicing.url}/v1/credit-notes`, 'afterId', auditor);
+  const stock = await pages<StockLevels>(http, `${stack.inventory.url}/v1/stock`, 'afterSku', auditor);
   const returns: SystemSnapshot['returns'] = [];
   for (const orderId of ordersWithReturns) {
-    const found = (await http.get(`${stack.shipping.url}/v1/returns?orderId=${orderId}`)).body as SystemSnapshot['returns'];
+    const found = (await http.get(`${stack.shipping.url}/v1/returns?orderId=${orderId}`, auditor)).body as SystemSnapshot['returns'];
     returns.push(...found.map((view) => ({ ...view, orderId })));
   }
   const deadLetters: SystemSnapshot['deadLetters'] = {};
   for (const service of Object.values(stack)) {
     // Replayed ones too: a dead letter someone replayed by hand during the drain still happened.
-    const answer = await http.get(`${service.url}/v1/dead-letters?limit=100&includeReplayed=true`);
+    const answer = await http.get(`${service.url}/v1/dead-letters?limit=100&includeReplayed=true`, auditor);
     deadLetters[service.name] = { count: answer.body.count, items: answer.body.deadLetters };
   }
   return { orders, shipments, invoices, creditNotes, stock, returns, deadLetters };

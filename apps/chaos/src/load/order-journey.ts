@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CHAOS_API_KEY } from '../stack/chaos-stack';
+import { CHAOS_CARRIER_SECRET, CHAOS_PAYMENT_PROVIDER_SECRET } from '../stack/chaos-stack';
 import type { PlannedLine } from './catalogue';
+import type { ChaosCredentials } from './credentials';
+import { signedBy } from './credentials';
 import { ADDRESS, pick, randomLines, SKUS } from './catalogue';
 import type { Answer, RetryingHttp } from './retrying-http';
 
@@ -54,9 +56,10 @@ export interface JourneyPace {
 
 /**
  * One order's life as the outside world drives it: the shop places it (and may cancel or amend
- * it), the warehouse dispatches its labelled shipments, the carrier reports them delivered, the
- * customer pays every invoice (some in two instalments) and may return a unit. Every write carries
- * a key fixed before the first attempt, so a retry after a fault cannot do it twice.
+ * it) with its channel key, the warehouse dispatches its labelled shipments, the carrier reports
+ * them delivered (signed webhook), the customer pays every invoice through the payment provider
+ * (signed webhook; some in two instalments) and may return a unit, which the warehouse receives.
+ * Every write carries a key fixed before the first attempt, so a retry after a fault cannot do it twice.
  */
 export class OrderJourney {
   orderId?: string;
@@ -80,6 +83,7 @@ export class OrderJourney {
     private readonly http: RetryingHttp,
     private readonly urls: JourneyUrls,
     private readonly pace: JourneyPace,
+    private readonly credentials: ChaosCredentials,
   ) {}
 
   async run(): Promise<void> {
@@ -104,7 +108,7 @@ export class OrderJourney {
   }
 
   private write(method: string, url: string, body: unknown, key = randomUUID()): Promise<Answer> {
-    return this.http.send(method, url, body, { 'x-api-key': CHAOS_API_KEY, 'idempotency-key': key });
+    return this.http.send(method, url, body, this.credentials.shop(key));
   }
 
   private async place(): Promise<void> {
@@ -149,7 +153,7 @@ export class OrderJourney {
     let interval = POLL_MIN_MS;
     while (!this.pace.stopped()) {
       await this.pace.waitForNews(orderId, interval);
-      const answer = await this.http.get(`${this.orders}/${orderId}`, { 'x-api-key': CHAOS_API_KEY });
+      const answer = await this.http.get(`${this.orders}/${orderId}`, this.credentials.shop());
       if (answer.status !== 200) {
         this.refused('read', answer);
         return;
@@ -187,7 +191,8 @@ export class OrderJourney {
    * the old plan, and no warehouse should ship what the customer no longer ordered.
    */
   private async ship(view: OrderView): Promise<boolean> {
-    const answer = await this.http.get(`${this.urls.shipping}/v1/shipments?orderId=${this.orderId}`);
+    const warehouse = this.credentials.as('warehouse');
+    const answer = await this.http.get(`${this.urls.shipping}/v1/shipments?orderId=${this.orderId}`, warehouse);
     const live = (answer.body as ShipmentView[]).filter((shipment) => shipment.status !== 'CANCELLED');
     const planned = new Map<number, number>();
     for (const shipment of live) for (const line of shipment.lines) planned.set(line.lineNo, (planned.get(line.lineNo) ?? 0) + line.quantity);
@@ -195,10 +200,11 @@ export class OrderJourney {
     let acted = false;
     for (const shipment of live) {
       const base = `${this.urls.shipping}/v1/shipments/${shipment.id}`;
-      if (shipment.status === 'LABELLED' && fits) acted = this.expect('dispatch', await this.http.send('POST', `${base}/dispatch`), [200, 409]);
-      else if (shipment.status === 'LABEL_FAILED') acted = this.expect('retry-label', await this.http.send('POST', `${base}/retry-label`), [200, 409]);
+      if (shipment.status === 'LABELLED' && fits) acted = this.expect('dispatch', await this.http.send('POST', `${base}/dispatch`, undefined, warehouse), [200, 409]);
+      else if (shipment.status === 'LABEL_FAILED') acted = this.expect('retry-label', await this.http.send('POST', `${base}/retry-label`, undefined, warehouse), [200, 409]);
       else if (shipment.status === 'DISPATCHED') {
-        const delivered = await this.http.send('POST', `${this.urls.shipping}/v1/carrier/events`, { trackingNumber: shipment.trackingNumber, status: 'DELIVERED' });
+        const event = { trackingNumber: shipment.trackingNumber, status: 'DELIVERED' };
+        const delivered = await this.http.send('POST', `${this.urls.shipping}/v1/carrier/events`, event, signedBy(CHAOS_CARRIER_SECRET, event));
         acted = this.expect('deliver', delivered, [200, 201, 202]);
       }
     }
@@ -213,8 +219,9 @@ export class OrderJourney {
       if (booked >= invoice.totalMinor) continue;
       const amountMinor = this.splitPayments && booked === 0 ? Math.floor(invoice.totalMinor / 2) : invoice.totalMinor - booked;
       const paymentRef = `${invoice.invoiceId}:${booked === 0 ? 1 : 2}`;
-      const answer = await this.http.send('POST', `${this.urls.invoicing}/v1/payments`, { paymentRef, invoiceId: invoice.invoiceId, amountMinor, currency: 'EUR' });
-      if (this.expect('pay', answer, [201])) this.payments.set(invoice.invoiceId, booked + amountMinor);
+      const payment = { paymentRef, invoiceId: invoice.invoiceId, amountMinor, currency: 'EUR' };
+      const answer = await this.http.send('POST', `${this.urls.invoicing}/v1/payments/webhooks/provider`, payment, signedBy(CHAOS_PAYMENT_PROVIDER_SECRET, payment));
+      if (this.expect('pay', answer, [200, 201])) this.payments.set(invoice.invoiceId, booked + amountMinor);
       acted = true;
     }
     return acted;
@@ -232,10 +239,11 @@ export class OrderJourney {
     const returnId = view.returns[0]?.returnId;
     if (this.returnReceived || !returnId) return false;
     const url = `${this.urls.shipping}/v1/returns/${encodeURIComponent(returnId)}`;
-    const answer = await this.http.send('POST', `${url}/receive`);
+    const warehouse = this.credentials.as('warehouse');
+    const answer = await this.http.send('POST', `${url}/receive`, undefined, warehouse);
     // 404: shipping has not seen ReturnRequested yet. 409 after a retry: the first attempt got through.
     if (answer.status === 404) return false;
-    if (answer.status === 409 && (await this.http.get(url)).body?.status === 'RECEIVED') this.returnReceived = true;
+    if (answer.status === 409 && (await this.http.get(url, warehouse)).body?.status === 'RECEIVED') this.returnReceived = true;
     else this.returnReceived = this.expect('receive-return', answer, [200]);
     return true;
   }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { customerId, pick, SKUS, UNITS_PER_ORDER, WAREHOUSES } from './catalogue';
+import type { ChaosCredentials } from './credentials';
 import type { Intent, JourneyPace, JourneyUrls } from './order-journey';
 import type { OrderNews } from './order-news';
 import { OrderJourney } from './order-journey';
@@ -40,6 +41,7 @@ export class OrderLoad {
     private readonly http: RetryingHttp,
     private readonly urls: JourneyUrls,
     private readonly customers: number,
+    private readonly credentials: ChaosCredentials,
   ) {}
 
   async run(rate: number, seconds: number): Promise<void> {
@@ -71,6 +73,7 @@ export class OrderLoad {
       this.http,
       this.urls,
       this.pace,
+      this.credentials,
     );
     this.journeys.push(journey);
     this.waiting++;

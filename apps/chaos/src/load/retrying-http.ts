@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { HeaderSource } from './credentials';
 
 export interface Answer {
   status: number;
@@ -35,11 +36,12 @@ export class RetryingHttp {
 
   constructor(private readonly stopped: () => boolean = () => false) {}
 
-  get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+  get(url: string, headers?: HeaderSource): Promise<Answer> {
     return this.send('GET', url, undefined, headers);
   }
 
-  async send(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  /** `headers` are worked out for each attempt (credentials.ts); the body is the same every time. */
+  async send(method: string, url: string, body?: unknown, headers: HeaderSource = () => Promise.resolve({})): Promise<Answer> {
     const write = method !== 'GET';
     const deadline = Date.now() + GIVE_UP_AFTER_MS;
     for (let attempt = 0; ; attempt++) {
@@ -49,7 +51,7 @@ export class RetryingHttp {
         else this.readRetries++;
       }
       // Not `instanceof Error`: under jest, fetch's errors come from another realm.
-      const failure = await this.limited(url, () => attemptOnce(method, url, body, headers)).catch((error: Error) => ({ error }));
+      const failure = await this.limited(url, async () => attemptOnce(method, url, body, await headers())).catch((error: Error) => ({ error }));
       if ('status' in failure && failure.status < 500) return failure;
       const reason = 'error' in failure ? causeOf(failure.error) : String(failure.status);
       this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);

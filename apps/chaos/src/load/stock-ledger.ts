@@ -1,3 +1,4 @@
+import type { ChaosCredentials } from './credentials';
 import type { RetryingHttp } from './retrying-http';
 import { receiptId } from './catalogue';
 
@@ -9,11 +10,13 @@ export class StockLedger {
   constructor(
     private readonly http: RetryingHttp,
     private readonly inventoryUrl: string,
+    private readonly credentials: ChaosCredentials,
   ) {}
 
-  /** One receipt; sent again with the same receiptId until inventory answers. */
+  /** One receipt, booked by the warehouse; sent again with the same receiptId until inventory answers. */
   async receive(warehouse: string, lines: { sku: string; quantity: number }[]): Promise<void> {
-    const answer = await this.http.send('POST', `${this.inventoryUrl}/v1/stock/receipts`, { receiptId: receiptId(), warehouse, lines });
+    const receipt = { receiptId: receiptId(), warehouse, lines };
+    const answer = await this.http.send('POST', `${this.inventoryUrl}/v1/stock/receipts`, receipt, this.credentials.as('warehouse'));
     if (answer.status !== 201) throw new Error(`stock receipt refused: ${answer.status} ${JSON.stringify(answer.body)}`);
     this.receipts++;
     for (const { sku, quantity } of lines) this.received.set(key(sku, warehouse), (this.received.get(key(sku, warehouse)) ?? 0) + quantity);

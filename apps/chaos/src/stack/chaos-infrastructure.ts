@@ -12,6 +12,8 @@ export type ChaosService = (typeof CHAOS_SERVICES)[number];
 export interface ChaosInfrastructure {
   kafkaBrokers: string;
   schemaRegistryUrl: string;
+  /** The OpenID provider whose tokens the services accept and the load presents. */
+  oidcIssuerUrl: string;
   adminDatabaseUrl: string;
   databaseUrls: Record<ChaosService, string>;
   /** Stops Kafka or Postgres — SIGTERM/SIGINT, or SIGKILL when `hard` — and keeps its data. */
@@ -22,19 +24,24 @@ export interface ChaosInfrastructure {
 
 /**
  * Kafka and Postgres of the run's own on free ports: chaos stops them, so they must never be the
- * ones other tests share. The registry is never stopped, so a given SCHEMA_REGISTRY_URL (CI's
- * jest run) is used; otherwise one is started too.
+ * ones other tests share. The registry and the OpenID provider are never stopped, so a given
+ * SCHEMA_REGISTRY_URL or OIDC_ISSUER_URL (CI's jest run) is used; otherwise one is started too.
  */
 export async function startChaosInfrastructure(): Promise<ChaosInfrastructure> {
   // In tmp and world-readable: as root, Postgres runs as the `postgres` user and must reach its data.
   const stateDir = mkdtempSync(join(tmpdir(), 'tradeflow-chaos-'));
   chmodSync(stateDir, 0o755);
-  const [kafka, kafkaController, schemaRegistry, postgres] = await freePorts(4);
-  const components: Component[] = ['kafka', 'postgres', ...(process.env.SCHEMA_REGISTRY_URL ? [] : (['registry'] as const))];
+  const [kafka, kafkaController, schemaRegistry, postgres, oidc] = await freePorts(5);
+  const components: Component[] = [
+    'kafka',
+    'postgres',
+    ...(process.env.SCHEMA_REGISTRY_URL ? [] : (['registry'] as const)),
+    ...(process.env.OIDC_ISSUER_URL ? [] : (['oidc'] as const)),
+  ];
   const infrastructure = await startInfrastructure({
     services: [...CHAOS_SERVICES],
     stateDir,
-    ports: { kafka, kafkaController, schemaRegistry, postgres },
+    ports: { kafka, kafkaController, schemaRegistry, postgres, oidc },
     components,
   }).catch((error: Error) => {
     rmSync(stateDir, { recursive: true, force: true });
@@ -53,6 +60,7 @@ export async function startChaosInfrastructure(): Promise<ChaosInfrastructure> {
   return {
     kafkaBrokers: infrastructure.kafkaBrokers,
     schemaRegistryUrl: infrastructure.schemaRegistryUrl,
+    oidcIssuerUrl: infrastructure.oidcIssuerUrl,
     adminDatabaseUrl: infrastructure.adminDatabaseUrl,
     databaseUrls: infrastructure.databaseUrls as Record<ChaosService, string>,
     async halt(name, hard = false) {

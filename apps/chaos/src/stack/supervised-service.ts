@@ -13,7 +13,7 @@ process.once('exit', () => living.forEach((child) => child.kill('SIGKILL')));
 const READY_TIMEOUT_MS = 300_000;
 
 /**
- * One service as its own process on a fixed port (so callers keep one URL across restarts),
+ * One service as its own process on fixed ports (so callers keep one URL across restarts),
  * started as `npm start` does: same main.ts, configured only by environment. Like an orchestrator,
  * it starts the service again when it exits on its own, and counts that as a crash.
  */
@@ -27,13 +27,18 @@ export class SupervisedService {
 
   constructor(
     readonly name: string,
-    readonly port: number,
+    private readonly ports: { port: number; metricsPort: number },
     private readonly env: Record<string, string>,
     readonly logFile: string,
   ) {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://127.0.0.1:${this.ports.port}`;
+  }
+
+  /** Prometheus text (METRICS_PORT), apart from the API. */
+  get metricsUrl(): string {
+    return `http://127.0.0.1:${this.ports.metricsPort}/metrics`;
   }
 
   /** Ready (answering /health/ready) since its last start. */
@@ -75,7 +80,7 @@ export class SupervisedService {
     const log = openSync(this.logFile, 'a');
     const child = spawn(process.execPath, ['--require', '@swc-node/register', join(ROOT, 'apps', this.name, 'src', 'main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+      env: { ...process.env, ...this.env, PORT: String(this.ports.port), METRICS_PORT: String(this.ports.metricsPort), HOST: '127.0.0.1' },
       stdio: ['ignore', log, log],
     });
     closeSync(log);

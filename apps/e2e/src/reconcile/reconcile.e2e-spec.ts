@@ -1,21 +1,26 @@
-import { eventually, freePorts } from '@tradeflow/testing';
+import { createEvent } from '@tradeflow/events';
+import { eventually, freePorts, TestKafka } from '@tradeflow/testing';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import { callAs, TradeflowClient } from '../fulfilment/tradeflow-client';
 import type { Slice } from '../slice';
-import { API_KEY, startSlice } from '../slice';
+import { startSlice } from '../slice';
 
 const ROOT = join(__dirname, '../../../..');
 
-/** `npm run reconcile` as a process against the slice's five services, with its exit code and output. */
+/**
+ * `npm run reconcile` as a process against the slice's five services, with its exit code and output.
+ * It reads them with a token of the development 'admin' client, its default when OIDC_ISSUER_URL
+ * (inherited) names the development provider.
+ */
 async function reconcile(slice: Slice, ...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const urls = (['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'] as const).flatMap((service) => [`--${service}-url`, slice[service].url]);
   const child = spawn(
     process.execPath,
-    ['--require', '@swc-node/register', join(ROOT, 'apps/reconcile/src/main.ts'), ...urls, '--api-key', API_KEY, ...extra],
+    ['--require', '@swc-node/register', join(ROOT, 'apps/reconcile/src/main.ts'), ...urls, ...extra],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -72,6 +77,38 @@ describe('npm run reconcile over the running services', () => {
 
     const clean = await reconcile(slice, '--settle', '30');
     expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/^reconcile: checked 2 orders \(3 lines\), 1 invoices, 1 credit notes, 2 shipments, 2 skus .*: no mismatches\n$/) });
+  });
+
+  it('names the reservation a forged OrderApproved made for an order that never existed, until ops releases it', async () => {
+    const sku = `FRG-${randomUUID().slice(0, 8)}`;
+    await tradeflow.receiveStock('BER', [{ sku, quantity: 5 }]);
+    // What kcat can do where the broker's ACLs do not stop it: an approval the order service never made.
+    const orderId = randomUUID();
+    const forged = createEvent(
+      'OrderApproved',
+      { orderId, customerId: 'CUST-1', allowPartialShipment: true, lines: [{ lineNo: 1, sku, quantity: 3 }] },
+      { producer: 'order', aggregateId: orderId, aggregateVersion: 1, correlationId: orderId },
+    );
+    await new TestKafka(slice.prefix).publish([forged], () => orderId);
+    await eventually(
+      () => tradeflow.stock(sku),
+      (stock) => stock?.reserved === 3,
+    );
+
+    const found = await reconcile(slice, '--settle', '0');
+    expect(found.code).toBe(1);
+    const orphans = found.stdout.split('\n').filter((line) => line.includes(orderId));
+    expect(orphans).toEqual(expect.arrayContaining([expect.stringMatching(/^MISMATCH orphan-effect .*reservation/)]));
+
+    const release = `${slice.inventory.url}/v1/reservations/${orderId}/release`;
+    expect((await callAs('ops', 'POST', release, {})).status).toBe(400);
+    expect((await callAs('ops', 'POST', release, { reason: 'reconcile: the order service has no such order' })).status).toBe(200);
+    await eventually(
+      () => tradeflow.stock(sku),
+      (stock) => stock?.reserved === 0,
+    );
+    const released = await reconcile(slice, '--settle', '0');
+    expect(released.stdout.split('\n').filter((line) => line.includes(orderId) && /reservation/.test(line))).toEqual([]);
   });
 
   it('exits 1 and names the invoice line changed behind its totals in the invoicing database', async () => {

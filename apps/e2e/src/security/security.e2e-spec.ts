@@ -1,7 +1,17 @@
+import type { DevClient } from '@tradeflow/testing';
+import { devAccessToken, devAuthorization } from '@tradeflow/testing';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import { callAs, postSigned, TradeflowClient } from '../fulfilment/tradeflow-client';
 import type { Slice, SliceService } from '../slice';
-import { API_KEY, APPROVER_KEY, call, CRM_WEBHOOK_SECRET, startSlice } from '../slice';
+import {
+  API_KEY,
+  APPROVER_KEY,
+  call,
+  CARRIER_WEBHOOK_SECRET,
+  CRM_WEBHOOK_SECRET,
+  PAYMENT_PROVIDER_WEBHOOK_SECRET,
+  startSlice,
+} from '../slice';
 import { exitOutput } from './exit-output';
 import type { SecretDatabase } from './secret-databases';
 import { databasesWithSecretPasswords, query } from './secret-databases';
@@ -9,6 +19,8 @@ import type { InjectedField } from './sql-injection';
 import { expectedStatus, INJECTIONS, valueAt, withValue } from './sql-injection';
 
 const READ_ONLY_KEY = 'tf_test_readonly_0123456789';
+/** Another sales channel: it must never see the shop's orders. */
+const MARKET_KEY = 'tf_test_market_0123456789abc';
 const REVOKED_KEY = 'tf_test_revoked_0123456789ab';
 /** Sent by a caller who guessed: it must not reach the logs either. */
 const WRONG_KEY = 'tf_test_wrong_0123456789abcd';
@@ -21,7 +33,11 @@ const ORDER = {
   lines: [{ sku: 'SEC-MUG', quantity: 1, unitPriceMinor: 500, taxRateBp: 700 }],
 };
 
-/** Issue 9, security: API keys (401/403, revocation, hashing), signed webhooks, SQL injection, secrets in logs. */
+/**
+ * Issue 9, security: API keys (401/403, revocation, hashing), signed webhooks, SQL injection, secrets in logs.
+ * Issue 19: bearer tokens (forged or tampered → 401), channels see only their own orders, security
+ * headers, rate limits per principal (429 with Retry-After), no token in any log.
+ */
 describe('security of the services', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;
@@ -33,6 +49,7 @@ describe('security of the services', () => {
     `e2e-backoffice:${APPROVER_KEY}:orders:approve,orders:read`,
     `e2e-reports:${READ_ONLY_KEY}:orders:read`,
     `e2e-old:${REVOKED_KEY}:orders:write,orders:read`,
+    `e2e-market:${MARKET_KEY}:orders:write,orders:read`,
   ].join(';');
 
   beforeAll(async () => {
@@ -130,7 +147,7 @@ describe('security of the services', () => {
       replayedSignatureOnAnotherBody: await send(tampered, now, sign(genuine, now)),
     }).toEqual({ badSignature: 401, staleTimestamp: 401, replayed: 401, replayedSignatureOnAnotherBody: 401 });
     expect(await stored()).toEqual(before);
-    expect((await call('GET', `${slice['crm-sync'].url}/v1/customers/CUST-FORGED`)).status).toBe(404);
+    expect((await callAs('credit', 'GET', `${slice['crm-sync'].url}/v1/customers/CUST-FORGED`)).status).toBe(404);
   });
 
   it('keeps SQL injection strings in every string field as data or refuses them (400); no table touched', async () => {
@@ -182,15 +199,18 @@ describe('security of the services', () => {
       // inventory, shipping, invoicing: every string is an id or code with a pattern
       const receipt = { receiptId: 'R-1', warehouse: 'BER', lines: [{ sku: 'SEC-MUG', quantity: 1 }] };
       for (const field of refused('receiptId', 'warehouse', 'lines.0.sku')) {
-        await inject('POST /v1/stock/receipts', field, value, () => call('POST', `${slice.inventory.url}/v1/stock/receipts`, withValue(receipt, field.path, value)));
+        await inject('POST /v1/stock/receipts', field, value, () => callAs('warehouse', 'POST', `${slice.inventory.url}/v1/stock/receipts`, withValue(receipt, field.path, value)));
       }
       for (const field of refused('trackingNumber', 'status')) {
-        await inject('POST /v1/carrier/events', field, value, () => call('POST', `${slice.shipping.url}/v1/carrier/events`, withValue({ trackingNumber: 'T-1', status: 'DELIVERED' }, field.path, value)));
+        const event = withValue({ trackingNumber: 'T-1', status: 'DELIVERED' }, field.path, value);
+        await inject('POST /v1/carrier/events', field, value, () => postSigned(`${slice.shipping.url}/v1/carrier/events`, event, CARRIER_WEBHOOK_SECRET));
       }
-      await inject('POST /v1/returns/{id}/receive', { path: 'id' }, value, () => call('POST', `${slice.shipping.url}/v1/returns/${encodeURIComponent(value)}/receive`));
+      await inject('POST /v1/returns/{id}/receive', { path: 'id' }, value, () => callAs('warehouse', 'POST', `${slice.shipping.url}/v1/returns/${encodeURIComponent(value)}/receive`));
       const payment = { paymentRef: 'P-1', invoiceId: randomUUID(), amountMinor: 1, currency: 'EUR' };
       for (const field of refused('paymentRef', 'invoiceId', 'currency')) {
-        await inject('POST /v1/payments', field, value, () => call('POST', `${slice.invoicing.url}/v1/payments`, withValue(payment, field.path, value)));
+        await inject('POST /v1/payments', field, value, () => callAs('finance', 'POST', `${slice.invoicing.url}/v1/payments`, withValue(payment, field.path, value)));
+        await inject('POST /v1/payments/webhooks/provider', field, value, () =>
+          postSigned(`${slice.invoicing.url}/v1/payments/webhooks/provider`, withValue(payment, field.path, value), PAYMENT_PROVIDER_WEBHOOK_SECRET));
       }
 
       // crm-sync: the signed webhook keeps name and tax id as data; hold reasons too
@@ -203,19 +223,22 @@ describe('security of the services', () => {
         const customerId = `INJ-${randomUUID()}`;
         const body = withValue({ customerId, name: 'Eve', email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays: 30, updatedAt: new Date().toISOString() }, field.path, value);
         await inject('POST /v1/crm/webhooks/customers', field, value, () => tradeflow.crmWebhook(body), async () =>
-          valueAt((await call('GET', `${slice['crm-sync'].url}/v1/customers/${customerId}`)).body, field.path));
+          valueAt((await callAs('credit', 'GET', `${slice['crm-sync'].url}/v1/customers/${customerId}`)).body, field.path));
       }
       const customers = `${slice['crm-sync'].url}/v1/customers`;
-      await inject('POST /v1/customers/{id}/hold', { path: 'reason', storedUpTo: 500 }, value, () => call('POST', `${customers}/CUST-1/hold`, { reason: value }), async (view) => view.hold?.reason);
-      expect((await call('POST', `${customers}/CUST-1/release`, { reason: value })).status).toBe(200);
-      await inject('POST /v1/customers/{id}/merge', { path: 'mergedCustomerId' }, value, () => call('POST', `${customers}/CUST-1/merge`, { mergedCustomerId: value }));
+      await inject('POST /v1/customers/{id}/hold', { path: 'reason', storedUpTo: 500 }, value, () => callAs('credit', 'POST', `${customers}/CUST-1/hold`, { reason: value }), async (view) => view.hold?.reason);
+      expect((await callAs('credit', 'POST', `${customers}/CUST-1/release`, { reason: value })).status).toBe(200);
+      await inject('POST /v1/customers/{id}/merge', { path: 'mergedCustomerId' }, value, () =>
+        callAs('credit', 'POST', `${customers}/CUST-1/merge`, { mergedCustomerId: value, reason: 'security test' }));
 
       // every service: the dead-letter replay filters
+      const replay = (service: SliceService, filter: Record<string, unknown>) =>
+        callAs('ops', 'POST', `${slice[service].url}/v1/dead-letters/replay`, { ...filter, justification: 'security test' });
       for (const service of SERVICES) {
         for (const field of refused('reason', 'errorClass', 'eventType')) {
-          await inject(`${service} POST /v1/dead-letters/replay`, field, value, () => call('POST', `${slice[service].url}/v1/dead-letters/replay`, { [field.path]: value }));
+          await inject(`${service} POST /v1/dead-letters/replay`, field, value, () => replay(service, { [field.path]: value }));
         }
-        await inject(`${service} POST /v1/dead-letters/replay`, { path: 'ids' }, value, () => call('POST', `${slice[service].url}/v1/dead-letters/replay`, { ids: [value] }));
+        await inject(`${service} POST /v1/dead-letters/replay`, { path: 'ids' }, value, () => replay(service, { ids: [value] }));
       }
     }
 
@@ -223,6 +246,75 @@ describe('security of the services', () => {
     expect(await tables()).toEqual(tablesBefore);
     expect(await query(databases.order.url, 'SELECT id, key_hash, revoked_at FROM api_keys ORDER BY id')).toEqual(keysBefore);
   }, 300_000);
+
+  it('bearer tokens: 401 for a garbled, tampered or unsigned one and for another scheme; 403 for a valid one without the role', async () => {
+    const token = await devAccessToken('warehouse');
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const promoted = Buffer.from(JSON.stringify({ ...claims, roles: ['warehouse', 'finance', 'credit', 'ops', 'auditor'] })).toString('base64url');
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${promoted}.`;
+    const invoices = `${slice.invoicing.url}/v1/invoices?orderId=${randomUUID()}`;
+    const as = async (authorization: string) => (await call('GET', invoices, undefined, { authorization })).status;
+    expect({
+      garbled: await as('Bearer not-a-token'),
+      tampered: await as(`Bearer ${header}.${promoted}.${signature}`),
+      unsigned: await as(`Bearer ${unsigned}`),
+      basic: await as(`Basic ${Buffer.from('finance:dev-finance-secret').toString('base64')}`),
+      warehouse: await as(`Bearer ${token}`),
+      finance: await as(`Bearer ${await devAccessToken('finance')}`),
+    }).toEqual({ garbled: 401, tampered: 401, unsigned: 401, basic: 401, warehouse: 403, finance: 200 });
+  });
+
+  it("channels see only their own orders: another channel's get 404 and are left out of its lists", async () => {
+    const shops = await place(API_KEY);
+    expect(shops.status).toBe(201);
+    const order = `${orders()}/${shops.body.id}`;
+    const asMarket = (method: string, url: string, body?: unknown) => call(method, url, body, withKey(MARKET_KEY, { 'idempotency-key': randomUUID() }));
+    expect({
+      read: (await asMarket('GET', order)).status,
+      amend: (await asMarket('PATCH', order, { lines: [{ lineNo: 1, quantity: 2 }] })).status,
+      cancel: (await asMarket('POST', `${order}/cancel`, { reason: 'not mine' })).status,
+      ownerReads: (await call('GET', order, undefined, withKey(API_KEY))).status,
+      staffReads: (await callAs('auditor', 'GET', order)).status,
+    }).toEqual({ read: 404, amend: 404, cancel: 404, ownerReads: 200, staffReads: 200 });
+    const listed = async (key: string) => ((await call('GET', `${orders()}?customerId=CUST-1&limit=500`, undefined, withKey(key))).body.items as { id: string }[]).map((item) => item.id);
+    expect(await listed(API_KEY)).toContain(shops.body.id);
+    expect(await listed(MARKET_KEY)).not.toContain(shops.body.id);
+    expect((await callAs('shop', 'GET', order)).status).toBe(403);
+  });
+
+  it('sends security headers and no X-Powered-By, on answers and refusals of every service', async () => {
+    const seen: Record<string, unknown>[] = [];
+    for (const service of SERVICES) {
+      for (const [what, headers] of [['refused', {}], ['answered', await devAuthorization('ops')]] as const) {
+        const response = await fetch(`${slice[service].url}/v1/dead-letters`, { headers });
+        seen.push({
+          service,
+          what,
+          status: response.status,
+          poweredBy: response.headers.get('x-powered-by'),
+          nosniff: response.headers.get('x-content-type-options'),
+          frames: response.headers.get('x-frame-options'),
+          hsts: response.headers.get('strict-transport-security') !== null,
+          csp: response.headers.get('content-security-policy') !== null,
+        });
+      }
+    }
+    expect(seen).toEqual(
+      SERVICES.flatMap((service) =>
+        (['refused', 'answered'] as const).map((what) => ({
+          service,
+          what,
+          status: what === 'refused' ? 401 : 200,
+          poweredBy: null,
+          nosniff: 'nosniff',
+          frames: 'SAMEORIGIN',
+          hsts: true,
+          csp: true,
+        })),
+      ),
+    );
+  });
 
   it('revokes a key that worked, by its hash in ORDER_REVOKED_API_KEYS at the next start', async () => {
     expect((await call('GET', orders(), undefined, withKey(READ_ONLY_KEY))).status).toBe(200);
@@ -237,19 +329,48 @@ describe('security of the services', () => {
     expect((await call('GET', orders(), undefined, withKey(API_KEY))).status).toBe(200);
   }, 120_000);
 
-  it('writes no key, webhook secret or database password to any log: debug level, failed logins, bad settings', async () => {
+  it('limits each principal per minute (RATE_LIMIT_PER_MINUTE): 429 with Retry-After, others unaffected', async () => {
+    earlierLogs.push(slice.inventory.output());
+    const inventory = await slice.restart('inventory', { LOG_LEVEL: 'debug', [databases.inventory.variable]: databases.inventory.url, RATE_LIMIT_PER_MINUTE: '5' });
+    const stock = `${inventory.url}/v1/stock?limit=1`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) statuses.push((await callAs('warehouse', 'GET', stock)).status);
+    const limited = await fetch(stock, { headers: await devAuthorization('warehouse') });
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another person has a budget of their own; probes are never limited.
+    expect((await callAs('auditor', 'GET', stock)).status).toBe(200);
+    expect((await call('GET', `${inventory.url}/health/ready`)).status).toBe(200);
+  }, 120_000);
+
+  it('writes no key, token, webhook secret or database password to any log: debug level, failed logins, bad settings', async () => {
     const badKey = 'tf_test_badsetting_0123456789';
     const shortSecret = 'only-twenty-chars-ab';
-    const base = { KAFKA_BROKERS: process.env.KAFKA_BROKERS!, SCHEMA_REGISTRY_URL: process.env.SCHEMA_REGISTRY_URL!, LOG_LEVEL: 'debug' };
+    const base = {
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
+      SCHEMA_REGISTRY_URL: process.env.SCHEMA_REGISTRY_URL!,
+      OIDC_ISSUER_URL: process.env.OIDC_ISSUER_URL!,
+      LOG_LEVEL: 'debug',
+    };
     // Each refuses to start, naming the bad variable: its value and the good secrets beside it stay out.
     const badSettings = await Promise.all([
       exitOutput('order', { ...base, [databases.order.variable]: databases.order.url, ORDER_BOOTSTRAP_API_KEY: `shop:${badKey}:orders:everything;${bootstrapKeys}` }),
       exitOutput('crm-sync', { ...base, [databases['crm-sync'].variable]: databases['crm-sync'].url, CRM_WEBHOOK_SECRET: shortSecret }),
+      exitOutput('shipping', { ...base, [databases.shipping.variable]: databases.shipping.url, CARRIER_WEBHOOK_SECRET: shortSecret }),
+      exitOutput('invoicing', { ...base, [databases.invoicing.variable]: databases.invoicing.url, PAYMENT_PROVIDER_WEBHOOK_SECRET: shortSecret }),
       exitOutput('inventory', { ...base, [databases.inventory.variable]: databases.inventory.url.replace('postgres://', 'mysql://') }),
     ]);
     for (const output of badSettings) expect(output).toContain('Invalid configuration');
 
-    const secrets = [API_KEY, APPROVER_KEY, READ_ONLY_KEY, REVOKED_KEY, WRONG_KEY, badKey, CRM_WEBHOOK_SECRET, shortSecret, ...SERVICES.map((service) => databases[service].password)];
+    const tokens = await Promise.all((['warehouse', 'finance', 'credit', 'ops', 'auditor', 'shop'] as DevClient[]).map((client) => devAccessToken(client)));
+    const secrets = [
+      ...[API_KEY, APPROVER_KEY, READ_ONLY_KEY, REVOKED_KEY, MARKET_KEY, WRONG_KEY, badKey],
+      ...[CRM_WEBHOOK_SECRET, CARRIER_WEBHOOK_SECRET, PAYMENT_PROVIDER_WEBHOOK_SECRET, shortSecret],
+      ...SERVICES.map((service) => databases[service].password),
+      // A token's signature is what makes it a credential; the rest is readable by anyone who holds it.
+      ...tokens.map((token) => token.split('.')[2]),
+    ];
     const logs = [...earlierLogs, ...SERVICES.map((service) => slice[service].output()), ...badSettings];
     const leaks = logs.flatMap((log, index) => secrets.filter((secret) => log.includes(secret)).map((secret) => `log ${index} shows ${secret}`));
     expect(leaks).toEqual([]);
