@@ -97,7 +97,7 @@ function printCredentials(issuerUrl: string): void {
   console.log(`  curl -s http://127.0.0.1:3002/v1/stock -H "authorization: Bearer $TOKEN"`);
   console.log('Development clients (client id:secret → roles):');
   for (const client of DEV_CLIENTS) {
-    console.log(`  ${`${client}:${devClientSecret(client)}`.padEnd(30)} ${DEV_CLIENT_ROLES[client].join(', ') || '(none: every role-guarded route answers 403)'}`);
+    console.log(`  ${`${client}:${devClientSecret(client)}`.padEnd(32)} ${DEV_CLIENT_ROLES[client].join(', ') || '(none: every role-guarded route answers 403)'}`);
   }
   console.log(`Console login (any password): ${Object.keys(DEV_PEOPLE).join(', ')}; the user name is the role, admin has all five.`);
 }
