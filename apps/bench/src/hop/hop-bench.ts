@@ -67,6 +67,8 @@ async function benchContender(name: ContenderName, context: HopContext): Promise
     KAFKA_TOPIC_PARTITIONS: String(profile.partitions),
     KAFKA_CONSUMER_GROUP: `bench-${runId}-${name}`,
     DATABASE_URL_BENCH: databaseUrl,
+    OIDC_ISSUER_URL: infrastructure.oidcIssuerUrl,
+    METRICS_PORT: '0',
   };
   const result: HopResult = {
     contender: name,

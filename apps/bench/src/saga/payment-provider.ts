@@ -32,7 +32,7 @@ export class PaymentProvider {
 
   private async pay({ invoiceId, totalMinor, currency }: IssuedInvoice): Promise<void> {
     try {
-      const response = await this.requests.fetch(`${this.invoicingUrl}/v1/payments`, {
+      const response = await this.requests.fetchAs('finance', `${this.invoicingUrl}/v1/payments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ paymentRef: `bench-${invoiceId}`, invoiceId, amountMinor: Number(totalMinor), currency }),

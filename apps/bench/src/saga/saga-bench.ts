@@ -106,7 +106,7 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
   const stack = await startSagaStack(infrastructure, context.scratch, stackId, name);
   result.logDir = stack.logDir;
   const kafka = new Kafka({ clientId: 'bench-saga', brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.WARN });
-  const requests = new RequestCounter();
+  const requests = new RequestCounter(infrastructure.oidcIssuerUrl);
   const invoices = new InvoicesSeen();
   const payments = new PaymentProvider(stack.urls.invoicing, load.payEvery, requests);
   const tap = new EventTap(kafka, infrastructure.schemaRegistryUrl, stack.prefix, 'InvoiceIssued', (event, seenAt) => {
@@ -121,7 +121,7 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
   try {
     await Promise.all([tap.start(), bot.start(), probe.connect()]);
     log(`${load.customers.length} customers and ${load.receipts.length} stock receipts`);
-    await setUpSaga(load, { inventory: stack.urls.inventory, crmSync: stack.crmSyncUrl });
+    await setUpSaga(load, { inventory: stack.urls.inventory, crmSync: stack.crmSyncUrl }, requests);
     const orders = new OrderLoad(stack.urls.order, () => load.nextOrder(), requests);
 
     log(`warm-up with ${profile.warmupOrders} orders`);

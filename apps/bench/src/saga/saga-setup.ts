@@ -1,6 +1,7 @@
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
 import type { LoadProfile } from './load-profiles';
+import type { RequestCounter } from './request-counter';
 import { BENCH_CRM_SECRET } from './saga-stack';
 
 /** Customer webhooks in flight at once while setting up. */
@@ -10,9 +11,9 @@ const PARALLEL = 20;
  * Before any order: the profile's customers pushed to crm-sync as the CRM does (HMAC-signed
  * webhook, no credit limit, so the customer checks approve every order), its stock received.
  */
-export async function setUpSaga(profile: LoadProfile, urls: { inventory: string; crmSync?: string }): Promise<void> {
+export async function setUpSaga(profile: LoadProfile, urls: { inventory: string; crmSync?: string }, requests: RequestCounter): Promise<void> {
   for (const receipt of profile.receipts) {
-    const response = await fetch(`${urls.inventory}/v1/stock/receipts`, {
+    const response = await requests.fetchAs('warehouse', `${urls.inventory}/v1/stock/receipts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ receiptId: `bench-${randomUUID()}`, ...receipt }),

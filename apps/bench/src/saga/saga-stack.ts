@@ -15,6 +15,8 @@ export type SagaService = CoreService | 'crm-sync';
 export const BENCH_API_KEY = 'tf_bench_0123456789abcdef';
 /** Signs the customer the bench pushes as the CRM would (local only). */
 export const BENCH_CRM_SECRET = 'bench-crm-webhook-secret-0123456789abcdef';
+/** The partners' webhook secrets every service must be given; the bench itself calls the staff routes. */
+const BENCH_PARTNER_SECRET = 'bench-partner-webhook-secret-0123456789abcdef';
 
 /** A service as the cost model and the rest probe see it. */
 export interface SagaProcess {
@@ -73,7 +75,14 @@ export async function startSagaStack(
           [databaseUrlVariable(service)]: databaseUrl,
           ORDER_BOOTSTRAP_API_KEY: `bench:${BENCH_API_KEY}:orders:write,orders:read`,
           CRM_WEBHOOK_SECRET: BENCH_CRM_SECRET,
+          PAYMENT_PROVIDER_WEBHOOK_SECRET: BENCH_PARTNER_SECRET,
+          CARRIER_WEBHOOK_SECRET: BENCH_PARTNER_SECRET,
+          OIDC_ISSUER_URL: infrastructure.oidcIssuerUrl,
+          // One shop channel and one warehouse bot send every request: the per-principal limit would measure itself.
+          RATE_LIMIT_PER_MINUTE: '10000000',
           PORT: String(ports[index]),
+          // The bench reads no metrics: any free port.
+          METRICS_PORT: '0',
           HOST: '127.0.0.1',
           LOG_LEVEL: 'warn',
           KAFKAJS_NO_PARTITIONER_WARNING: '1',

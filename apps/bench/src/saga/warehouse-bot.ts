@@ -45,7 +45,7 @@ export class WarehouseBot {
 
   private async dispatch(url: string): Promise<void> {
     try {
-      const response = await this.requests.fetch(url, { method: 'POST' });
+      const response = await this.requests.fetchAs('warehouse', url, { method: 'POST' });
       if (response.ok) this.dispatched++;
       else this.errors.push(`dispatch refused: ${response.status} ${(await response.text()).slice(0, 200)}`);
     } catch (error) {
