@@ -11,6 +11,7 @@ import { CustomerDuplicate } from './customers/customer-duplicate.entity';
 import { Customer } from './customers/customer.entity';
 import { CustomersModule } from './customers/customers.module';
 import { CreateCrmSync1795431550385 } from './migrations/1795431550385-create-crm-sync';
+import { DropCrmWebhookSignatures1796650696501 } from './migrations/1796650696501-drop-crm-webhook-signatures';
 import { SERVICE_NAME } from './service-name';
 
 @Module({})
@@ -25,14 +26,14 @@ export class AppModule {
           settings,
           databaseUrl: settings.DATABASE_URL_CRM_SYNC,
           entities: [Customer, CustomerDuplicate, CrmActivity, OrderCustomer],
-          migrations: [CreateCrmSync1795431550385],
+          migrations: [CreateCrmSync1795431550385, DropCrmWebhookSignatures1796650696501],
         }),
         CrmWebhooksModule,
         CustomersModule,
         ActivitiesModule,
         ActivityDeliveryModule,
       ],
-      // Settings are injectable: the signature guard, activity recording and delivery read them.
+      // Settings are injectable: the webhook secrets, activity recording and delivery read them.
       providers: [{ provide: CrmSyncSettings, useValue: settings }],
       exports: [CrmSyncSettings],
     };

@@ -5,6 +5,7 @@ const SECRET = 'a-webhook-secret-of-at-least-32-characters';
 const base = {
   KAFKA_BROKERS: '127.0.0.1:9092',
   SCHEMA_REGISTRY_URL: 'http://127.0.0.1:8081',
+  OIDC_ISSUER_URL: 'http://127.0.0.1:9400',
   DATABASE_URL_CRM_SYNC: 'postgres://crm_sync:crm_sync@127.0.0.1:5432/crm_sync',
   CRM_WEBHOOK_SECRET: SECRET,
 };
@@ -28,6 +29,17 @@ describe('CrmSyncSettings', () => {
     expect(settings.CRM_ACTIVITY_MAX_ATTEMPTS).toBe(5);
     expect(settings.CRM_ACTIVITY_RETRY_BASE_MS).toBe(1000);
     expect(settings.CRM_WEBHOOK_SECRET.reveal()).toBe(SECRET);
+    expect(settings.CRM_WEBHOOK_PREVIOUS_SECRET).toBeUndefined();
+  });
+
+  it('takes a previous webhook secret during a rotation, kept as secret as the current one', () => {
+    const previous = 'the-previous-webhook-secret-of-32-characters';
+    const settings = loadConfig(CrmSyncSettings, { ...base, CRM_WEBHOOK_PREVIOUS_SECRET: previous });
+    expect(settings.CRM_WEBHOOK_PREVIOUS_SECRET?.reveal()).toBe(previous);
+    expect(JSON.stringify(settings)).not.toContain(previous);
+    const message = problems({ ...base, CRM_WEBHOOK_PREVIOUS_SECRET: 'short-old-one' });
+    expect(message).toContain('CRM_WEBHOOK_PREVIOUS_SECRET has value [redacted]');
+    expect(message).not.toContain('short-old-one');
   });
 
   it('names a missing database URL and webhook secret', () => {

@@ -15,6 +15,11 @@ export class CrmSyncSettings extends MessagingSettings {
   @IsSecret(SECRET_MIN_LENGTH)
   CRM_WEBHOOK_SECRET!: Secret;
 
+  /** During a rotation, the secret being replaced: webhooks signed with either are accepted until this is removed. */
+  @IsOptional()
+  @IsSecret(SECRET_MIN_LENGTH)
+  CRM_WEBHOOK_PREVIOUS_SECRET?: Secret;
+
   /** How far a webhook's timestamp may lie from our clock, either way; signatures are remembered this long. */
   @IsInt()
   @Min(1)

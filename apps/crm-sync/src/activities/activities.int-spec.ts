@@ -54,7 +54,7 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
   afterAll(() => crm?.service.app.close());
 
   const activitiesOf = async (customerId: string) =>
-    (await sendJson(`${crm.url}/v1/crm/activities?customerId=${customerId}`, 'GET')).body as {
+    (await sendJson(`${crm.url}/v1/crm/activities?customerId=${customerId}`, 'GET', undefined, 'finance')).body as {
       id: string;
       type: string;
       customerId: string | null;
@@ -112,7 +112,7 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
     );
     expect(activities.every((activity) => activity.customerId === 'ACT-1' && activity.delivery.status === 'KEPT')).toBe(true);
 
-    const account = await sendJson(`${crm.url}/v1/customers/ACT-1`, 'GET');
+    const account = await sendJson(`${crm.url}/v1/customers/ACT-1`, 'GET', undefined, 'finance');
     expect(account.body).toMatchObject({ currency: 'EUR', lifetimeRevenueMinor: 16660, openBalanceMinor: 4760 });
     expect(account.body.totals).toEqual([
       {
@@ -125,7 +125,7 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
       },
     ]);
     const [kept] = activities;
-    expect((await sendJson(`${crm.url}/v1/crm/activities/${kept.id}/retry`, 'POST')).status).toBe(409);
+    expect((await sendJson(`${crm.url}/v1/crm/activities/${kept.id}/retry`, 'POST', undefined, 'ops')).status).toBe(409);
   });
 
   it("counts a merged customer's activity and revenue for the survivor, before and after the merge", async () => {
@@ -133,14 +133,15 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
     await crm.kafka.publish([orderPlaced(before, 'ACT-2'), invoiceIssued(before, 'ACT-2', 'I3', 1000)], () => before);
     await eventually(() => activitiesOf('ACT-2'), (list) => list.length === 2);
 
-    expect((await sendJson(`${crm.url}/v1/customers/ACT-1/merge`, 'POST', { mergedCustomerId: 'ACT-2' })).status).toBe(200);
+    const merge = { mergedCustomerId: 'ACT-2', reason: 'One company' };
+    expect((await sendJson(`${crm.url}/v1/customers/ACT-1/merge`, 'POST', merge, 'credit')).status).toBe(200);
     const after = randomUUID();
     await crm.kafka.publish([orderPlaced(after, 'ACT-2'), invoiceIssued(after, 'ACT-2', 'I4', 500)], () => after);
 
     const survivors = await eventually(() => activitiesOf('ACT-2'), (list) => list.length === 11);
     expect(survivors.every((activity) => activity.customerId === 'ACT-1')).toBe(true);
     expect(survivors.filter((activity) => activity.sourceCustomerId === 'ACT-2')).toHaveLength(4);
-    const account = await sendJson(`${crm.url}/v1/customers/ACT-2`, 'GET');
+    const account = await sendJson(`${crm.url}/v1/customers/ACT-2`, 'GET', undefined, 'credit');
     expect(account.body).toMatchObject({
       customerId: 'ACT-1',
       resolvedFrom: { customerId: 'ACT-2' },

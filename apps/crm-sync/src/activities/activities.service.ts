@@ -1,10 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
+import { TransactionRunner } from '@tradeflow/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { CrmSyncSettings } from '../crm-sync-settings';
 import { idsOfSurvivor, resolveCustomerId } from '../customers/customer-resolution';
+import { SERVICE_NAME } from '../service-name';
 import type { AccountTotals } from './account-summary';
 import { summariseAccount } from './account-summary';
 import type { ActivityEvent } from './activity-description';
@@ -24,6 +26,7 @@ const SELECT_ACTIVITY = `
 export class ActivitiesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly settings: CrmSyncSettings,
   ) {}
 
@@ -98,12 +101,15 @@ export class ActivitiesService {
     return rows.map(toActivityView);
   }
 
-  /** A DEAD activity goes back to PENDING with fresh attempts; its last error stays visible until the next try. */
+  /**
+   * A DEAD activity goes back to PENDING with fresh attempts; its last error stays visible until the
+   * next try. Through TransactionRunner, so the retry's audit record commits with it.
+   */
   async retry(activityId: string): Promise<ActivityView> {
     if (!this.settings.CRM_ACTIVITY_URL) {
       throw new ConflictException('No CRM_ACTIVITY_URL is configured: activity is kept, not delivered');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run({ producer: SERVICE_NAME, correlationId: randomUUID() }, async ({ manager }) => {
       const activity = await manager.findOne(CrmActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } });
       if (!activity) throw new NotFoundException(`Activity ${activityId} not found`);
       if (activity.status !== 'DEAD') {

@@ -1,12 +1,12 @@
 import type { DomainEvent } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
+import type { DevClient } from '@tradeflow/testing';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@tradeflow/platform';
-import { verifyWebhook } from '../crm-webhooks/webhook-signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '@tradeflow/platform';
 import type { CrmSyncUnderTest } from '../testing/crm-sync-harness';
 import { sendJson, startCrmSync } from '../testing/crm-sync-harness';
 import { ACTIVITY_ID_HEADER } from './crm-activity-client';
@@ -31,7 +31,7 @@ class FakeCrm {
       const body = Buffer.concat(chunks);
       const verification = verifyWebhook(
         { timestamp: request.headers[TIMESTAMP_HEADER] as string, signature: request.headers[SIGNATURE_HEADER] as string, body },
-        { secret: ACTIVITY_SECRET, toleranceSeconds: 300, nowMs: Date.now() },
+        { secrets: [ACTIVITY_SECRET], toleranceSeconds: 300, nowMs: Date.now() },
       );
       const message = JSON.parse(body.toString()) as { activityId: string; orderId: string };
       const left = this.failuresLeft.get(message.orderId) ?? 0;
@@ -99,7 +99,7 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
   });
 
   const activityOf = async (orderId: string) => {
-    const list = (await sendJson(`${crm.url}/v1/crm/activities?customerId=DLV-1`, 'GET')).body as ActivityState[];
+    const list = (await sendJson(`${crm.url}/v1/crm/activities?customerId=DLV-1`, 'GET', undefined, 'ops')).body as ActivityState[];
     return list.find((activity) => activity.orderId === orderId);
   };
   const publish = (event: DomainEvent) => crm.kafka.publish([event], () => event.aggregateId);
@@ -123,15 +123,20 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
 
     const dead = await eventually(() => activityOf(placed.aggregateId), (activity) => activity?.delivery.status === 'DEAD');
     expect(dead?.delivery).toMatchObject({ attempts: 3, lastError: 'HTTP 500: CRM is having a bad day' });
-    expect((await sendJson(`${crm.url}/v1/crm/activities?status=DEAD`, 'GET')).body).toEqual([
+    expect((await sendJson(`${crm.url}/v1/crm/activities?status=DEAD`, 'GET', undefined, 'auditor')).body).toEqual([
       expect.objectContaining({ id: dead?.id }),
     ]);
 
     fakeCrm.failuresLeft.set(placed.aggregateId, 0);
-    const retried = await sendJson(`${crm.url}/v1/crm/activities/${dead?.id}/retry`, 'POST');
+    const retry = (as: DevClient) => sendJson(`${crm.url}/v1/crm/activities/${dead?.id}/retry`, 'POST', undefined, as);
+    expect((await retry('finance')).status).toBe(403);
+    const retried = await retry('ops');
     expect(retried.status).toBe(200);
     expect(retried.body.delivery).toMatchObject({ status: 'PENDING', attempts: 0 });
     await eventually(() => activityOf(placed.aggregateId), (activity) => activity?.delivery.status === 'DELIVERED');
-    expect((await sendJson(`${crm.url}/v1/crm/activities/${dead?.id}/retry`, 'POST')).status).toBe(409);
+    expect((await retry('ops')).status).toBe(409);
+
+    const audit = await sendJson(`${crm.url}/v1/audit?action=retry-activity`, 'GET', undefined, 'ops');
+    expect(audit.body.records).toEqual([expect.objectContaining({ targetId: dead?.id, actorClient: 'ops', reason: null })]);
   });
 });

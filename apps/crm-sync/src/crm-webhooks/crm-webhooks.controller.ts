@@ -1,18 +1,9 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@tradeflow/platform';
-import { CrmSignatureGuard } from './crm-signature.guard';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { VerifiedSignature } from '@tradeflow/platform';
+import { SIGNATURE_HEADER, SignedBy, TIMESTAMP_HEADER, VerifiedWebhook } from '@tradeflow/platform';
 import { CrmWebhooksService } from './crm-webhooks.service';
 import { CustomerWebhookDto, WebhookReceiptView } from './dto/customer-webhook.dto';
-import type { VerifiedSignature } from './raw-body';
-import { VerifiedWebhook } from './raw-body';
 
 @ApiTags('crm webhooks')
 @Controller('v1/crm/webhooks')
@@ -21,13 +12,12 @@ export class CrmWebhooksController {
 
   @Post('customers')
   @HttpCode(200)
-  @UseGuards(CrmSignatureGuard)
+  @SignedBy('crm')
   @ApiOperation({ summary: 'The CRM pushes a customer (signed) → CustomerUpserted, holds, duplicates' })
   @ApiHeader({ name: TIMESTAMP_HEADER, required: true, description: 'Unix seconds when signed; within the tolerance (300 s)' })
   @ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">' })
   @ApiOkResponse({ type: WebhookReceiptView, description: 'Applied, or ignored as stale/repeat (nothing changed)' })
   @ApiBadRequestResponse({ description: 'Invalid body; the message names the field; nothing stored' })
-  @ApiUnauthorizedResponse({ description: 'Missing/wrong signature, timestamp out of tolerance, or replay; nothing stored' })
   receiveCustomer(@Body() customer: CustomerWebhookDto, @VerifiedWebhook() proof: VerifiedSignature): Promise<WebhookReceiptView> {
     return this.webhooks.receiveCustomer(customer, proof);
   }

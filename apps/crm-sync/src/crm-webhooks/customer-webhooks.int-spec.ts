@@ -6,9 +6,10 @@ import type {
   CustomerUpserted,
 } from '@tradeflow/events';
 import { TOPICS } from '@tradeflow/events';
+import type { DevClient } from '@tradeflow/testing';
 import type { CrmSyncUnderTest } from '../testing/crm-sync-harness';
 import type { SignOptions } from '../testing/crm-sync-harness';
-import { eventsFor, postWebhook, sendJson, signedRequest, startCrmSync } from '../testing/crm-sync-harness';
+import { eventsFor, postWebhook, sendJson, signedRequest, startCrmSync, WEBHOOK_SECRET } from '../testing/crm-sync-harness';
 
 const CUSTOMERS = TOPICS.customers.name;
 
@@ -36,7 +37,8 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
   afterAll(() => crm?.service.app.close());
 
   const webhook = (body: string, options: SignOptions = {}) => postWebhook(crm.url, signedRequest(body, options));
-  const getCustomer = (customerId: string) => sendJson(`${crm.url}/v1/customers/${customerId}`, 'GET');
+  const getCustomer = (customerId: string) => sendJson(`${crm.url}/v1/customers/${customerId}`, 'GET', undefined, 'credit');
+  const command = (path: string, body: object, as: DevClient = 'credit') => sendJson(`${crm.url}/v1/customers/${path}`, 'POST', body, as);
 
   it('stores a signed customer and publishes CustomerUpserted', async () => {
     const response = await webhook(JSON.stringify(customer('SIGNED-1')));
@@ -108,12 +110,12 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
     );
     expect(again.body.events).toEqual(['CustomerUpserted']);
 
-    const duplicates = await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET');
+    const duplicates = await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET', undefined, 'auditor');
     expect(duplicates.body).toContainEqual(
       expect.objectContaining({ customerId: 'DUP-B', duplicateOfCustomerId: 'DUP-A', matchedOn: 'email', status: 'OPEN' }),
     );
 
-    const merged = await sendJson(`${crm.url}/v1/customers/DUP-A/merge`, 'POST', { mergedCustomerId: 'DUP-B' });
+    const merged = await command('DUP-A/merge', { mergedCustomerId: 'DUP-B', reason: 'Same company, two CRM records' });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ customerId: 'DUP-A', mergedCustomerIds: ['DUP-B'], resolvedFrom: null });
 
@@ -122,12 +124,12 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
       customerId: 'DUP-A',
       resolvedFrom: { customerId: 'DUP-B', message: 'DUP-B was merged into DUP-A' },
     });
-    expect((await sendJson(`${crm.url}/v1/customers/DUP-B/merge`, 'POST', { mergedCustomerId: 'DUP-A' })).status).toBe(409);
+    expect((await command('DUP-B/merge', { mergedCustomerId: 'DUP-A', reason: 'the other way round' })).status).toBe(409);
     const afterMerge = await webhook(
       JSON.stringify(customer('DUP-B', { email: 'shared@example.com', taxId: null, updatedAt: '2026-01-13T00:00:00.000Z' })),
     );
     expect(afterMerge.body).toMatchObject({ status: 'applied', events: [], mergedInto: 'DUP-A' });
-    expect((await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET')).body).toContainEqual(
+    expect((await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET', undefined, 'finance')).body).toContainEqual(
       expect.objectContaining({ customerId: 'DUP-B', status: 'MERGED' }),
     );
 
@@ -143,18 +145,18 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
     const held = await webhook(JSON.stringify(customer('HOLD-1', { status: 'ON_HOLD' })));
     expect(held.body.events).toEqual(['CustomerUpserted', 'AccountHoldPlaced']);
     expect((await getCustomer('HOLD-1')).body).toMatchObject({ status: 'ON_HOLD', hold: { source: 'crm' } });
-    expect((await sendJson(`${crm.url}/v1/customers/HOLD-1/hold`, 'POST', { reason: 'again' })).status).toBe(409);
+    expect((await command('HOLD-1/hold', { reason: 'again' })).status).toBe(409);
 
     const active = await webhook(JSON.stringify(customer('HOLD-1', { updatedAt: '2026-01-12T00:00:00.000Z' })));
     expect(active.body.events).toEqual(['CustomerUpserted', 'AccountHoldReleased']);
 
-    const placed = await sendJson(`${crm.url}/v1/customers/HOLD-1/hold`, 'POST', { reason: 'Dunning level 2' });
+    const placed = await command('HOLD-1/hold', { reason: 'Dunning level 2' });
     expect(placed.status).toBe(200);
     expect(placed.body).toMatchObject({ status: 'ON_HOLD', hold: { reason: 'Dunning level 2', source: 'api' } });
-    const released = await sendJson(`${crm.url}/v1/customers/HOLD-1/release`, 'POST', { reason: 'Paid up' });
+    const released = await command('HOLD-1/release', { reason: 'Paid up' });
     expect(released.body).toMatchObject({ status: 'ACTIVE', hold: null });
-    expect((await sendJson(`${crm.url}/v1/customers/HOLD-1/release`, 'POST', { reason: 'twice' })).status).toBe(409);
-    expect((await sendJson(`${crm.url}/v1/customers/NOBODY/hold`, 'POST', { reason: 'x' })).status).toBe(404);
+    expect((await command('HOLD-1/release', { reason: 'twice' })).status).toBe(409);
+    expect((await command('NOBODY/hold', { reason: 'x' })).status).toBe(404);
 
     const events = await eventsFor(crm.kafka, CUSTOMERS, 'HOLD-1', 6);
     const holds = events.filter((event) => event.eventType.startsWith('AccountHold')) as (AccountHoldPlaced | AccountHoldReleased)[];
@@ -166,6 +168,41 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
     ]);
     expect(events.map((event) => event.aggregateVersion)).toEqual([1, 2, 3, 4, 5, 6]);
     expect((events[0] as CustomerUpserted).status).toBe('ON_HOLD');
+  });
+
+  it('releases a hold only for credit control and with a reason, and keeps who did it and why in the audit trail', async () => {
+    await webhook(JSON.stringify(customer('AUDIT-1', { status: 'ON_HOLD' })));
+    expect((await sendJson(`${crm.url}/v1/customers/AUDIT-1/release`, 'POST', { reason: 'Paid up' })).status).toBe(401);
+    expect((await command('AUDIT-1/release', { reason: 'Paid up' }, 'warehouse')).status).toBe(403);
+    const withoutReason = await command('AUDIT-1/release', {});
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.body.message).toContain('reason is required');
+    expect((await getCustomer('AUDIT-1')).body.status).toBe('ON_HOLD');
+
+    const released = await command('AUDIT-1/release', { reason: 'Guarantee received from the parent company' });
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({ status: 'ACTIVE', hold: null });
+
+    const audit = await sendJson(`${crm.url}/v1/audit?targetId=AUDIT-1`, 'GET', undefined, 'auditor');
+    expect(audit.status).toBe(200);
+    expect(audit.body.records).toEqual([
+      expect.objectContaining({
+        action: 'release-hold',
+        targetId: 'AUDIT-1',
+        actorClient: 'credit',
+        actorRoles: ['credit'],
+        reason: 'Guarantee received from the parent company',
+        route: 'POST /v1/customers/:id/release',
+      }),
+    ]);
+  });
+
+  it('lets only account readers see customers (not the warehouse, not without a token)', async () => {
+    await webhook(JSON.stringify(customer('PRIVATE-1')));
+    const read = (as?: DevClient) => sendJson(`${crm.url}/v1/customers/PRIVATE-1`, 'GET', undefined, as);
+    expect((await read()).status).toBe(401);
+    expect((await read('warehouse')).status).toBe(403);
+    for (const reader of ['credit', 'finance', 'ops', 'auditor'] as const) expect((await read(reader)).status).toBe(200);
   });
 
   it('documents every endpoint in OpenAPI', async () => {
@@ -182,5 +219,31 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
         '/v1/customers/{id}/release',
       ]),
     );
+  });
+});
+
+describe('crm-sync during a rotation of the CRM webhook secret (real Kafka, registry, Postgres)', () => {
+  const PREVIOUS_SECRET = 'the-secret-being-rotated-out-0123456789';
+  let rotating: CrmSyncUnderTest;
+  let rotated: CrmSyncUnderTest;
+
+  beforeAll(async () => {
+    rotating = await startCrmSync({ CRM_WEBHOOK_PREVIOUS_SECRET: PREVIOUS_SECRET });
+    rotated = await startCrmSync();
+  });
+  afterAll(async () => {
+    await rotating?.service.app.close();
+    await rotated?.service.app.close();
+  });
+
+  it('accepts the previous secret while it is configured, and refuses it once it is removed', async () => {
+    const signedWith = (secret: string, customerId: string) => signedRequest(JSON.stringify(customer(customerId)), { secret });
+    expect((await postWebhook(rotating.url, signedWith(PREVIOUS_SECRET, 'ROTATE-OLD'))).status).toBe(200);
+    expect((await postWebhook(rotating.url, signedWith(WEBHOOK_SECRET, 'ROTATE-NEW'))).status).toBe(200);
+
+    const afterRotation = await postWebhook(rotated.url, signedWith(PREVIOUS_SECRET, 'ROTATE-OLD'));
+    expect(afterRotation.status).toBe(401);
+    expect(afterRotation.body.message).toBe('Webhook refused: signature does not match');
+    expect((await postWebhook(rotated.url, signedWith(WEBHOOK_SECRET, 'ROTATE-NEW'))).status).toBe(200);
   });
 });

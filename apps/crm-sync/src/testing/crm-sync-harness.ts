@@ -1,12 +1,12 @@
 import type { DomainEvent } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/messaging';
 import { startService } from '@tradeflow/messaging';
-import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, requiredEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { loadConfig, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@tradeflow/platform';
+import type { DevClient } from '@tradeflow/testing';
+import { createDatabase, devAuthorization, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { CrmSyncSettings } from '../crm-sync-settings';
 import { crmSyncService } from '../crm-sync-service';
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@tradeflow/platform';
 
 /** Integration tests only: crm-sync in-process on real Kafka, registry and Postgres, with its own topics and database. */
 export const WEBHOOK_SECRET = 'integration-test-webhook-secret-0123456789';
@@ -20,14 +20,12 @@ export interface CrmSyncUnderTest {
 export async function startCrmSync(env: Record<string, string> = {}): Promise<CrmSyncUnderTest> {
   const prefix = uniqueTopicPrefix();
   const settings = loadConfig(CrmSyncSettings, {
-    KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
-    SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
+    ...serviceUnderTestEnv(),
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_TOPIC_PARTITIONS: '1',
     DATABASE_URL_CRM_SYNC: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `crm_${randomUUID().slice(0, 8)}`),
     CRM_WEBHOOK_SECRET: WEBHOOK_SECRET,
     OUTBOX_POLL_INTERVAL_MS: '100',
-    PORT: '0',
     LOG_LEVEL: 'warn',
     ...env,
   });
@@ -55,12 +53,21 @@ export function signedRequest(body: string, options: SignOptions = {}): RequestI
   };
 }
 
-// Tests read the answers field by field; typing each shape here would add nothing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function sendJson(url: string, method: 'GET' | 'POST', body?: unknown): Promise<{ status: number; body: any }> {
+/** Calls the API with a bearer token of the development client `as` (its roles: DEV_CLIENT_ROLES), or with no credential. */
+export async function sendJson(
+  url: string,
+  method: 'GET' | 'POST',
+  body?: unknown,
+  as?: DevClient,
+  // Tests read the answers field by field; typing each shape here would add nothing.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any }> {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(as ? await devAuthorization(as) : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
