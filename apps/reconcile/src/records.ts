@@ -71,6 +71,15 @@ export interface ReservationRecord {
   }[];
 }
 
+/** GET /v1/reservations/orders (inventory): every order inventory has seen, with what it still holds for it. */
+export interface ReservedOrderRecord {
+  orderId: string;
+  /** Still set aside in stock, over all lines and warehouses. */
+  held: number;
+  /** Still waiting for stock. */
+  backordered: number;
+}
+
 /** GET /v1/stock (inventory). */
 export interface StockRecord {
   sku: string;

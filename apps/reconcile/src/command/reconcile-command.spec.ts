@@ -1,10 +1,11 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runReconcile } from './reconcile-command';
 
 const ORDER = 'a0000000-0000-4000-8000-000000000001';
-const KEY = 'tf_test_key';
+const TOKEN = 'eyJ.test.token';
+const FORGED = 'a0000000-0000-4000-8000-00000000000f';
 
 /** What the services answer, by path (without the query); a test changes it to break the system. */
 type Routes = Record<string, unknown>;
@@ -36,6 +37,7 @@ function consistentSystem(): Routes {
       ...messaging,
       '/v1/stock': { items: [{ sku: 'MUG', warehouses: [{ warehouse: 'BER', onHand: 8, reserved: 0 }] }], nextAfterSku: null },
       '/v1/reservations': { orderId: ORDER, lines: [{ lineNo: 1, sku: 'MUG', warehouses: [{ warehouse: 'BER', reserved: 2, issued: 2, returned: 0 }] }] },
+      '/v1/reservations/orders': { items: [{ orderId: ORDER, status: 'active', held: 0, backordered: 0 }], nextAfterOrderId: null },
     }),
     ...prefixed('invoicing', { ...messaging, '/v1/invoices': { items: [invoice], nextAfterId: null }, '/v1/credit-notes': { items: [], nextAfterId: null } }),
     ...prefixed('shipping', {
@@ -43,6 +45,14 @@ function consistentSystem(): Routes {
       '/v1/shipments': { items: [{ id: 's1', orderId: ORDER, warehouse: 'BER', status: 'DELIVERED', lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] }], nextAfterId: null },
     }),
   };
+}
+
+/** The development OpenID provider's token endpoint, as far as reconcile uses it: client admin's client-credentials grant. */
+function issueDevelopmentToken(request: IncomingMessage, response: ServerResponse): void {
+  const admin = `Basic ${Buffer.from('admin:dev-admin-secret').toString('base64')}`;
+  const granted = request.method === 'POST' && request.headers.authorization === admin;
+  response.writeHead(granted ? 200 : 401, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(granted ? { access_token: TOKEN, token_type: 'Bearer', expires_in: 600 } : { error: 'invalid_client' }));
 }
 
 describe('runReconcile against services answering over HTTP', () => {
@@ -53,11 +63,15 @@ describe('runReconcile against services answering over HTTP', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
-      const refused = path.startsWith('/order/') && path !== '/order/v1/messaging/status' && path !== '/order/v1/dead-letters' && request.headers['x-api-key'] !== KEY;
-      const body = refused ? { message: 'API key is unknown or revoked' } : routes[path];
+      if (path === '/issuer/token') return issueDevelopmentToken(request, response);
+      const refused = request.headers.authorization !== `Bearer ${TOKEN}`;
+      const body = refused ? { message: 'token refused (ERR_JWS_INVALID)' } : routes[path];
       response.writeHead(refused ? 401 : body === undefined ? 404 : 200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body ?? { message: `Cannot GET ${path}` }));
     });
+    // Idle connections stay open: loading @tradeflow/testing blocks the event loop for seconds, and a
+    // connection the server timed out meanwhile would fail the next request on it.
+    server.keepAliveTimeout = 0;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -67,10 +81,14 @@ describe('runReconcile against services answering over HTTP', () => {
   });
 
   async function run(...extra: string[]) {
+    return runWith({}, '--token', TOKEN, ...extra);
+  }
+
+  async function runWith(env: NodeJS.ProcessEnv, ...extra: string[]) {
     const printed: string[] = [];
     const warned: string[] = [];
     const argv = ['order', 'inventory', 'invoicing', 'shipping'].flatMap((service) => [`--${service}-url`, `${base}/${service}`]);
-    const code = await runReconcile([...argv, '--skip', 'crm-sync', '--api-key', KEY, '--settle', '0', ...extra], {}, {
+    const code = await runReconcile([...argv, '--skip', 'crm-sync', '--settle', '0', ...extra], env, {
       print: (line) => printed.push(line),
       warn: (line) => warned.push(line),
     });
@@ -87,6 +105,15 @@ describe('runReconcile against services answering over HTTP', () => {
     expect(code).toBe(0);
   });
 
+  it("takes a development token of client admin from the local issuer when given none, and says so when there is none", async () => {
+    expect((await runWith({ OIDC_ISSUER_URL: `${base}/issuer` })).code).toBe(0);
+
+    const nowhere = await runWith({ OIDC_ISSUER_URL: `${base}/no-issuer` });
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.warned[0]).toMatch(/^reconcile: no token: give --token or RECONCILE_TOKEN \(a token with the role auditor\); no development token from .*\/no-issuer either/);
+    // The first call loads @tradeflow/testing, which takes seconds on a busy machine.
+  }, 60_000);
+
   it('exits 1 and prints each mismatch with its ids', async () => {
     const invoices = routes['/invoicing/v1/invoices'] as { items: { lines: { quantity: number }[] }[] };
     invoices.items[0].lines[0].quantity = 3;
@@ -99,6 +126,21 @@ describe('runReconcile against services answering over HTTP', () => {
     ]);
   });
 
+  it('names stock inventory holds for an order the order service does not know, not for one placed while reading', async () => {
+    const reserved = routes['/inventory/v1/reservations/orders'] as { items: unknown[] };
+    reserved.items.push({ orderId: FORGED, status: 'active', held: 3, backordered: 0 });
+    const { code, printed } = await run();
+    expect(code).toBe(1);
+    expect(printed[0]).toBe(
+      `MISMATCH orphan-effect order=${FORGED}: inventory holds 3 and backorders 0 for an order the order service does not know; ` +
+        `an operator releases them with POST /v1/reservations/${FORGED}/release`,
+    );
+
+    // Not in the listing read first, but known to the order service by the time its effects were read.
+    routes[`/order/v1/orders/${FORGED}`] = { id: FORGED, status: 'APPROVED', lines: [], invoices: [] };
+    expect((await run()).code).toBe(0);
+  });
+
   it('reads again while mismatches may still heal, and reports only what lasts', async () => {
     const listing = routes['/shipping/v1/shipments'] as { items: { status: string }[] };
     listing.items[0].status = 'LABELLED';
@@ -109,9 +151,9 @@ describe('runReconcile against services answering over HTTP', () => {
   });
 
   it('exits 2 naming the service that cannot be read', async () => {
-    const refused = await run('--api-key', 'wrong');
+    const refused = await run('--token', 'wrong');
     expect(refused.code).toBe(2);
-    expect(refused.warned[0]).toMatch(/^reconcile: cannot read order: refused the API key at .*\/order\/v1\/orders\?limit=100 \(401: API key is unknown or revoked\)/);
+    expect(refused.warned[0]).toMatch(/^reconcile: cannot read order: refused the token at .*\/order\/v1\/orders\?limit=100 \(401: token refused \(ERR_JWS_INVALID\)\); give one with the role auditor/);
 
     delete routes['/order/v1/orders'];
     const outdated = await run();

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Reconciliation } from '../invariants/system-invariants';
 import { formatSummary, reconcile } from '../invariants/system-invariants';
@@ -20,23 +19,31 @@ export interface Output {
 
 const console_: Output = { print: (line) => console.log(line), warn: (line) => console.error(line) };
 
-async function apiKeyOf(options: ReconcileOptions): Promise<string> {
-  if (options.apiKey) return options.apiKey;
-  const key = await readFile(options.apiKeyFile, 'utf8').then(
-    (text) => text.trim(),
-    () => '',
-  );
-  if (!key) throw new UsageError(`no API key: give --api-key or RECONCILE_API_KEY (the local stack keeps its key in ${options.apiKeyFile}, made by npm start)`);
-  return key;
+/**
+ * The bearer token every read sends: the one given, else a development token of client admin from
+ * the local issuer (the local stack, tests). Asked for each read: a development token is renewed
+ * before it expires, however long the settle time.
+ */
+async function tokenOf(options: ReconcileOptions): Promise<string> {
+  if (options.token) return options.token;
+  try {
+    // Loaded only here: a production run, which gives its token, needs nothing of the local stack.
+    const { devAccessToken } = await import('@tradeflow/testing');
+    return await devAccessToken('admin', options.devIssuerUrl);
+  } catch (error) {
+    throw new UsageError(
+      `no token: give --token or RECONCILE_TOKEN (a token with the role auditor); no development token from ${options.devIssuerUrl} either (${(error as Error).message})`,
+    );
+  }
 }
 
 /**
  * Reads and checks until clean or the settle time is over: a mismatch seen while events are still
  * on their way heals by itself; one that lasts is reported.
  */
-async function settle(options: ReconcileOptions, apiKey: string, output: Output): Promise<Reconciliation> {
+async function settle(options: ReconcileOptions, output: Output): Promise<Reconciliation> {
   const deadline = Date.now() + options.settleSeconds * 1000;
-  const check = async () => reconcile(await readSystem(options.urls, apiKey), { outboxGraceSeconds: options.outboxGraceSeconds });
+  const check = async () => reconcile(await readSystem(options.urls, await tokenOf(options)), { outboxGraceSeconds: options.outboxGraceSeconds });
   let result = await check();
   while (result.mismatches.length > 0 && Date.now() + SETTLE_INTERVAL_MS <= deadline) {
     output.warn(`reconcile: ${result.mismatches.length} mismatch(es); reading again in case events are still on their way`);
@@ -54,7 +61,7 @@ export async function runReconcile(argv: readonly string[], env: NodeJS.ProcessE
       output.print(USAGE);
       return EXIT.clean;
     }
-    const result = await settle(options, await apiKeyOf(options), output);
+    const result = await settle(options, output);
     for (const mismatch of result.mismatches) output.print(formatMismatch(mismatch));
     output.print(formatSummary(result, options.skipped));
     return result.mismatches.length === 0 ? EXIT.clean : EXIT.mismatches;

@@ -1,11 +1,11 @@
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceName, ServiceUrls } from '../reader/system-reader';
 import { SERVICES } from '../reader/system-reader';
 
 /** The local stack's ports (deploy/local/stack.ts), which <SERVICE>_PORT overrides there too. */
 const LOCAL_PORTS: Record<ServiceName, number> = { order: 3001, inventory: 3002, invoicing: 3003, shipping: 3004, 'crm-sync': 3005 };
-const REPOSITORY_ROOT = join(__dirname, '../../../..');
+/** The local stack's development OpenID provider (libs/testing), which OIDC_PORT overrides there too. */
+const LOCAL_OIDC_PORT = 9400;
 
 export const USAGE = `usage: npm run reconcile -- [options]
 
@@ -21,8 +21,10 @@ letters). Prints each mismatch on its own line, then a summary. Exit code: 0 cle
   --crm-sync-url <url>    default http://127.0.0.1:3005 (env RECONCILE_CRM_SYNC_URL)
                           (the default ports follow <SERVICE>_PORT, as npm start does)
   --skip <service>        leave a service and the checks that need it out, e.g. crm-sync; repeatable
-  --api-key <key>         an order API key with scope orders:read (env RECONCILE_API_KEY;
-                          default: the local stack's, from .tradeflow/dev-api-key)
+  --token <jwt>           a bearer token with the role auditor (reads everything, changes nothing)
+                          from your OpenID issuer (env RECONCILE_TOKEN); default: a development
+                          token of client admin from the local issuer (OIDC_ISSUER_URL, else
+                          http://127.0.0.1:9400, following OIDC_PORT as npm start does)
   --outbox-grace <s>      unpublished outbox rows younger than this are in flight (default 30)
   --settle <s>            events take a moment to reach every service: on mismatches, read again
                           every 2 s for up to this long before reporting them (default 10; 0: once)
@@ -31,9 +33,10 @@ letters). Prints each mismatch on its own line, then a summary. Exit code: 0 cle
 export interface ReconcileOptions {
   urls: ServiceUrls;
   skipped: ServiceName[];
-  /** Given by flag or environment; otherwise read from apiKeyFile. */
-  apiKey?: string;
-  apiKeyFile: string;
+  /** Given by flag or environment; otherwise a development token from devIssuerUrl. */
+  token?: string;
+  /** The local stack's or the tests' development OpenID provider. */
+  devIssuerUrl: string;
   outboxGraceSeconds: number;
   settleSeconds: number;
   help: boolean;
@@ -90,13 +93,13 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   for (const service of SERVICES) {
     if (service !== 'order' && !skipped.includes(service)) urls[service] = url(service, given[service], env);
   }
-  const apiKey = values['api-key'] ?? env.RECONCILE_API_KEY;
-  if (apiKey !== undefined && apiKey.trim() === '') throw new UsageError('--api-key is empty');
+  const token = values.token ?? env.RECONCILE_TOKEN;
+  if (token !== undefined && token.trim() === '') throw new UsageError('--token is empty');
   return {
     urls,
     skipped: [...new Set(skipped)] as ServiceName[],
-    apiKey: apiKey?.trim(),
-    apiKeyFile: join(resolve(env.TRADEFLOW_STATE_DIR ?? join(REPOSITORY_ROOT, '.tradeflow')), 'dev-api-key'),
+    token: token?.trim(),
+    devIssuerUrl: env.OIDC_ISSUER_URL || `http://127.0.0.1:${env.OIDC_PORT || LOCAL_OIDC_PORT}`,
     outboxGraceSeconds: seconds('outbox-grace', values['outbox-grace'], 30),
     settleSeconds: seconds('settle', values.settle, 10),
     help: values.help ?? false,
@@ -114,7 +117,7 @@ function parse(argv: readonly string[]) {
       'shipping-url': { type: 'string' },
       'crm-sync-url': { type: 'string' },
       skip: { type: 'string', multiple: true },
-      'api-key': { type: 'string' },
+      token: { type: 'string' },
       'outbox-grace': { type: 'string' },
       settle: { type: 'string' },
       help: { type: 'boolean' },

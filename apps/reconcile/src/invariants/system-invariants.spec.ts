@@ -24,6 +24,7 @@ function snapshot(): SystemSnapshot {
     creditNotes: [],
     shipments: [shipment],
     reservations: new Map([[ORDER, { orderId: ORDER, lines: [{ lineNo: 1, sku: 'MUG', warehouses: [{ warehouse: 'BER', reserved: 2, issued: 2, returned: 0 }] }] }]]),
+    reservedOrders: [{ orderId: ORDER, held: 0, backordered: 0 }],
     stock: [{ sku: 'MUG', warehouses: [{ warehouse: 'BER', onHand: 8, reserved: 0 }] }],
     messaging: ['order', 'inventory'].map((service) => ({
       service,
@@ -56,11 +57,12 @@ describe('reconcile', () => {
     );
   });
 
-  it('checks every order, document, sku and service, and documents of orders nobody placed', () => {
+  it('checks every order, document, sku and service, and effects of orders nobody placed', () => {
     const broken = snapshot();
     broken.invoices = [invoice, { ...invoice, id: 'i2', number: 'INV-000002', orderId: STRANGER, shipmentId: 's9' }];
     broken.creditNotes = [{ ...invoice, id: 'c1', number: 'CN-000001', orderId: STRANGER, totalMinor: 1 }];
     broken.shipments = [shipment, { ...shipment, id: 's9', orderId: STRANGER }];
+    broken.reservedOrders = [...broken.reservedOrders!, { orderId: STRANGER, held: 2, backordered: 0 }];
     broken.stock = [{ sku: 'MUG', warehouses: [{ warehouse: 'BER', onHand: 1, reserved: 2 }] }];
     broken.messaging[0].deadLetters = {
       count: 1,
@@ -68,14 +70,15 @@ describe('reconcile', () => {
     };
     const result = reconcile(broken, rules);
     expect(result.mismatches.map(formatMismatch)).toEqual([
-      `MISMATCH unknown-order order=${STRANGER} invoice=INV-000002: invoicing has an invoice for an order the order service does not know`,
-      `MISMATCH unknown-order order=${STRANGER} credit-note=CN-000001: invoicing has a credit note for an order the order service does not know`,
-      `MISMATCH unknown-order order=${STRANGER} shipment=s9: shipping has a shipment for an order the order service does not know`,
+      `MISMATCH orphan-effect order=${STRANGER}: inventory holds 2 and backorders 0 for an order the order service does not know; an operator releases them with POST /v1/reservations/${STRANGER}/release`,
+      `MISMATCH orphan-effect order=${STRANGER} shipment=s9: shipping has a DISPATCHED shipment for an order the order service does not know`,
+      `MISMATCH orphan-effect order=${STRANGER} invoice=INV-000002: invoicing has an invoice for an order the order service does not know`,
+      `MISMATCH orphan-effect order=${STRANGER} credit-note=CN-000001: invoicing has a credit note for an order the order service does not know`,
       `MISMATCH document-totals order=${STRANGER} credit-note=CN-000001: total 1 ≠ net 200 + tax 0`,
       'MISMATCH stock-levels sku=MUG warehouse=BER: 0 ≤ reserved 2 ≤ on hand 1 does not hold',
       `MISMATCH dead-letter service=order dead-letter=0:1: handler-error: ShipmentDispatched e from t key ${ORDER}: Error: boom`,
     ]);
-    expect(formatSummary(result)).toMatch(/: 6 mismatches$/);
+    expect(formatSummary(result)).toMatch(/: 7 mismatches$/);
   });
 
   it('does not check what a skipped service holds', () => {

@@ -1,19 +1,24 @@
 import type { Mismatch } from '../mismatch';
-import type { DocumentRecord, MessagingRecord, OrderRecord, ReservationRecord, ShipmentRecord, StockRecord } from '../records';
+import type { DocumentRecord, MessagingRecord, OrderRecord, ReservationRecord, ReservedOrderRecord, ShipmentRecord, StockRecord } from '../records';
 import { documentMismatches } from './document-invariants';
 import type { MessagingRules } from './messaging-invariants';
 import { messagingMismatches } from './messaging-invariants';
 import { orderMismatches } from './order-invariants';
+import { orphanEffects } from './orphan-invariants';
 import { stockMismatches } from './stock-invariants';
 
 /** Everything the services answered. A source left undefined was not read (its service skipped). */
 export interface SystemSnapshot {
   orders: readonly OrderRecord[];
+  /** Orders the listing missed but the order service knew once the effects were read: no orphans, checked next time. */
+  placedMeanwhile?: readonly string[];
   invoices?: readonly DocumentRecord[];
   creditNotes?: readonly DocumentRecord[];
   shipments?: readonly ShipmentRecord[];
   /** By order id; an order missing here is one inventory has not seen. */
   reservations?: ReadonlyMap<string, ReservationRecord>;
+  /** Every order inventory has seen, also those the order service does not know. */
+  reservedOrders?: readonly ReservedOrderRecord[];
   stock?: readonly StockRecord[];
   messaging: readonly MessagingRecord[];
 }
@@ -44,21 +49,6 @@ function byOrder<T extends { orderId: string }>(records: readonly T[] | undefine
   return grouped;
 }
 
-/** Documents and shipments of orders the order service does not know. */
-function unknownOrders(known: ReadonlySet<string>, snapshot: SystemSnapshot): Mismatch[] {
-  const mismatches: Mismatch[] = [];
-  for (const invoice of snapshot.invoices ?? []) {
-    if (!known.has(invoice.orderId)) mismatches.push({ check: 'unknown-order', ids: { orderId: invoice.orderId, invoice: invoice.number }, detail: 'invoicing has an invoice for an order the order service does not know' });
-  }
-  for (const note of snapshot.creditNotes ?? []) {
-    if (!known.has(note.orderId)) mismatches.push({ check: 'unknown-order', ids: { orderId: note.orderId, creditNote: note.number }, detail: 'invoicing has a credit note for an order the order service does not know' });
-  }
-  for (const shipment of snapshot.shipments ?? []) {
-    if (!known.has(shipment.orderId)) mismatches.push({ check: 'unknown-order', ids: { orderId: shipment.orderId, shipmentId: shipment.id }, detail: 'shipping has a shipment for an order the order service does not know' });
-  }
-  return mismatches;
-}
-
 /** Every DESIGN.md §3 invariant over every order, sku, invoice and credit note, and each service's messaging. */
 export function reconcile(snapshot: SystemSnapshot, rules: MessagingRules): Reconciliation {
   const invoices = byOrder(snapshot.invoices);
@@ -77,7 +67,7 @@ export function reconcile(snapshot: SystemSnapshot, rules: MessagingRules): Reco
       }),
     );
   }
-  mismatches.push(...unknownOrders(new Set(snapshot.orders.map((order) => order.id)), snapshot));
+  mismatches.push(...orphanEffects(new Set([...snapshot.orders.map((order) => order.id), ...(snapshot.placedMeanwhile ?? [])]), snapshot));
   for (const invoice of snapshot.invoices ?? []) mismatches.push(...documentMismatches(invoice, 'invoice'));
   for (const note of snapshot.creditNotes ?? []) mismatches.push(...documentMismatches(note, 'credit-note'));
   for (const stock of snapshot.stock ?? []) mismatches.push(...stockMismatches(stock));

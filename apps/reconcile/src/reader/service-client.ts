@@ -1,4 +1,4 @@
-/** A service could not be read: down, refused the API key, or answered what reconcile does not understand. */
+/** A service could not be read: down, refused the token, or answered what reconcile does not understand. */
 export class ServiceReadError extends Error {
   constructor(
     readonly service: string,
@@ -36,7 +36,7 @@ export class ServiceClient {
     const text = await response.text();
     if (response.status === 404 && missingIsEmpty) return undefined;
     if (response.status === 401 || response.status === 403) {
-      throw new ServiceReadError(this.service, `refused the API key at ${url} (${response.status}: ${messageOf(text)}); give one with scope orders:read (--api-key)`);
+      throw new ServiceReadError(this.service, `refused the token at ${url} (${response.status}: ${messageOf(text)}); give one with the role auditor (--token)`);
     }
     if (!response.ok) throw new ServiceReadError(this.service, `GET ${url} answered ${response.status}: ${messageOf(text)}`);
     try {

@@ -5,6 +5,7 @@ import type {
   MessagingRecord,
   OrderRecord,
   ReservationRecord,
+  ReservedOrderRecord,
   RetryingPartitionRecord,
   ShipmentRecord,
   StockRecord,
@@ -19,6 +20,7 @@ export type ServiceUrls = { order: string } & Partial<Record<Exclude<ServiceName
 
 const BY_ID = { param: 'afterId', field: 'nextAfterId' };
 const BY_SKU = { param: 'afterSku', field: 'nextAfterSku' };
+const BY_ORDER_ID = { param: 'afterOrderId', field: 'nextAfterOrderId' };
 /** Per-order reads (inventory's reservations) in parallel, but not all at once. */
 const CONCURRENCY = 8;
 const DEAD_LETTERS_SHOWN = 1000;
@@ -59,24 +61,42 @@ async function readMessaging(client: ServiceClient): Promise<MessagingRecord> {
 }
 
 /**
- * Reads every service's API into one snapshot: orders first, so whatever the other services hold
- * for an order placed meanwhile can be told apart from a real orphan on a second read.
+ * Reads every service's API into one snapshot, with `token` (a bearer token that may read
+ * everything: role auditor). Orders first: an effect of an order the listing does not have is an
+ * orphan only if the order service still does not know the order once the effects were read.
  */
-export async function readSystem(urls: ServiceUrls, apiKey: string): Promise<SystemSnapshot> {
-  const order = new ServiceClient('order', urls.order, { headers: { 'x-api-key': apiKey } });
-  const client = (service: Exclude<ServiceName, 'order'>) => (urls[service] ? new ServiceClient(service, urls[service]) : undefined);
+export async function readSystem(urls: ServiceUrls, token: string): Promise<SystemSnapshot> {
+  const options = { headers: { authorization: `Bearer ${token}` } };
+  const order = new ServiceClient('order', urls.order, options);
+  const client = (service: Exclude<ServiceName, 'order'>) => (urls[service] ? new ServiceClient(service, urls[service], options) : undefined);
   const [inventory, invoicing, shipping, crmSync] = [client('inventory'), client('invoicing'), client('shipping'), client('crm-sync')];
 
   const orders = await order.pages<OrderRecord>('/v1/orders', BY_ID);
-  const [invoices, creditNotes, shipments, stock, messaging, reservations] = await Promise.all([
+  const [invoices, creditNotes, shipments, stock, messaging, reservations, reservedOrders] = await Promise.all([
     invoicing?.pages<DocumentRecord>('/v1/invoices', BY_ID),
     invoicing?.pages<DocumentRecord>('/v1/credit-notes', BY_ID),
     shipping?.pages<ShipmentRecord>('/v1/shipments', BY_ID),
     inventory?.pages<StockRecord>('/v1/stock', BY_SKU),
     Promise.all([order, inventory, invoicing, shipping, crmSync].filter((each) => each !== undefined).map(readMessaging)),
     inventory && readReservations(inventory, orders),
+    inventory?.pages<ReservedOrderRecord>('/v1/reservations/orders', BY_ORDER_ID),
   ]);
-  return { orders, invoices, creditNotes, shipments, stock, messaging, reservations };
+  const unlisted = new Set(
+    [...(reservedOrders ?? []), ...(shipments ?? []), ...(invoices ?? []), ...(creditNotes ?? [])].map((effect) => effect.orderId),
+  );
+  for (const listed of orders) unlisted.delete(listed.id);
+  const placedMeanwhile = await inParallel([...unlisted], async (id) => ((await order.get(`/v1/orders/${encodeURIComponent(id)}`, true)) ? id : undefined));
+  return {
+    orders,
+    placedMeanwhile: placedMeanwhile.filter((id) => id !== undefined),
+    invoices,
+    creditNotes,
+    shipments,
+    stock,
+    messaging,
+    reservations,
+    reservedOrders,
+  };
 }
 
 async function readReservations(inventory: ServiceClient, orders: readonly OrderRecord[]): Promise<Map<string, ReservationRecord>> {
