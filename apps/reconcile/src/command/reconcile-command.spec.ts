@@ -132,8 +132,8 @@ describe('runReconcile against services answering over HTTP', () => {
     const { code, printed } = await run();
     expect(code).toBe(1);
     expect(printed[0]).toBe(
-      `MISMATCH orphan-effect order=${FORGED}: inventory holds 3 and backorders 0 for an order the order service does not know; ` +
-        `an operator releases them with POST /v1/reservations/${FORGED}/release`,
+      `MISMATCH orphan-effect order=${FORGED}: inventory holds 3 reserved and 0 backordered for an order the order service does not know; ` +
+        `release the reservations with POST /v1/reservations/${FORGED}/release (role ops, with a reason)`,
     );
 
     // Not in the listing read first, but known to the order service by the time its effects were read.

@@ -35,8 +35,8 @@ describe('orphanEffects', () => {
 
   it('names each reservation, shipment, invoice and credit note of an order that does not exist, one line each', () => {
     expect(orphanEffects(known, effects()).map(formatMismatch)).toEqual([
-      `MISMATCH orphan-effect order=${FORGED}: inventory holds 3 and backorders 1 for an order the order service does not know; ` +
-        `an operator releases them with POST /v1/reservations/${FORGED}/release`,
+      `MISMATCH orphan-effect order=${FORGED}: inventory holds 3 reserved and 1 backordered for an order the order service does not know; ` +
+        `release the reservations with POST /v1/reservations/${FORGED}/release (role ops, with a reason)`,
       `MISMATCH orphan-effect order=${FORGED} shipment=s9: shipping has a CANCELLED shipment for an order the order service does not know`,
       `MISMATCH orphan-effect order=${FORGED} invoice=INV-000009: invoicing has an invoice for an order the order service does not know`,
       `MISMATCH orphan-effect order=${FORGED} credit-note=CN-000009: invoicing has a credit note for an order the order service does not know`,
@@ -51,7 +51,7 @@ describe('orphanEffects', () => {
       {
         check: 'orphan-effect',
         ids: { orderId: FORGED },
-        detail: `inventory holds 0 and backorders 2 for an order the order service does not know; an operator releases them with POST /v1/reservations/${FORGED}/release`,
+        detail: `inventory holds 0 reserved and 2 backordered for an order the order service does not know; release the reservations with POST /v1/reservations/${FORGED}/release (role ops, with a reason)`,
       },
     ]);
   });

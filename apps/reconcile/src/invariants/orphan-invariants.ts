@@ -24,7 +24,7 @@ export function orphanEffects(knownOrders: ReadonlySet<string>, effects: Effects
       .map(({ orderId, held, backordered }) => ({
         check: 'orphan-effect',
         ids: { orderId },
-        detail: `inventory holds ${held} and backorders ${backordered} ${UNKNOWN}; an operator releases them with POST /v1/reservations/${orderId}/release`,
+        detail: `inventory holds ${held} reserved and ${backordered} backordered ${UNKNOWN}; release the reservations with POST /v1/reservations/${orderId}/release (role ops, with a reason)`,
       })),
     ...(effects.shipments ?? [])
       .filter((shipment) => orphan(shipment.orderId))

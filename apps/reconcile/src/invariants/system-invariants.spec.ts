@@ -70,7 +70,7 @@ describe('reconcile', () => {
     };
     const result = reconcile(broken, rules);
     expect(result.mismatches.map(formatMismatch)).toEqual([
-      `MISMATCH orphan-effect order=${STRANGER}: inventory holds 2 and backorders 0 for an order the order service does not know; an operator releases them with POST /v1/reservations/${STRANGER}/release`,
+      `MISMATCH orphan-effect order=${STRANGER}: inventory holds 2 reserved and 0 backordered for an order the order service does not know; release the reservations with POST /v1/reservations/${STRANGER}/release (role ops, with a reason)`,
       `MISMATCH orphan-effect order=${STRANGER} shipment=s9: shipping has a DISPATCHED shipment for an order the order service does not know`,
       `MISMATCH orphan-effect order=${STRANGER} invoice=INV-000002: invoicing has an invoice for an order the order service does not know`,
       `MISMATCH orphan-effect order=${STRANGER} credit-note=CN-000001: invoicing has a credit note for an order the order service does not know`,
