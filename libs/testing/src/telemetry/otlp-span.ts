@@ -8,6 +8,10 @@ export interface ReceivedSpan {
   kind: number;
   service: string;
   startTimeUnixNano: string;
+  /** For durations (the console's trace waterfall); absent in spans stored before it was kept. */
+  endTimeUnixNano?: string;
+  /** OTLP status: code 2 is an error. */
+  status?: { code?: number; message?: string };
   attributes: Record<string, unknown>;
   links: { traceId: string; spanId: string }[];
 }
@@ -24,6 +28,8 @@ interface OtlpSpan {
   name: string;
   kind: number;
   startTimeUnixNano: string;
+  endTimeUnixNano?: string;
+  status?: { code?: number; message?: string };
   attributes?: OtlpAttribute[];
   links?: { traceId: string; spanId: string }[];
 }
@@ -56,6 +62,8 @@ export function spansOfExport(body: ExportTraceServiceRequest): ReceivedSpan[] {
         kind: span.kind,
         service,
         startTimeUnixNano: span.startTimeUnixNano,
+        endTimeUnixNano: span.endTimeUnixNano,
+        status: span.status,
         attributes: attributesOf(span.attributes),
         links: (span.links ?? []).map(({ traceId, spanId }) => ({ traceId, spanId })),
       })),

@@ -1,0 +1,34 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { Allow } from '@tradeflow/platform';
+import { Matches } from 'class-validator';
+import { CurrentSession } from '../session/current-session.decorator';
+import type { Session } from '../session/session-store';
+import type { ServiceName } from '../services/service-client';
+import { query, ServiceClient } from '../services/service-client';
+
+export class CustomerParams {
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'customer id must be an id' }) id!: string;
+}
+
+/** What customer service needs on a call: master data and holds, credit and exposure, orders, CRM deliveries. */
+@Controller('api/customers')
+export class CustomersController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get(':id')
+  @Allow(['credit', 'finance', 'ops', 'auditor'])
+  async customer(@CurrentSession() session: Session, @Param() { id }: CustomerParams) {
+    const read = async (service: ServiceName, path: string) => {
+      const answer = await this.services.call<unknown>(session.accessToken, service, 'GET', path);
+      return answer.status === 200 ? { value: answer.body } : { error: `${service} answered ${answer.status}`, status: answer.status };
+    };
+    const encoded = encodeURIComponent(id);
+    const [master, account, orders, activities] = await Promise.all([
+      read('crm-sync', `/v1/customers/${encoded}`),
+      read('order', `/v1/customer-accounts/${encoded}`),
+      read('order', `/v1/orders${query({ customerId: id, limit: 50 })}`),
+      read('crm-sync', `/v1/crm/activities${query({ customerId: id })}`),
+    ]);
+    return { id, master, account, orders, activities };
+  }
+}
