@@ -34,6 +34,7 @@ const SERVICES = [
 ] as const;
 type Service = (typeof SERVICES)[number];
 const TRACE_RECEIVER = 'trace-receiver';
+const ASYNCAPI_DOCS = 'asyncapi-docs';
 const ROOT = join(__dirname, '../..');
 const stateDir = defaultStateDir();
 
@@ -58,6 +59,23 @@ async function startTraceReceiver(): Promise<string> {
       detached: true,
     });
     await waitUntilReady(receiver, async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status === 404, 30_000);
+  }
+  return `http://127.0.0.1:${port}`;
+}
+
+/** The browsable AsyncAPI document of the topics (README "Integrating with Tradeflow"). */
+async function startAsyncApiDocs(): Promise<string> {
+  const port = Number(process.env.ASYNCAPI_DOCS_PORT ?? 8090);
+  if (!runningPid(stateDir, ASYNCAPI_DOCS)) {
+    const docs = startProcess({
+      name: ASYNCAPI_DOCS,
+      command: process.execPath,
+      args: ['--require', '@swc-node/register', join(ROOT, 'libs/events/tools/asyncapi/serve-asyncapi-docs.ts'), String(port)],
+      stateDir,
+      env: { TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      detached: true,
+    });
+    await waitUntilReady(docs, async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.ok === true, 30_000);
   }
   return `http://127.0.0.1:${port}`;
 }
@@ -142,6 +160,7 @@ async function up(): Promise<void> {
   await seedCustomers(`http://127.0.0.1:${portOf(crmSync)}`, secrets['crm-sync'].CRM_WEBHOOK_SECRET);
   console.log(`\nKafka ${infrastructure.kafkaBrokers}, schema registry ${infrastructure.schemaRegistryUrl}`);
   console.log(`Traces: ${env.OTEL_EXPORTER_OTLP_ENDPOINT} (npm run trace -- <orderId>)`);
+  console.log(`Event contract (AsyncAPI): ${await startAsyncApiDocs()}`);
   console.log(`Development API key (channel dev-shop, scopes orders:write orders:read orders:approve):\n  ${apiKey}`);
   console.log(`Webhook secrets (README "Partner webhooks"): ${stateDir}/dev-{crm,carrier,payment-provider}-webhook-secret`);
   printCredentials(infrastructure.oidcIssuerUrl);
@@ -150,6 +169,7 @@ async function up(): Promise<void> {
 async function down(): Promise<void> {
   for (const service of [...SERVICES].reverse()) await stopProcess(stateDir, service.name, 'SIGTERM', 15_000);
   await stopProcess(stateDir, TRACE_RECEIVER, 'SIGTERM', 5_000);
+  await stopProcess(stateDir, ASYNCAPI_DOCS, 'SIGTERM', 5_000);
   const stopped = await stopInfrastructure(stateDir);
   console.log(`stopped: ${[...SERVICES.map((service) => service.name), ...stopped].join(', ')}`);
 }
