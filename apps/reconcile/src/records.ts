@@ -96,6 +96,9 @@ export interface DeadLetterRecord {
   originalTopic: string;
   errorClass: string;
   errorMessage: string;
+  /** Handled letters: a service lists them only when asked, and they are never mismatches. */
+  replayedAt?: string | null;
+  dismissedAt?: string | null;
 }
 
 /** A consumer partition waiting to retry a failing record (GET /v1/messaging/status). */

@@ -73,4 +73,13 @@ describe('messagingMismatches', () => {
       { check: 'dead-letter', ids: { service: 'inventory' }, detail: '1 more dead letter(s) not listed here: npm run dlq -- list --service inventory' },
     ]);
   });
+
+  it('leaves out letters already replayed or dismissed', () => {
+    const letter = { reason: 'not-wire-format', eventType: null, eventId: null, key: 'k', originalTopic: 't', errorClass: 'UndecodableEventError', errorMessage: 'not Avro' };
+    const handled: MessagingRecord = {
+      ...clean(),
+      deadLetters: { count: 2, items: [{ ...letter, id: '0:1', dismissedAt: '2026-01-01T00:00:00.000Z' }, { ...letter, id: '0:2', replayedAt: '2026-01-01T00:00:00.000Z' }] },
+    };
+    expect(messagingMismatches(handled, rules)).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ const firstLine = (text: string) => text.split('\n')[0];
 /**
  * DESIGN.md §3: every event in an outbox is on its topic (no row left unpublished past the grace
  * period), every consumed event is in exactly one inbox row; and nothing waits: no partition stuck
- * retrying a record, no dead letter (a clean system has none).
+ * retrying a record, no dead letter neither replayed nor dismissed (a clean system has none).
  */
 export function messagingMismatches(messaging: MessagingRecord, rules: MessagingRules): Mismatch[] {
   const { service, outbox, retrying, inboxDuplicates, deadLetters } = messaging;
@@ -27,7 +27,7 @@ export function messagingMismatches(messaging: MessagingRecord, rules: Messaging
     const detail = `${partition.topic}[${partition.partition}] offset ${partition.offset} failing since ${partition.firstFailureAt} (${partition.attempts} attempt(s)): ${firstLine(partition.lastError)}`;
     mismatches.push({ check: 'consumer-retrying', ids: { service }, detail });
   }
-  for (const letter of deadLetters.items) {
+  for (const letter of deadLetters.items.filter((item) => !item.replayedAt && !item.dismissedAt)) {
     const what = `${letter.eventType ?? 'undecodable record'}${letter.eventId ? ` ${letter.eventId}` : ''} from ${letter.originalTopic} key ${letter.key ?? '-'}`;
     const detail = `${letter.reason}: ${what}: ${letter.errorClass}: ${firstLine(letter.errorMessage)}`;
     mismatches.push({ check: 'dead-letter', ids: { service, deadLetter: letter.id }, detail });

@@ -47,7 +47,10 @@ async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<
 async function readMessaging(client: ServiceClient): Promise<MessagingRecord> {
   const [status, deadLetters] = await Promise.all([
     client.require<MessagingStatus>('/v1/messaging/status'),
-    client.require<{ count: number; deadLetters: DeadLetterRecord[] }>(`/v1/dead-letters?limit=${DEAD_LETTERS_SHOWN}`),
+    // Open letters only: a replayed or dismissed one is handled (the default listing, said out loud).
+    client.require<{ count: number; deadLetters: DeadLetterRecord[] }>(
+      `/v1/dead-letters?limit=${DEAD_LETTERS_SHOWN}&includeReplayed=false&includeDismissed=false`,
+    ),
   ]);
   if ('error' in status.outbox) throw new ServiceReadError(client.service, `cannot read its outbox: ${status.outbox.error}`);
   const duplicates = status.inbox?.duplicates;

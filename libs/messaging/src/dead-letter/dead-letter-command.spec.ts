@@ -11,6 +11,7 @@ describe('npm run dlq', () => {
     expect(await run('frobnicate', '--service', 'inventory')).toEqual({ code: 2, output: expect.stringMatching(/unknown command "frobnicate"[\s\S]*usage: npm run dlq/) });
     expect(await run('list')).toEqual({ code: 2, output: expect.stringMatching(/--service \(or --group\) is required/) });
     expect(await run('replay', 'now', '--service', 'inventory')).toEqual({ code: 2, output: expect.stringMatching(/unexpected arguments: now/) });
+    expect(await run('dismiss', '--service', 'inventory', '--id', '0:3')).toEqual({ code: 2, output: expect.stringMatching(/dismiss needs --id \(repeatable\) and --reason <why>/) });
     expect(await run('list', '--service', 'inventory', '--colour')).toEqual({ code: 2, output: expect.stringMatching(/Unknown option '--colour'/) });
   });
 });

@@ -7,19 +7,22 @@ import type { ReplaySelection } from './dead-letter-filter';
 import { DeadLetterCommandSettings } from './dead-letter-command-settings';
 import { DeadLetters } from './dead-letters';
 
-export const USAGE = `usage: npm run dlq -- <list|replay> --service <name> [options]
+export const USAGE = `usage: npm run dlq -- <list|replay|dismiss> --service <name> [options]
 
-  list     the service's dead letters with their reasons (not yet replayed ones unless --include-replayed)
+  list     the service's dead letters with their reasons (open ones unless --include-replayed/--include-dismissed)
   replay   send dead letters back to their original topic, for this service's consumer group only
+  dismiss  mark dead letters that must never apply (--id ... --reason <why>): never replayed, not open
 
   --service <name>         the service, e.g. inventory (its consumer group, unless --group)
   --group <group>          the consumer group (default: KAFKA_CONSUMER_GROUP, else the service name)
   --id <partition:offset>  one dead letter; repeatable
-  --reason <reason>        e.g. not-wire-format, unknown-schema-id, invalid-payload, handler-error
+  --reason <reason>        list/replay: e.g. not-wire-format, unknown-schema-id, invalid-payload, handler-error;
+                           dismiss: why the letters must never apply (required)
   --error-class <class>    e.g. UndecodableEventError, TypeError
   --event-type <type>      e.g. OrderApproved
   --all                    replay: every dead letter not replayed yet
   --include-replayed       list: show replayed ones too; replay: replay them again
+  --include-dismissed      list: show dismissed ones too
   --json                   print JSON instead of text
 
 environment: KAFKA_BROKERS (default 127.0.0.1:9092, the local stack), KAFKA_TOPIC_PREFIX,
@@ -51,6 +54,7 @@ export async function runDeadLetterCommand(
     errorClass: values['error-class'],
     eventType: values['event-type'],
     includeReplayed: values['include-replayed'],
+    includeDismissed: values['include-dismissed'],
     all: values.all,
   };
   if (command === 'list') {
@@ -60,12 +64,15 @@ export async function runDeadLetterCommand(
   }
   await producer.connect();
   try {
+    if (command === 'dismiss') {
+      const result = await deadLetters.dismiss(values.id ?? [], values.reason as string);
+      if (values.json) print(JSON.stringify(result, null, 2));
+      else print(describeOutcome('dismissed', deadLetters.topic, result.dismissed, result.skipped));
+      return 0;
+    }
     const result = await deadLetters.replay(selection);
     if (values.json) print(JSON.stringify(result, null, 2));
-    else {
-      print(`replayed ${result.replayed.length} dead letter(s) from ${deadLetters.topic}: ${result.replayed.join(' ') || '-'}`);
-      for (const { id, why } of result.skipped) print(`skipped ${id}: ${why}`);
-    }
+    else print(describeOutcome('replayed', deadLetters.topic, result.replayed, result.skipped));
     return 0;
   } catch (error) {
     print((error as Error).message);
@@ -88,13 +95,15 @@ function parse(argv: string[]) {
       'event-type': { type: 'string' },
       all: { type: 'boolean' },
       'include-replayed': { type: 'boolean' },
+      'include-dismissed': { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
-  if (command !== 'list' && command !== 'replay') throw new Error(`unknown command "${command ?? ''}"`);
+  if (command !== 'list' && command !== 'replay' && command !== 'dismiss') throw new Error(`unknown command "${command ?? ''}"`);
   if (rest.length > 0) throw new Error(`unexpected arguments: ${rest.join(' ')}`);
   if (!values.service && !values.group) throw new Error('--service (or --group) is required');
+  if (command === 'dismiss' && (!values.id || !values.reason?.trim())) throw new Error('dismiss needs --id (repeatable) and --reason <why>');
   return { command, values };
 }
 
@@ -109,8 +118,13 @@ function describeList(topic: string, deadLetters: DeadLetter[]): string {
       `attempts=${letter.attempts}`,
       `last=${letter.lastFailureAt ?? '-'}`,
       letter.replayedAt ? `replayed=${letter.replayedAt}` : '',
+      letter.dismissedAt ? `dismissed=${letter.dismissedAt} (${letter.dismissReason})` : '',
       `\n         ${letter.errorClass}: ${letter.errorMessage.split('\n')[0]}`,
     ].join('  '),
   );
   return [`${deadLetters.length} dead letter(s) in ${topic}`, ...lines].join('\n');
+}
+
+function describeOutcome(done: string, topic: string, ids: string[], skipped: { id: string; why: string }[]): string {
+  return [`${done} ${ids.length} dead letter(s) from ${topic}: ${ids.join(' ') || '-'}`, ...skipped.map(({ id, why }) => `skipped ${id}: ${why}`)].join('\n');
 }

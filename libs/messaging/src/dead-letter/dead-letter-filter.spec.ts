@@ -5,7 +5,7 @@ import { InvalidEventError, UndecodableEventError } from '@tradeflow/events';
 import { RecordTooLargeError } from '../kafka/record-size';
 
 const letter = (overrides: Partial<DeadLetter>) =>
-  ({ id: '0:1', reason: 'handler-error', errorClass: 'TypeError', eventType: 'OrderApproved', replayedAt: null, ...overrides }) as DeadLetter;
+  ({ id: '0:1', reason: 'handler-error', errorClass: 'TypeError', eventType: 'OrderApproved', replayedAt: null, dismissedAt: null, ...overrides }) as DeadLetter;
 
 describe('dead-letter filter', () => {
   it('holds when every criterion given holds', () => {
@@ -18,6 +18,12 @@ describe('dead-letter filter', () => {
   it('hides replayed dead letters unless asked', () => {
     expect(matchesFilter(letter({ replayedAt: 'then' }), {})).toBe(false);
     expect(matchesFilter(letter({ replayedAt: 'then' }), { includeReplayed: true })).toBe(true);
+  });
+
+  it('hides dismissed dead letters unless asked, even when they are named', () => {
+    expect(matchesFilter(letter({ dismissedAt: 'then' }), { ids: ['0:1'] })).toBe(false);
+    expect(matchesFilter(letter({ dismissedAt: 'then' }), { includeDismissed: true })).toBe(true);
+    expect(matchesFilter(letter({ dismissedAt: 'then', replayedAt: 'before' }), { includeDismissed: true })).toBe(false);
   });
 
   it('refuses a replay that names nothing, unless it asks for all', () => {

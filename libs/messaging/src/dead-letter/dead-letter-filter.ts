@@ -7,8 +7,10 @@ export interface DeadLetterFilter {
   reason?: string;
   errorClass?: string;
   eventType?: string;
-  /** Listing hides replayed dead letters unless this is set; replay skips them unless `force`. */
+  /** Listing hides replayed dead letters unless this is set; replay skips them unless it is set. */
   includeReplayed?: boolean;
+  /** Listing hides dismissed dead letters unless this is set; replay never sends them. */
+  includeDismissed?: boolean;
 }
 
 export interface ReplaySelection extends DeadLetterFilter {
@@ -21,6 +23,7 @@ export function matchesFilter(deadLetter: DeadLetter, filter: DeadLetterFilter):
   if (filter.reason && deadLetter.reason !== filter.reason) return false;
   if (filter.errorClass && deadLetter.errorClass !== filter.errorClass) return false;
   if (filter.eventType && deadLetter.eventType !== filter.eventType) return false;
+  if (filter.includeDismissed !== true && deadLetter.dismissedAt !== null) return false;
   return filter.includeReplayed === true || deadLetter.replayedAt === null;
 }
 

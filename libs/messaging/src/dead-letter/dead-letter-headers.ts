@@ -23,11 +23,13 @@ export const DLQ_HEADER = {
   replayOf: 'dlq-replay-of',
   /** On a replayed record: the only consumer group that applies it; other groups skip it. */
   replayFor: 'dlq-replay-for',
-  /** On a marker record in the dead-letter topic: `replayed`. */
+  /** On a marker record in the dead-letter topic: `replayed` or `dismissed`. */
   marker: 'dlq-marker',
   /** On a marker: the dead letter it marks, `<partition>:<offset>`. */
   markerOf: 'dlq-marker-of',
   markerAt: 'dlq-marker-at',
+  /** On a `dismissed` marker: why the dead letter must never be applied. */
+  markerReason: 'dlq-marker-reason',
 } as const;
 
 export const STACK_LIMIT = 2000;

@@ -26,14 +26,20 @@ export interface DeadLetter {
   valueOmitted: boolean;
   /** Set once a replay marker names this dead letter. */
   replayedAt: string | null;
+  /** Set once a dismissal marker names this dead letter: it must never be applied (garbage, forged). */
+  dismissedAt: string | null;
+  dismissReason: string | null;
   /** The dead letter this one was replayed from, when a replay failed again. */
   replayOf: string | null;
+  /** Every header of the record as text (the record's own and the dlq-* ones). */
+  headers: Record<string, string>;
 }
 
-/** A record of the dead-letter topic: a dead letter, or a marker saying one was replayed. */
+/** A record of the dead-letter topic: a dead letter, or a marker saying one was replayed or dismissed. */
 export type DeadLetterTopicEntry =
   | { kind: 'dead-letter'; deadLetter: DeadLetter; value: Buffer | null; headers: IHeaders }
-  | { kind: 'replay-marker'; of: string; at: string };
+  | { kind: 'replay-marker'; of: string; at: string }
+  | { kind: 'dismissal-marker'; of: string; at: string; reason: string };
 
 export interface DeadLetterTopicRecord {
   topic: string;
@@ -49,6 +55,9 @@ export function readDeadLetterEntry(record: DeadLetterTopicRecord): DeadLetterTo
   const markerOf = text(DLQ_HEADER.markerOf);
   if (text(DLQ_HEADER.marker) === 'replayed' && markerOf) {
     return { kind: 'replay-marker', of: markerOf, at: text(DLQ_HEADER.markerAt) ?? '' };
+  }
+  if (text(DLQ_HEADER.marker) === 'dismissed' && markerOf) {
+    return { kind: 'dismissal-marker', of: markerOf, at: text(DLQ_HEADER.markerAt) ?? '', reason: text(DLQ_HEADER.markerReason) ?? '' };
   }
   const omitted = text(DLQ_HEADER.valueOmittedBytes);
   const deadLetter: DeadLetter = {
@@ -72,7 +81,10 @@ export function readDeadLetterEntry(record: DeadLetterTopicRecord): DeadLetterTo
     valueBytes: omitted ? Number(omitted) : (record.value?.length ?? null),
     valueOmitted: omitted !== undefined,
     replayedAt: null,
+    dismissedAt: null,
+    dismissReason: null,
     replayOf: text(DLQ_HEADER.replayOf) ?? null,
+    headers: Object.fromEntries(Object.keys(record.headers).map((name) => [name, text(name) ?? ''])),
   };
   return { kind: 'dead-letter', deadLetter, value: record.value, headers: record.headers };
 }

@@ -1,10 +1,13 @@
 import { BadRequestException } from '@nestjs/common';
+import type { EventCodec } from '@tradeflow/events';
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import type { DeadLetter } from './dead-letter';
 import { readDeadLetterEntry } from './dead-letter';
 import type { DeadLetterFilter, ReplaySelection } from './dead-letter-filter';
 import { describeMissingSelection, matchesFilter } from './dead-letter-filter';
 import { DLQ_HEADER, withoutDeadLetterHeaders } from './dead-letter-headers';
+import type { DecodedPayload } from './dead-letter-payload';
+import { decodePayload } from './dead-letter-payload';
 import { readWholeTopic } from './topic-reader';
 
 export interface ReplayResult {
@@ -14,6 +17,16 @@ export interface ReplayResult {
   skipped: { id: string; why: string }[];
 }
 
+export interface DismissResult {
+  /** Ids of the dead letters now dismissed: never replayed, not counted as open. */
+  dismissed: string[];
+  /** Named but not dismissed: unknown, already dismissed or already replayed. */
+  skipped: { id: string; why: string }[];
+}
+
+/** A dead letter with its value decoded for a reader (the API, the console). */
+export type DescribedDeadLetter = DeadLetter & DecodedPayload;
+
 interface Candidate {
   deadLetter: DeadLetter;
   key: string | null;
@@ -22,12 +35,15 @@ interface Candidate {
 }
 
 /**
- * A consumer group's dead letters: list them with their reasons, and replay them to their original
- * topic after a fix. A replayed record carries `dlq-replay-for: <group>`, so only this group applies
+ * A consumer group's dead letters: list them with their reasons, replay them to their original
+ * topic after a fix, or dismiss those that must never apply (garbage, a forged event). A replayed record carries `dlq-replay-for: <group>`, so only this group applies
  * it again (other groups reading the topic skip it), and the inbox makes that idempotent: an event
  * applied before changes nothing. Each replay appends a marker record to the dead-letter topic, so
  * the same dead letter is not replayed twice (unless `includeReplayed` asks for it). A crash between
  * the replay and its marker can replay a record once more, which the inbox again absorbs.
+ * A dismissal is a marker too (`dismissed`, with its reason): the topic stays the one record of
+ * what happened to each letter, readable by `npm run dlq` with Kafka credentials alone and by every
+ * replica alike, as replays are.
  */
 export class DeadLetters {
   constructor(
@@ -35,10 +51,46 @@ export class DeadLetters {
     private readonly producer: Producer,
     readonly topic: string,
     readonly consumerGroup: string,
+    /** Decodes values for `page`; without it every payload is null with the reason why. */
+    private readonly codec?: EventCodec,
   ) {}
 
   async list(filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
     return (await this.read(filter, false)).map((candidate) => candidate.deadLetter);
+  }
+
+  /** The first `limit` matches, oldest failure first, each with its decoded payload; `count` before the limit. */
+  async page(filter: DeadLetterFilter, limit: number): Promise<{ count: number; deadLetters: DescribedDeadLetter[] }> {
+    const all = await this.read(filter, true);
+    all.sort((a, b) => (a.deadLetter.lastFailureAt ?? '').localeCompare(b.deadLetter.lastFailureAt ?? ''));
+    const shown = all.slice(0, limit);
+    const deadLetters = await Promise.all(
+      shown.map(async ({ deadLetter, value }) => ({ ...deadLetter, ...(await decodePayload(deadLetter, value, this.codec)) })),
+    );
+    return { count: all.length, deadLetters };
+  }
+
+  /** Marks the named dead letters as never to be applied; each dismissal keeps its reason. */
+  async dismiss(ids: string[], reason: string): Promise<DismissResult> {
+    if (ids.length === 0) throw new BadRequestException('name the dead letters to dismiss (ids)');
+    const found = new Map(
+      (await this.read({ ids, includeReplayed: true, includeDismissed: true }, false)).map(({ deadLetter }) => [deadLetter.id, deadLetter]),
+    );
+    const result: DismissResult = { dismissed: [], skipped: [] };
+    const markers: Message[] = [];
+    const at = new Date().toISOString();
+    for (const id of new Set(ids)) {
+      const letter = found.get(id);
+      if (!letter) result.skipped.push({ id, why: 'no such dead letter' });
+      else if (letter.dismissedAt) result.skipped.push({ id, why: `already dismissed at ${letter.dismissedAt}` });
+      else if (letter.replayedAt) result.skipped.push({ id, why: `already replayed at ${letter.replayedAt}` });
+      else {
+        result.dismissed.push(id);
+        markers.push(dismissalMarker(id, letter.key, reason, at));
+      }
+    }
+    if (markers.length > 0) await this.producer.send({ topic: this.topic, messages: markers });
+    return result;
   }
 
   async replay(selection: ReplaySelection): Promise<ReplayResult> {
@@ -46,9 +98,12 @@ export class DeadLetters {
     if (missing) throw new BadRequestException(missing);
     const skipped: ReplayResult['skipped'] = [];
     const replays: { id: string; topic: string; message: Message }[] = [];
-    for (const candidate of await this.read(selection, true)) {
-      const { id, valueOmitted, originalTopic } = candidate.deadLetter;
-      if (valueOmitted) skipped.push({ id, why: 'value too large to keep' });
+    for (const candidate of await this.read({ ...selection, includeDismissed: true }, true)) {
+      const { id, valueOmitted, originalTopic, dismissedAt, dismissReason } = candidate.deadLetter;
+      // A dismissed letter must never apply: named, it is reported; matched by a wider selection, left alone.
+      if (dismissedAt) {
+        if (selection.ids?.includes(id)) skipped.push({ id, why: `dismissed at ${dismissedAt}: ${dismissReason}` });
+      } else if (valueOmitted) skipped.push({ id, why: 'value too large to keep' });
       else if (!originalTopic) skipped.push({ id, why: 'original topic unknown' });
       else replays.push({ id, topic: originalTopic, message: this.replayMessage(candidate) });
     }
@@ -67,21 +122,29 @@ export class DeadLetters {
     return { replayed: replays.map(({ id }) => id), skipped };
   }
 
-  /** Dead letters matching the filter in log order, replay markers applied; values kept only if asked. */
+  /** Dead letters matching the filter in log order, replay and dismissal markers applied; values kept only if asked. */
   private async read(filter: DeadLetterFilter, keepValues: boolean): Promise<Candidate[]> {
     const byId = new Map<string, Candidate>();
     const replayedAt = new Map<string, string>();
+    const dismissed = new Map<string, { at: string; reason: string }>();
     await readWholeTopic(this.kafka, this.topic, (record) => {
       const entry = readDeadLetterEntry(record);
       if (entry.kind === 'replay-marker') replayedAt.set(entry.of, entry.at);
-      else if (matchesFilter(entry.deadLetter, { ...filter, includeReplayed: true })) {
+      // The first dismissal counts: a second one (two operators at once) changes nothing.
+      else if (entry.kind === 'dismissal-marker') {
+        if (!dismissed.has(entry.of)) dismissed.set(entry.of, { at: entry.at, reason: entry.reason });
+      } else if (matchesFilter(entry.deadLetter, { ...filter, includeReplayed: true, includeDismissed: true })) {
         const value = keepValues ? entry.value : null;
         byId.set(entry.deadLetter.id, { deadLetter: entry.deadLetter, key: entry.deadLetter.key, value, headers: entry.headers });
       }
     });
     const candidates = [...byId.values()];
-    for (const { deadLetter } of candidates) deadLetter.replayedAt = replayedAt.get(deadLetter.id) ?? null;
-    return candidates.filter(({ deadLetter }) => filter.includeReplayed || deadLetter.replayedAt === null);
+    for (const { deadLetter } of candidates) {
+      deadLetter.replayedAt = replayedAt.get(deadLetter.id) ?? null;
+      deadLetter.dismissedAt = dismissed.get(deadLetter.id)?.at ?? null;
+      deadLetter.dismissReason = dismissed.get(deadLetter.id)?.reason ?? null;
+    }
+    return candidates.filter(({ deadLetter }) => matchesFilter(deadLetter, filter));
   }
 
   private replayMessage({ deadLetter, key, value, headers }: Candidate): Message {
@@ -95,6 +158,14 @@ export class DeadLetters {
       },
     };
   }
+}
+
+function dismissalMarker(id: string, key: string | null, reason: string, at: string): Message {
+  return {
+    key,
+    value: null,
+    headers: { [DLQ_HEADER.marker]: 'dismissed', [DLQ_HEADER.markerOf]: id, [DLQ_HEADER.markerAt]: at, [DLQ_HEADER.markerReason]: reason },
+  };
 }
 
 function marker(id: string, replay: Message, at: string): Message {

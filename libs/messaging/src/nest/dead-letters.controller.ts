@@ -2,8 +2,17 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Allow } from '@tradeflow/platform';
 import { DeadLetters } from '../dead-letter/dead-letters';
-import type { DeadLetter } from '../dead-letter/dead-letter';
-import { DeadLetterListView, DeadLetterView, ListDeadLettersQuery, ReplayDeadLettersDto, ReplayResultView } from './dto/dead-letter.dto';
+import type { DescribedDeadLetter } from '../dead-letter/dead-letters';
+import { DLQ_HEADER } from '../dead-letter/dead-letter-headers';
+import {
+  DeadLetterListView,
+  DeadLetterView,
+  DismissDeadLettersDto,
+  DismissResultView,
+  ListDeadLettersQuery,
+  ReplayDeadLettersDto,
+  ReplayResultView,
+} from './dto/dead-letter.dto';
 
 /** Every service's dead letters over HTTP; `npm run dlq` does the same from a shell. */
 @ApiTags('operations')
@@ -14,13 +23,21 @@ export class DeadLettersController {
 
   @Get()
   @Allow(['ops', 'auditor'])
-  @ApiOperation({ summary: "This service's dead letters with their reasons (replayed ones only if asked)" })
+  @ApiOperation({ summary: "This service's dead letters with their reasons and decoded payloads (replayed and dismissed ones only if asked)" })
   @ApiOkResponse({ type: DeadLetterListView })
   async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterListView> {
     const { limit = 100, ...filter } = query;
-    const all = await this.deadLetters.list(filter);
-    all.sort((a, b) => (a.lastFailureAt ?? '').localeCompare(b.lastFailureAt ?? ''));
-    return { deadLetterTopic: this.deadLetters.topic, count: all.length, deadLetters: all.slice(0, limit).map(withoutStack) };
+    const { count, deadLetters } = await this.deadLetters.page(filter, limit);
+    return { deadLetterTopic: this.deadLetters.topic, count, deadLetters: deadLetters.map(withoutStack) };
+  }
+
+  @Post('dismiss')
+  @HttpCode(200)
+  @Allow(['ops'], { action: 'dismiss-dead-letters', reasonRequired: true })
+  @ApiOperation({ summary: 'Marks dead letters that must never apply (garbage, a forged event): never replayed, not counted as open' })
+  @ApiOkResponse({ type: DismissResultView })
+  dismiss(@Body() { ids, reason }: DismissDeadLettersDto): Promise<DismissResultView> {
+    return this.deadLetters.dismiss(ids, reason);
   }
 
   @Post('replay')
@@ -49,8 +66,9 @@ export class DeadLettersController {
 }
 
 /** Stacks name code paths and library versions: useful to whoever fixes the cause, not to every API reader (`npm run dlq` shows them). */
-function withoutStack(letter: DeadLetter): DeadLetterView {
-  const shown: Partial<DeadLetter> = { ...letter };
+function withoutStack(letter: DescribedDeadLetter): DeadLetterView {
+  const shown: Partial<DescribedDeadLetter> = { ...letter, headers: { ...letter.headers } };
   delete shown.errorStack;
+  delete shown.headers?.[DLQ_HEADER.errorStack];
   return shown as DeadLetterView;
 }

@@ -87,9 +87,9 @@ export class MessagingModule {
       },
       {
         provide: DeadLetters,
-        inject: [KAFKA, PRODUCER],
-        useFactory: (kafka: Kafka, producer: Producer) =>
-          new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), topicNames.consumerGroupId(consumerGroup)),
+        inject: [KAFKA, PRODUCER, EventCodec],
+        useFactory: (kafka: Kafka, producer: Producer, codec: EventCodec) =>
+          new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), topicNames.consumerGroupId(consumerGroup), codec),
       },
       { provide: MAX_RECORD_BYTES, useValue: settings.KAFKA_MAX_RECORD_BYTES },
       {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import type { DeadLetter } from '../../dead-letter/dead-letter';
 
 const WORD = /^[A-Za-z0-9._-]{1,128}$/;
@@ -32,6 +32,12 @@ export class DeadLetterFilterDto {
   @Transform(toBoolean)
   @IsBoolean()
   includeReplayed?: boolean;
+
+  @ApiPropertyOptional({ description: 'Also dead letters dismissed (replay never sends them)' })
+  @Optional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeDismissed?: boolean;
 }
 
 export class ListDeadLettersQuery extends DeadLetterFilterDto {
@@ -75,6 +81,21 @@ export class ReplayDeadLettersDto extends DeadLetterFilterDto {
   justification!: string;
 }
 
+export class DismissDeadLettersDto {
+  @ApiProperty({ type: 'string', isArray: true, pattern: '^\\d+:\\d+$', minItems: 1, maxItems: 1000, example: ['0:12'], description: 'Dead-letter ids, <partition>:<offset>' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^\d+:\d+$/, { each: true, message: 'each id must be <partition>:<offset>' })
+  ids!: string[];
+
+  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why these letters must never apply (garbage, a forged event); kept with the letters and in the audit trail' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
 /** A dead letter as the API shows it: no stack trace (it names code paths); `npm run dlq` shows the whole letter. */
 export class DeadLetterView implements Omit<DeadLetter, 'errorStack'> {
   @ApiProperty({ example: '0:12' }) id!: string;
@@ -98,6 +119,14 @@ export class DeadLetterView implements Omit<DeadLetter, 'errorStack'> {
   @ApiProperty({ nullable: true, type: String }) replayedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The dead letter this one was replayed from' })
   replayOf!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was dismissed: it must never apply' }) dismissedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dismissReason!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "The record's headers as text (its own and the dlq-* ones, without dlq-error-stack)" })
+  headers!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The event, decoded through the schema registry; null when it does not decode' })
+  payload!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String, example: 'not-wire-format: Message does not start with magic byte 0 and a schema id', description: 'Why payload is null' })
+  undecodable!: string | null;
 }
 
 export class DeadLetterListView {
@@ -109,6 +138,12 @@ export class DeadLetterListView {
 export class SkippedReplayView {
   @ApiProperty() id!: string;
   @ApiProperty() why!: string;
+}
+
+export class DismissResultView {
+  @ApiProperty({ type: [String] }) dismissed!: string[];
+  @ApiProperty({ type: [SkippedReplayView], description: 'Named but not dismissed: unknown, already dismissed or already replayed' })
+  skipped!: SkippedReplayView[];
 }
 
 export class ReplayResultView {
