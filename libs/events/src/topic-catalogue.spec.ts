@@ -3,7 +3,7 @@ import { ALL_TOPICS, deadLetterTopic, eventTypesOnTopic, messageKeyOf, TOPICS, t
 import { createEvent } from './create-event';
 
 describe('topic catalogue', () => {
-  it('lists the six topics of the design with distinct names', () => {
+  it('lists the six topics of the design and the audit trail, with distinct names', () => {
     expect(ALL_TOPICS.map((topic) => topic.name)).toEqual([
       'tradeflow.orders.v1',
       'tradeflow.reservations.v1',
@@ -11,6 +11,7 @@ describe('topic catalogue', () => {
       'tradeflow.shipments.v1',
       'tradeflow.invoices.v1',
       'tradeflow.customers.v1',
+      'tradeflow.audit.v1',
     ]);
   });
 

@@ -9,13 +9,9 @@ describe('a handler bug, its dead letter and the replay after the fix (real Kafk
   beforeAll(() => harness.startService({ KAFKA_TOPIC_PARTITIONS: '1', CONSUMER_MAX_ATTEMPTS: '3' }));
   afterAll(() => harness.close());
 
-  const http = async <T>(path: string, body?: object): Promise<{ status: number; body: T }> => {
-    const init = body && { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-    const response = await fetch(`${harness.service!.url}${path}`, init);
-    return { status: response.status, body: (await response.json()) as T };
-  };
-  const list = (query = '') => http<{ count: number; deadLetters: DeadLetter[] }>(`/v1/dead-letters${query}`);
-  const replay = (selection: object) => http<{ replayed: string[] }>('/v1/dead-letters/replay', selection);
+  const list = (query = '') => harness.http<{ count: number; deadLetters: DeadLetter[] }>(`/v1/dead-letters${query}`, 'ops');
+  const replay = (selection: object) =>
+    harness.http<{ replayed: string[] }>('/v1/dead-letters/replay', 'ops', { justification: 'fixture bug fixed', ...selection });
   /** Publishes a record behind everything so far (one partition) and waits for it: all before it is done. */
   const settle = async () => {
     const marker = approved(randomUUID(), 1);

@@ -63,7 +63,8 @@ describe('database and broker outages (own Kafka and Postgres)', () => {
     rmSync(stateDir, { recursive: true, force: true });
   });
 
-  const status = async () => (await (await fetch(`${harness.service!.url}/v1/messaging/status`)).json()) as Status;
+  const status = async () => (await harness.http<Status>('/v1/messaging/status', 'ops')).body;
+  const approve = (orderId: string, version: number) => harness.http<{ eventId: string }>(`/fixture/orders/${orderId}/approvals`, 'ops', { version });
 
   it('Postgres stopped for 20 s under traffic: consumption pauses, then catches up; no dead letters, nothing lost', async () => {
     const orders = Array.from({ length: 6 }, (_, index) => `db-outage-${index}`);
@@ -79,14 +80,10 @@ describe('database and broker outages (own Kafka and Postgres)', () => {
     const during = await eventually(status, (found) => found.retrying.length > 0, { timeoutMs: 15_000 });
     expect(during.retrying[0].attempts).toBe(0);
     // An API write meanwhile is told to come back later, not that the server is broken.
-    const write = await fetch(`${harness.service!.url}/fixture/orders/db-outage-write/approvals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: 1 }),
-    });
+    const write = await approve('db-outage-write', 1);
     expect(write.status).toBe(503);
     expect(write.headers.get('retry-after')).toBe('5');
-    expect(await write.json()).toMatchObject({ message: expect.stringContaining('unavailable') });
+    expect(write.body).toMatchObject({ message: expect.stringContaining('unavailable') });
     await sleep(OUTAGE_MS - (Date.now() - haltedAt));
     await infrastructure.resume('postgres');
     await sleep(2000);
@@ -108,13 +105,9 @@ describe('database and broker outages (own Kafka and Postgres)', () => {
     const writes = every(250, async (index) => {
       const orderId = orders[index % orders.length];
       const version = Math.floor(index / orders.length) + 1;
-      const response = await fetch(`${harness.service!.url}/fixture/orders/${orderId}/approvals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ version }),
-      });
+      const response = await approve(orderId, version);
       expect(response.status).toBe(201);
-      return { orderId, version, ...((await response.json()) as { eventId: string }) };
+      return { orderId, version, ...response.body };
     });
     await sleep(2000);
     await infrastructure.halt('kafka');

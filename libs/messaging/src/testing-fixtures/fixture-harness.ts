@@ -1,7 +1,8 @@
 import type { OrderApproved } from '@tradeflow/events';
 import { createEvent, EventCodec } from '@tradeflow/events';
 import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, requiredEnv, uniqueTopicPrefix } from '@tradeflow/testing';
+import type { DevClient } from '@tradeflow/testing';
+import { createDatabase, devAuthorization, requiredEnv, serviceUnderTestEnv, uniqueTopicPrefix } from '@tradeflow/testing';
 import type { IHeaders, Producer } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -60,15 +61,15 @@ export class FixtureHarness {
     return this.databaseUrl;
   }
 
-  /** The service's environment: quick retries so tests wait seconds, not minutes. */
+  /** The service's environment (the run's OpenID provider, this world's broker and registry): quick retries so tests wait seconds, not minutes. */
   environment(overrides: Record<string, string> = {}): Record<string, string> {
     return {
+      ...serviceUnderTestEnv(),
       KAFKA_BROKERS: this.endpoints.kafkaBrokers,
       SCHEMA_REGISTRY_URL: this.endpoints.schemaRegistryUrl,
       KAFKA_TOPIC_PREFIX: this.prefix,
       KAFKA_CONSUMER_GROUP: this.group,
       DATABASE_URL_FIXTURE: this.databaseUrl,
-      PORT: '0',
       LOG_LEVEL: 'error',
       CONSUMER_RETRY_INITIAL_MS: '100',
       CONSUMER_RETRY_MAX_MS: '1000',
@@ -81,6 +82,20 @@ export class FixtureHarness {
     if (!this.databaseUrl) await this.createDatabase();
     this.service = await startService(fixtureService, loadConfig(FixtureSettings, this.environment(overrides)));
     return this.service;
+  }
+
+  /**
+   * Calls the running service's API (a POST when there is a body) with a bearer token of the
+   * development client `as`, or without a credential when `as` is not given.
+   */
+  async http<T>(path: string, as?: DevClient, body?: object): Promise<{ status: number; headers: Headers; body: T }> {
+    if (!this.service) throw new Error('start the service before calling its API');
+    const response = await fetch(`${this.service.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(as ? await devAuthorization(as) : {}) },
+      body: body && JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
   }
 
   /** Keyed by order; `partitionOf` overrides where the key would send an event. */

@@ -1,7 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
-import { Body, Controller, HttpCode, Inject, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Module, Param, Post } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { OrderApproved } from '@tradeflow/events';
+import { Allow } from '@tradeflow/platform';
 import { IsInt, Min } from 'class-validator';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventContext } from '../nest/event-context';
@@ -50,11 +51,21 @@ class FixtureOrdersController {
 
   @Post(':orderId/approvals')
   @HttpCode(201)
+  @Allow(['ops'])
   approve(@Param('orderId') orderId: string, @Body() { version }: ApprovalDto): Promise<{ eventId: string }> {
     return this.transactions.run({ producer: 'order', correlationId: orderId }, async (unit) => {
       const payload = { orderId, customerId: 'C-1', allowPartialShipment: false, lines: [{ lineNo: 1, sku: 'MUG', quantity: 1 }] };
       return { eventId: unit.publish('OrderApproved', payload, { id: orderId, version }).eventId };
     });
+  }
+}
+
+/** A route someone forgot to give a policy: the access int-spec shows it is refused, not open. */
+@Controller('fixture/undeclared')
+class UndeclaredController {
+  @Get()
+  undeclared(): { open: true } {
+    return { open: true };
   }
 }
 
@@ -74,7 +85,7 @@ export class FixtureModule {
         entities: [],
         migrations: [CreateFixtureTables1795500000000],
       }),
-      controllers: [FixtureEventsHandler, FixtureOrdersController],
+      controllers: [FixtureEventsHandler, FixtureOrdersController, UndeclaredController],
       providers: [
         { provide: FIXTURE_OPTIONS, useValue: { delayMs: settings.FIXTURE_HANDLER_DELAY_MS, replica: settings.FIXTURE_REPLICA } },
       ],

@@ -45,7 +45,8 @@ describe('EnvBoolean settings', () => {
 
   it('reads "true"/"false" and refuses anything else, naming the variable', async () => {
     const { ServiceSettings } = await import('./service-settings');
-    expect(loadConfig(ServiceSettings, { RUN_MIGRATIONS: 'false' }).RUN_MIGRATIONS).toBe(false);
-    expect(() => loadConfig(ServiceSettings, { RUN_MIGRATIONS: 'yes' })).toThrow('RUN_MIGRATIONS has value "yes"');
+    const issuer = { OIDC_ISSUER_URL: 'http://127.0.0.1:9400' };
+    expect(loadConfig(ServiceSettings, { ...issuer, RUN_MIGRATIONS: 'false' }).RUN_MIGRATIONS).toBe(false);
+    expect(() => loadConfig(ServiceSettings, { ...issuer, RUN_MIGRATIONS: 'yes' })).toThrow('RUN_MIGRATIONS has value "yes"');
   });
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { Client } from 'pg';
+import { devAccessToken } from '../oidc/dev-access-token';
+import { DEV_AUDIENCE } from '../oidc/dev-identities';
 import { createDatabase } from './database';
 
 // Set by libs/testing/src/jest/global-setup.ts (or given by the environment).
@@ -83,5 +86,16 @@ describe('local infrastructure', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it("the development OpenID provider issues client tokens for the API audience carrying the client's roles", async () => {
+    const issuer = requiredEnvironment('OIDC_ISSUER_URL');
+    const discovery = (await fetch(`${issuer}/.well-known/openid-configuration`).then((response) => response.json())) as { jwks_uri: string };
+    const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));
+    const verified = async (token: string) => (await jwtVerify(token, keys, { issuer, audience: DEV_AUDIENCE })).payload;
+
+    expect(await verified(await devAccessToken('credit'))).toMatchObject({ sub: 'credit', client_id: 'credit', roles: ['credit'] });
+    expect(await verified(await devAccessToken('shop'))).toMatchObject({ roles: ['channel'], channel: 'shop' });
+    expect(await verified(await devAccessToken('nobody'))).toMatchObject({ roles: [] });
   });
 });
