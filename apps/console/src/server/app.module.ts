@@ -13,6 +13,7 @@ import { FlowHealthController } from './operations/flow-health.controller';
 import { ShipmentsController } from './operations/shipments.controller';
 import { OrderDetails } from './orders/order-details';
 import { OrdersController } from './orders/orders.controller';
+import { StuckOrderFix } from './orders/stuck-order-fix';
 import { ReconcileController } from './reconcile/reconcile.controller';
 import { ServiceClient } from './services/service-client';
 import { SessionStore } from './session/session-store';
@@ -53,6 +54,7 @@ export class AppModule {
         OidcLogin,
         ServiceClient,
         OrderDetails,
+        StuckOrderFix,
       ],
     };
   }

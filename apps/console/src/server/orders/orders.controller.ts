@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { Allow, STAFF } from '@tradeflow/platform';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CurrentSession } from '../session/current-session.decorator';
 import type { Session } from '../session/session-store';
 import { query, ServiceClient } from '../services/service-client';
 import { OrderDetails } from './order-details';
+import type { FixAction } from './stuck-order-fix';
+import { FIX_ACTIONS, StuckOrderFix } from './stuck-order-fix';
 
 const ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -23,6 +25,11 @@ export class PageQuery {
   @IsOptional() @IsUUID('all', { message: 'afterId must be an order id' }) afterId?: string;
 }
 
+export class FixStuckOrder {
+  @IsIn(FIX_ACTIONS, { message: `action must be one of ${FIX_ACTIONS.join(', ')}` }) action!: FixAction;
+  @IsString() @Length(1, 500, { message: 'reason: say why (1-500 characters)' }) reason!: string;
+}
+
 export class ApproveOrder {
   @IsString() @Length(1, 500, { message: 'reason: say why you approve (1-500 characters)' }) reason!: string;
 }
@@ -32,6 +39,7 @@ export class OrdersController {
   constructor(
     private readonly services: ServiceClient,
     private readonly details: OrderDetails,
+    private readonly fixes: StuckOrderFix,
   ) {}
 
   @Get()
@@ -53,8 +61,17 @@ export class OrdersController {
   }
 
   @Post(':id/approve')
+  @HttpCode(200)
   @Allow(['credit'])
   approve(@CurrentSession() session: Session, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApproveOrder) {
     return this.services.post(session.accessToken, 'order', `/v1/orders/${id}/approve`, { reason: body.reason });
+  }
+
+  /** The fixing action of the Stuck orders page; each service still checks the person's role. */
+  @Post(':id/fix')
+  @HttpCode(200)
+  @Allow(['credit', 'ops', 'warehouse'])
+  fix(@CurrentSession() session: Session, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: FixStuckOrder) {
+    return this.fixes.fix(session.accessToken, id, body.action, body.reason);
   }
 }
