@@ -14,6 +14,7 @@ import {
   stopProcess,
   waitUntilReady,
 } from '@tradeflow/testing';
+import { ConfluentSchemaRegistryClient, registerEventSchemas } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -133,6 +134,8 @@ async function up(): Promise<void> {
     INVENTORY_SEED_FILE: join(ROOT, 'deploy/local/sample-data/stock.json'),
   };
   for (const service of SERVICES) env[databaseUrlVariable(service.name)] = infrastructure.databaseUrls[service.name];
+  // As in production (npm run schemas:register): every subject exists, FULL_TRANSITIVE, before a service produces.
+  await registerEventSchemas(new ConfluentSchemaRegistryClient({ registryUrl: infrastructure.schemaRegistryUrl }));
 
   for (const service of SERVICES) {
     if (runningPid(stateDir, service.name)) continue;

@@ -11,14 +11,15 @@ export interface SchemaVersion {
   schema: AvroRecordSchema;
 }
 
+type UnreadableDifference = Exclude<SchemaDifference, { kind: 'removed-without-default' }>;
+
 /**
  * Why `candidate` may not replace the versions before it; empty when it may.
  *
- * BACKWARD_TRANSITIVE: the candidate must read records written with every earlier version. avsc's
- * own schema resolution has the final word; the field-level comparison only names what broke.
- * On top of that, a field may not be removed while the latest earlier version has it without a
- * default: consumers still running that version could not read the new records. Giving the field
- * a default first and removing it in a later change passes.
+ * FULL_TRANSITIVE, the rule of the public topics (DESIGN.md §2): the candidate must read records
+ * written with every earlier version (backward: consumers upgrade first), and every earlier version
+ * must read records the candidate writes (forward: outside consumers upgrade when they like). avsc's
+ * schema resolution has the final word; the field-level comparison only names what broke.
  *
  * @param earlier every earlier version, oldest first, without the candidate itself
  */
@@ -27,33 +28,22 @@ export function findCompatibilityProblems(
   candidate: AvroRecordSchema,
   earlier: readonly SchemaVersion[],
 ): string[] {
-  const reader = createAvroType(candidate);
-  const problems: string[] = [];
-  earlier.forEach((version, index) => {
-    const writer = createAvroType(version.schema);
-    const differences = findSchemaDifferences(reader, writer);
-    const resolutionError = resolutionErrorOf(reader, writer);
-    if (resolutionError !== undefined) {
-      const unreadable = differences.filter(isUnreadable);
-      problems.push(
-        ...(unreadable.length > 0
-          ? unreadable.map((difference) => `${eventType}: ${describeUnreadable(difference)}, so records written by ${version.label} cannot be read`)
-          : [`${eventType}: records written by ${version.label} cannot be read: ${resolutionError}`]),
-      );
-    }
-    if (index === earlier.length - 1) {
-      problems.push(
-        ...differences
-          .filter((difference) => difference.kind === 'removed-without-default')
-          .map(
-            (difference) =>
-              `${eventType}: field '${difference.path}' was removed, but it has no default in ${version.label}, ` +
-              'so consumers still reading with that version cannot read new records; give it a default first and remove it in a later change',
-          ),
-      );
-    }
+  const candidateType = createAvroType(candidate);
+  return earlier.flatMap((version) => {
+    const versionType = createAvroType(version.schema);
+    return [
+      ...problemsReading(candidateType, versionType, (difference) => `${describeBackward(difference)}, so records written by ${version.label} cannot be read`),
+      ...problemsReading(versionType, candidateType, (difference) => `${describeForward(difference, version.label)}, so consumers still reading with ${version.label} cannot read new records`),
+    ].map((problem) => `${eventType}: ${problem}`);
   });
-  return problems;
+}
+
+/** What stops `reader` from reading what `writer` wrote, each difference described by `describe`. */
+function problemsReading(reader: Type, writer: Type, describe: (difference: UnreadableDifference) => string): string[] {
+  const resolutionError = resolutionErrorOf(reader, writer);
+  if (resolutionError === undefined) return [];
+  const unreadable = findSchemaDifferences(reader, writer).filter(isUnreadable);
+  return unreadable.length > 0 ? unreadable.map(describe) : [`the schemas do not resolve: ${resolutionError}`];
 }
 
 function resolutionErrorOf(reader: Type, writer: Type): string | undefined {
@@ -65,13 +55,12 @@ function resolutionErrorOf(reader: Type, writer: Type): string | undefined {
   }
 }
 
-type UnreadableDifference = Exclude<SchemaDifference, { kind: 'removed-without-default' }>;
-
 function isUnreadable(difference: SchemaDifference): difference is UnreadableDifference {
   return difference.kind !== 'removed-without-default';
 }
 
-function describeUnreadable(difference: UnreadableDifference): string {
+/** The candidate reads an earlier version's records. */
+function describeBackward(difference: UnreadableDifference): string {
   const subject = difference.path ? `field '${difference.path}'` : 'the record';
   switch (difference.kind) {
     case 'added-without-default':
@@ -80,5 +69,18 @@ function describeUnreadable(difference: UnreadableDifference): string {
       return `${subject} changed type from ${difference.from} to ${difference.to}, which Avro cannot promote`;
     case 'enum-symbols-removed':
       return `${subject} lost enum symbol(s) ${difference.symbols.join(', ')} and has no enum default`;
+  }
+}
+
+/** An earlier version reads the candidate's records: the reader is the old schema, so the kinds read the other way round. */
+function describeForward(difference: UnreadableDifference, label: string): string {
+  const subject = difference.path ? `field '${difference.path}'` : 'the record';
+  switch (difference.kind) {
+    case 'added-without-default':
+      return `${subject} was removed while ${label} has it without a default`;
+    case 'type-changed':
+      return `${subject} changed type from ${difference.to} to ${difference.from}, which Avro cannot read as ${difference.to}`;
+    case 'enum-symbols-removed':
+      return `${subject} gained enum symbol(s) ${difference.symbols.join(', ')}, which ${label} does not know and has no enum default for`;
   }
 }

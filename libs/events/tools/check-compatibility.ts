@@ -4,7 +4,8 @@ import { earlierVersions, gitStatus } from './schema-history';
 
 /**
  * CI gate: every event schema in the work tree must read records written with each version of it
- * in git history (BACKWARD_TRANSITIVE), and may not drop a field that has no default.
+ * in git history, and each of those versions must read the records it writes (FULL_TRANSITIVE, the
+ * rule the registry applies to every subject).
  */
 const warn = (message: string): void => console.warn(`schemas:check: warning: ${message}`);
 

@@ -37,11 +37,11 @@ describe('ConfluentSchemaRegistryClient', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  it('registers under the given subject and makes a new subject BACKWARD_TRANSITIVE', async () => {
+  it('registers under the given subject and makes a new subject FULL_TRANSITIVE', async () => {
     const subject = 'tradeflow.orders.v1-tradeflow.events.OrderApproved';
     expect(await client.register(subject, EVENT_SCHEMAS.OrderApproved)).toBe(7);
     expect(requests).toContainEqual(expect.stringMatching(`^POST /subjects/${subject}/versions \\{"schema":`));
-    expect(requests).toContainEqual(`PUT /config/${subject} {"compatibility":"BACKWARD_TRANSITIVE"}`);
+    expect(requests).toContainEqual(`PUT /config/${subject} {"compatibility":"FULL_TRANSITIVE"}`);
   });
 
   it('returns the schema of an id as JSON', async () => {

@@ -136,11 +136,24 @@ describe('EventCodec', () => {
     });
   });
 
+  it('with auto-registration off, looks the schema id up and refuses to encode an event whose schema is not registered', async () => {
+    const lookingUp = new EventCodec({ registry, autoRegister: false });
+    await expect(lookingUp.encode(orderApproved(), ORDERS)).rejects.toThrow(/no such version/);
+    expect(registry.subjects.size).toBe(0);
+
+    const registered = await codec.encode(orderApproved(), ORDERS);
+    const encoded = await lookingUp.encode(orderApproved(), ORDERS);
+    expect(encoded.readInt32BE(1)).toBe(registered.readInt32BE(1));
+    expect(registry.calls.register).toBe(1);
+  });
+
   it('leaves registry outages to the caller as transient errors and retries the lookup next time', async () => {
     const message = await codec.encode(orderApproved(), ORDERS);
     let available = false;
     const flaky: SchemaRegistryClient = {
       register: (subject, schema) => registry.register(subject, schema),
+      lookup: (subject, schema) => registry.lookup(subject, schema),
+      setCompatibility: (subject, level) => registry.setCompatibility(subject, level),
       getSchema: (id) => (available ? registry.getSchema(id) : Promise.reject(new Error('ECONNREFUSED'))),
     };
     const reader = new EventCodec({ registry: flaky });

@@ -3,17 +3,24 @@ import { InvalidEventError, UndecodableEventError } from '../errors';
 import type { DomainEvent, EventType } from '../generated/events';
 import { EVENT_SCHEMAS, EVENT_TOPICS } from '../generated/events';
 import type { AvroSchema } from '../schema/avro-schema';
-import { fullName } from '../schema/avro-schema';
 import { createAvroType } from '../schema/avro-types';
 import { avroTypeOf, eventTypeOfRecord } from '../schema/event-types';
 import { assertValidEvent, findInvalidFields } from '../schema/event-validation';
 import type { RegistryConnection } from './confluent-schema-registry-client';
 import { ConfluentSchemaRegistryClient } from './confluent-schema-registry-client';
 import type { SchemaRegistryClient } from './schema-registry-client';
+import { subjectOf } from './subjects';
 import { UnknownSchemaError } from './schema-registry-client';
 import { frame, unframe } from './wire-format';
 
-export type EventCodecOptions = RegistryConnection | { registry: SchemaRegistryClient };
+export type EventCodecOptions = (RegistryConnection | { registry: SchemaRegistryClient }) & {
+  /**
+   * Register a schema the registry does not have yet when an event is first encoded (default).
+   * Off, the schema must be registered already (npm run schemas:register) and its id is looked up,
+   * as against a production registry that only an administrator writes to.
+   */
+  autoRegister?: boolean;
+};
 
 interface Reader {
   eventType: EventType;
@@ -30,11 +37,13 @@ interface Reader {
  */
 export class EventCodec {
   private readonly registry: SchemaRegistryClient;
+  private readonly autoRegister: boolean;
   private readonly schemaIdsBySubject = new Map<string, Promise<number>>();
   private readonly readersBySchemaId = new Map<number, Promise<Reader>>();
 
   constructor(options: EventCodecOptions) {
     this.registry = 'registry' in options ? options.registry : new ConfluentSchemaRegistryClient(options);
+    this.autoRegister = options.autoRegister ?? true;
   }
 
   /** `topic` is the actual topic name, which may carry a deployment prefix before the catalogue name. */
@@ -76,8 +85,11 @@ export class EventCodec {
   }
 
   private schemaIdFor(topic: string, eventType: EventType): Promise<number> {
-    const subject = `${topic}-${fullName(EVENT_SCHEMAS[eventType])}`;
-    return memoize(this.schemaIdsBySubject, subject, () => this.registry.register(subject, EVENT_SCHEMAS[eventType]));
+    const subject = subjectOf(topic, eventType);
+    const schema = EVENT_SCHEMAS[eventType];
+    return memoize(this.schemaIdsBySubject, subject, () =>
+      this.autoRegister ? this.registry.register(subject, schema) : this.registry.lookup(subject, schema),
+    );
   }
 
   private readerFor(schemaId: number): Promise<Reader> {

@@ -6,6 +6,7 @@ import { UnknownSchemaError } from './schema-registry-client';
 export class InMemorySchemaRegistry implements SchemaRegistryClient {
   private readonly schemas: string[] = [];
   readonly subjects = new Map<string, number[]>();
+  readonly compatibility = new Map<string, string>();
   readonly calls = { register: 0, getSchema: 0 };
 
   register(subject: string, schema: AvroRecordSchema): Promise<number> {
@@ -15,6 +16,18 @@ export class InMemorySchemaRegistry implements SchemaRegistryClient {
     if (!versions.includes(id)) versions.push(id);
     this.subjects.set(subject, versions);
     return Promise.resolve(id);
+  }
+
+  lookup(subject: string, schema: AvroRecordSchema): Promise<number> {
+    const id = this.schemas.indexOf(JSON.stringify(schema)) + 1;
+    if (id === 0 || !this.subjects.get(subject)?.includes(id)) return Promise.reject(new Error(`${subject} has no such version`));
+    return Promise.resolve(id);
+  }
+
+  setCompatibility(subject: string, level: string): Promise<boolean> {
+    if (!this.subjects.has(subject)) return Promise.resolve(false);
+    this.compatibility.set(subject, level);
+    return Promise.resolve(true);
   }
 
   getSchema(id: number): Promise<AvroSchema> {

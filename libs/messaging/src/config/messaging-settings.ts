@@ -44,6 +44,13 @@ export class MessagingSettings extends ServiceSettings {
   @IsString()
   SCHEMA_REGISTRY_PASSWORD: string = '';
 
+  /**
+   * Register a schema on first use (the local default). Off where only an administrator writes to the
+   * registry: schemas are registered up front (npm run schemas:register, the Kubernetes Job) and looked up.
+   */
+  @EnvBoolean()
+  SCHEMA_AUTO_REGISTER: boolean = true;
+
   @IsInt()
   @Min(10)
   @Max(60_000)

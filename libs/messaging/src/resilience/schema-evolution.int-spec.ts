@@ -35,7 +35,7 @@ describe('schema evolution through the registry (real Kafka, registry, Postgres)
     await harness.publish([before]);
     const v2Id = await registry.register(subject, v2);
     const config = await (await fetch(`${registryUrl}/config/${encodeURIComponent(subject)}`)).json();
-    expect(config).toEqual({ compatibilityLevel: 'BACKWARD_TRANSITIVE' });
+    expect(config).toEqual({ compatibilityLevel: 'FULL_TRANSITIVE' });
 
     const written: OrderApproved & { giftNote: string } = { ...approved(randomUUID(), 1), giftNote: 'for grandma' };
     await harness.publishRaw(confluentFrame(v2Id, avro(v2).toBuffer(written)), written.orderId);

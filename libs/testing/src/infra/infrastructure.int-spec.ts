@@ -39,7 +39,7 @@ describe('local infrastructure', () => {
     }
   });
 
-  it('the registry serves the Confluent API and refuses a change that is not BACKWARD_TRANSITIVE', async () => {
+  it('the registry serves the Confluent API, refuses a change its subject does not allow, and defaults to FULL_TRANSITIVE', async () => {
     const host = requiredEnvironment('SCHEMA_REGISTRY_URL');
     const subject = `infrastructure-test-${unique()}-value`;
     const options = { subject, compatibility: COMPATIBILITY.BACKWARD_TRANSITIVE };
@@ -65,7 +65,7 @@ describe('local infrastructure', () => {
     await expect(second.register(withoutDefault, options)).rejects.toThrow(/409|[Ii]ncompatible/);
 
     const config = await fetch(`${host}/config`).then((response) => response.json());
-    expect(config).toEqual({ compatibilityLevel: 'BACKWARD_TRANSITIVE' });
+    expect(config).toEqual({ compatibilityLevel: 'FULL_TRANSITIVE' });
   });
 
   it('createDatabase gives a database owned by a role of its own, idempotently', async () => {

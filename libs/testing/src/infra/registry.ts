@@ -17,8 +17,11 @@ export interface StartedRegistry {
   process: RunningProcess;
 }
 
-/** The compatibility rule of DESIGN.md §2, so a local producer meets the same refusal as in production. */
-export const DEFAULT_COMPATIBILITY = 'BACKWARD_TRANSITIVE';
+/**
+ * The compatibility rule of DESIGN.md §2 (SUBJECT_COMPATIBILITY of @tradeflow/events, which jest's
+ * global setup cannot import), so a local producer meets the same refusal as in production.
+ */
+export const DEFAULT_COMPATIBILITY = 'FULL_TRANSITIVE';
 
 export function confluentApiUrl(port: number): string {
   return `http://${LOCALHOST}:${port}/apis/ccompat/v7`;
