@@ -180,9 +180,19 @@ function renderSagaProfile(saga: SagaProfileResult, p99LimitMs: number): string 
       `${saga.dispatched} shipments dispatched, ${saga.paid} invoices paid.` +
       (saga.logDir ? ` Service logs: \`${relative(ROOT, saga.logDir)}\`.` : ''),
     renderCosts(saga),
+    renderHotFunctions(saga),
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+function renderHotFunctions(saga: SagaProfileResult): string | undefined {
+  if (!saga.hotFunctions) return undefined;
+  const rows = Object.entries(saga.hotFunctions).map(([service, functions]) => [
+    service,
+    functions.map(({ name, selfShare }) => `${(selfShare * 100).toFixed(1)}% ${name}`).join('<br>') || '–',
+  ]);
+  return ['Each service\'s five functions with the most self time over the profile\'s steps (BENCH_SERVICE_PROF=1, `--cpu-prof`; idle excluded):', table(['service', 'self time'], rows)].join('\n\n');
 }
 
 /** Where each step's work went: CPU per completed order by process, and the work per order of each service at one step. */
@@ -190,9 +200,15 @@ function renderCosts(saga: SagaProfileResult): string | undefined {
   const measured = saga.steps.flatMap(({ rate, cost }) => (cost ? [{ rate, cost }] : []));
   if (measured.length === 0) return undefined;
   const processes = [...new Set(measured.flatMap((step) => Object.keys(step.cost.cpuMsPerOrder)))];
+  const last = measured[measured.length - 1].cost;
   const cpuRows = [
-    ...processes.map((name) => [name, ...measured.map((step) => ms(step.cost.cpuMsPerOrder[name] ?? Number.NaN))]),
-    ['services together', ...measured.map((step) => ms(step.cost.serviceCpuMsPerOrder))],
+    ...processes.map((name) => [
+      name,
+      ...measured.map((step) => ms(step.cost.cpuMsPerOrder[name] ?? Number.NaN)),
+      ms(last.idleCpuMsPerSecond[name] ?? Number.NaN),
+    ]),
+    ['services together', ...measured.map((step) => ms(step.cost.serviceCpuMsPerOrder)), '–'],
+    ['services above idle', ...measured.map((step) => ms(step.cost.serviceCpuMsPerOrderAboveIdle)), '–'],
   ];
   const shown = measured.find((step) => step.rate === saga.maxSustainedRate) ?? measured[0];
   const cost = shown.cost;
@@ -206,8 +222,9 @@ function renderCosts(saga: SagaProfileResult): string | undefined {
   ]);
   const others = Object.entries(cost.peakRssMb).filter(([name]) => !(name in cost.perService));
   return [
-    `CPU milliseconds per completed order, by process (from /proc, from the step's start to rest after it, so a step's backlog counts where it is worked off):`,
-    table(['process', ...measured.map((step) => `${step.rate}/s`)], cpuRows),
+    `CPU milliseconds per completed order, by process (from /proc, from the step's start to rest after it, so a step's backlog counts where it is worked off), ` +
+      `and CPU milliseconds per second at rest after the last step (pollers, fetch loops); *above idle*: less what the services use at rest over the same window:`,
+    table(['process', ...measured.map((step) => `${step.rate}/s`), 'at rest ms/s'], cpuRows),
     `Per completed order at ${shown.rate}/s (${count(cost.orders)} orders): events each service produced (outbox rows) and applied (inbox rows), ` +
       `its database transactions and rows written (pg_stat_database), and its peak resident memory. ` +
       `The bench made ${cost.httpRequestsPerOrder.toFixed(1)} HTTP requests per order (order, dispatches, payments); peak memory of the rest: ` +

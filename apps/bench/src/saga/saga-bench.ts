@@ -8,6 +8,8 @@ import type { ScratchResources } from '../environment/scratch-resources';
 import type { LatencySummary } from '../stats/percentiles';
 import { summarise } from '../stats/percentiles';
 import { waitFor } from '../wait-for';
+import type { HotFunction } from './cpu-profiles';
+import { hottestFunctions, profileClockMicros } from './cpu-profiles';
 import { EventTap } from './event-tap';
 import { FlowProbe } from './flow-probe';
 import { InvoicesSeen } from './invoices-seen';
@@ -19,8 +21,8 @@ import { PaymentProvider } from './payment-provider';
 import { RequestCounter } from './request-counter';
 import { setUpSaga } from './saga-setup';
 import type { SagaStack } from './saga-stack';
-import { startSagaStack } from './saga-stack';
-import type { CostWindow, StepCost } from './step-cost';
+import { cpuProfileDir, startSagaStack } from './saga-stack';
+import type { ClosedWindow, CostWindow, StepCost } from './step-cost';
 import { stepCost } from './step-cost';
 import { WarehouseBot } from './warehouse-bot';
 
@@ -58,6 +60,8 @@ export interface SagaProfileResult {
   dispatched: number;
   paid: number;
   logDir?: string;
+  /** With BENCH_SERVICE_PROF=1: each service's functions with the most self time over the whole profile run. */
+  hotFunctions?: Record<string, HotFunction[]>;
   problems: string[];
 }
 
@@ -116,6 +120,7 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
   const probe = new FlowProbe(kafka, infrastructure.adminDatabaseUrl, stack.processes);
   const window = costWindow(stack, infrastructure, probe, requests, profile.statisticsFlushMs);
   const placed: PlacedOrder[] = [];
+  let stepsFrom = Number.POSITIVE_INFINITY;
   const drainMs = profile.drainTimeoutSeconds * 1000;
   const restMs = profile.restTimeoutSeconds * 1000;
   try {
@@ -130,6 +135,7 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     if (warmUp.refused.length > 0) throw new Error(`warm-up orders refused: ${summariseReasons(warmUp.refused).join('; ')}`);
     await waitFor(() => invoices.allOf(warmUp.placed), Math.max(drainMs, 120_000), 'the warm-up orders to be invoiced', 50);
 
+    stepsFrom = profileClockMicros();
     const rates = [...profile.rates];
     for (let rate = rates.shift(); rate !== undefined; rate = rates.shift()) {
       // Each step starts at rest: one after an overloaded step would otherwise inherit its backlog.
@@ -160,6 +166,9 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     await probe.close().catch(() => undefined);
     await stack.stop();
   }
+  if (process.env.BENCH_SERVICE_PROF === '1') {
+    result.hotFunctions = Object.fromEntries(stack.processes.map(({ name: service }) => [service, hottestFunctions(cpuProfileDir(stack.logDir, service), stepsFrom)]));
+  }
   return tally(result, placed, invoices, bot, payments);
 }
 
@@ -171,14 +180,16 @@ function costWindow(stack: SagaStack, infrastructure: BenchInfrastructure, probe
     { name: 'bench', pid: process.pid },
   ];
   return {
-    open: async (): Promise<CostWindow> => ({ usage: usageOf(watched), counters: await probe.counters(), requests: requests.count }),
-    /** CPU as the flow comes to rest; Postgres' counters once its statistics are flushed. */
-    close: async (): Promise<CostWindow> => {
+    open: async (): Promise<CostWindow> => ({ at: performance.now(), usage: usageOf(watched), counters: await probe.counters(), requests: requests.count }),
+    /** CPU as the flow comes to rest; Postgres' counters once its statistics are flushed, and the CPU used at rest meanwhile. */
+    close: async (): Promise<ClosedWindow> => {
+      const at = performance.now();
       const usage = usageOf(watched);
       const sent = requests.count;
       // Postgres backends report their statistics when idle, at most every 10 s (PGSTAT_IDLE_INTERVAL).
       await sleep(statisticsFlushMs);
-      return { usage, counters: await probe.counters(), requests: sent };
+      const idle = { at: performance.now(), usage: usageOf(watched) };
+      return { at, usage, counters: await probe.counters(), requests: sent, idle };
     },
   };
 }

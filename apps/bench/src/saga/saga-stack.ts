@@ -1,5 +1,5 @@
 import { databaseUrlVariable, defaultStateDir, freePorts, startProcess, stopProcess, waitUntilReady } from '@tradeflow/testing';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchInfrastructure } from '../environment/bench-infrastructure';
 import { stopOnInterrupt } from '../environment/interrupts';
@@ -55,6 +55,8 @@ export async function startSagaStack(
   const prefix = `bench-${runId}-saga.`;
   scratch.ownTopicsUnder(prefix);
   const logDir = join(defaultStateDir(), 'bench', `saga-${label}`);
+  const profiling = process.env.BENCH_SERVICE_PROF === '1';
+  if (profiling) for (const service of services) rmSync(cpuProfileDir(logDir, service), { recursive: true, force: true });
   const ports = await freePorts(services.length);
   const urls = {} as Record<SagaService, string>;
   const started: SagaService[] = [];
@@ -91,8 +93,8 @@ export async function startSagaStack(
         const running = startProcess({
           name: service,
           command: process.execPath,
-          // BENCH_SERVICE_PROF=1: V8 tick logs (isolate-*.log beside each service's log) for `node --prof-process`.
-          args: [...(process.env.BENCH_SERVICE_PROF === '1' ? ['--prof'] : []), '--require', '@swc-node/register', mainOf(service)],
+          // BENCH_SERVICE_PROF=1: a CPU profile per service (its .cpuprofile beside its log, written when it stops).
+          args: [...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir(logDir, service)}`] : []), '--require', '@swc-node/register', mainOf(service)],
           stateDir: logDir,
           env,
           detached: false,
@@ -109,6 +111,11 @@ export async function startSagaStack(
     throw error;
   }
   return { prefix, urls, crmSyncUrl: urls['crm-sync'], processes, logDir, stop };
+}
+
+/** Where a service's CPU profile goes (BENCH_SERVICE_PROF=1). */
+export function cpuProfileDir(logDir: string, service: string): string {
+  return join(logDir, service, 'cpu-profile');
 }
 
 function mainOf(service: SagaService): string {

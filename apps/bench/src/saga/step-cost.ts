@@ -8,6 +8,13 @@ export interface StepCost {
   cpuMsPerOrder: Record<string, number>;
   /** The services' CPU together, per order. */
   serviceCpuMsPerOrder: number;
+  /**
+   * CPU milliseconds per second at rest, by process (pollers, fetch loops, the broker's own work),
+   * measured right after the step. Part of cpuMsPerOrder is this, spread over the step's orders.
+   */
+  idleCpuMsPerSecond: Record<string, number>;
+  /** The services' CPU per order less what they would have used at rest over the same window. */
+  serviceCpuMsPerOrderAboveIdle: number;
   /** Per order and service: events produced and applied, database transactions and rows written. */
   perService: Record<string, ServiceCounters>;
   /** The bench's requests as shop, warehouse and payment provider. */
@@ -17,16 +24,29 @@ export interface StepCost {
 }
 
 export interface CostWindow {
+  /** performance.now() of the usage snapshot. */
+  at: number;
   usage: UsageSnapshot;
   counters: Map<string, ServiceCounters>;
   requests: number;
 }
 
-export function stepCost(before: CostWindow, after: CostWindow, orders: number, services: string[]): StepCost {
+/** The end of a step's window, and a look at rest some seconds later for the idle rate. */
+export interface ClosedWindow extends CostWindow {
+  idle: { at: number; usage: UsageSnapshot };
+}
+
+export function stepCost(before: CostWindow, after: ClosedWindow, orders: number, services: string[]): StepCost {
   const per = (value: number) => (orders === 0 ? Number.NaN : value / orders);
-  const cpuMsPerOrder = Object.fromEntries(
-    [...after.usage.cpuMs].map(([name, ms]) => [name, per(ms - (before.usage.cpuMs.get(name) ?? 0))]),
+  const used = (from: UsageSnapshot, to: UsageSnapshot, name: string) => (to.cpuMs.get(name) ?? 0) - (from.cpuMs.get(name) ?? 0);
+  const cpuMsPerOrder = Object.fromEntries([...after.usage.cpuMs.keys()].map((name) => [name, per(used(before.usage, after.usage, name))]));
+  const idleSeconds = (after.idle.at - after.at) / 1000;
+  const idleCpuMsPerSecond = Object.fromEntries(
+    [...after.usage.cpuMs.keys()].map((name) => [name, idleSeconds > 0 ? used(after.usage, after.idle.usage, name) / idleSeconds : Number.NaN]),
   );
+  const windowSeconds = (after.at - before.at) / 1000;
+  const serviceCpuMsPerOrder = services.reduce((sum, name) => sum + (cpuMsPerOrder[name] ?? 0), 0);
+  const serviceIdleMsPerSecond = services.reduce((sum, name) => sum + (idleCpuMsPerSecond[name] ?? 0), 0);
   const perService = Object.fromEntries(
     [...after.counters].map(([name, counters]) => {
       const earlier = before.counters.get(name);
@@ -37,7 +57,9 @@ export function stepCost(before: CostWindow, after: CostWindow, orders: number, 
   return {
     orders,
     cpuMsPerOrder,
-    serviceCpuMsPerOrder: services.reduce((sum, name) => sum + (cpuMsPerOrder[name] ?? 0), 0),
+    serviceCpuMsPerOrder,
+    idleCpuMsPerSecond,
+    serviceCpuMsPerOrderAboveIdle: serviceCpuMsPerOrder - per(serviceIdleMsPerSecond * windowSeconds),
     perService,
     httpRequestsPerOrder: per(after.requests - before.requests),
     peakRssMb: Object.fromEntries(after.usage.peakRssMb),
