@@ -20,8 +20,8 @@ const transform = {
   ],
 };
 
-// jose ships ESM only; Jest's module loader needs it as CommonJS (Node itself loads it as it is).
-const esmOnly = ['jose'];
+// jose and openid-client (with its oauth4webapi) ship ESM only; Jest's module loader needs them as CommonJS (Node itself loads them as they are).
+const esmOnly = ['jose', 'openid-client', 'oauth4webapi'];
 transform[`node_modules/(${esmOnly.join('|')})/.+\\.js$`] = [
   '@swc/jest',
   { jsc: { target: 'es2023' }, module: { type: 'commonjs' } },

@@ -12,7 +12,8 @@ export class DeadLetterFilter {
   @IsOptional() @IsIn(SERVICES) service?: ServiceName;
   @IsOptional() @Matches(WORD, { message: 'eventType must be an event type' }) eventType?: string;
   @IsOptional() @Matches(WORD, { message: 'reason must be a word' }) reason?: string;
-  @IsOptional() @IsIn(['true', 'false']) includeReplayed?: string;
+  /** Replayed and dismissed letters too (the services hide them by default). */
+  @IsOptional() @IsIn(['true', 'false']) includeHandled?: string;
 }
 
 class LetterSelection {
@@ -41,11 +42,11 @@ export class DeadLettersController {
   @Get()
   @Allow(['ops', 'auditor'])
   async list(@CurrentSession() session: Session, @Query() filter: DeadLetterFilter) {
-    const { service, ...rest } = filter;
+    const { service, includeHandled, ...rest } = filter;
     const asked = service ? [service] : [...SERVICES];
     const answers = await Promise.all(
       asked.map(async (name) => {
-        const answer = await this.services.call<Record<string, unknown>>(session.accessToken, name, 'GET', `/v1/dead-letters${query({ limit: 500, ...rest })}`);
+        const answer = await this.services.call<Record<string, unknown>>(session.accessToken, name, 'GET', `/v1/dead-letters${query({ limit: 500, ...rest, includeReplayed: includeHandled, includeDismissed: includeHandled })}`);
         if (answer.status !== 200) return { service: name, items: [] as Record<string, unknown>[], error: `${name} answered ${answer.status}` };
         const letters = (answer.body.items ?? answer.body.deadLetters ?? []) as Record<string, unknown>[];
         return { service: name, items: letters.map((letter): Record<string, unknown> => ({ ...letter, service: name })) };

@@ -14,11 +14,12 @@ const span = (spanId: string, parentSpanId: string | undefined, startMs: number,
 });
 
 describe('waterfalls', () => {
-  it('places the spans of the order’s trace on one axis, children under their parent, without query spans', () => {
+  it('places the spans of the order’s trace on one axis, children under their parent, without query and middleware spans', () => {
     const spans = [
       span('b', 'a', 1010, 1030, { service: 'inventory', attributes: { 'tradeflow.event_type': 'OrderApproved' }, status: { code: 2, message: 'boom' } }),
       span('a', undefined, 1000, 1050, { attributes: { 'messaging.message.conversation_id': 'order-1' } }),
       span('q', 'a', 1001, 1002, { name: 'pg.query' }),
+      span('m', 'a', 1001, 1002, { name: 'middleware - jsonParser' }),
       span('c', undefined, 1005, 1006),
       { ...span('x', undefined, 0, 1), traceId: 'other' },
     ];

@@ -32,16 +32,18 @@ export interface Waterfall {
 /** Attribute carrying the correlation id (the order id for everything an order causes). */
 const CORRELATION_ATTRIBUTE = 'messaging.message.conversation_id';
 const OTLP_ERROR = 2;
+const NOISE = /^(pg\.|pg-pool\.|middleware - )/;
 
 const ms = (nanos: bigint) => Number(nanos / 1000n) / 1000;
 
 /**
  * The traces an order travelled in, each as rows in tree order (a child under its parent, siblings
- * by start), placed on one time axis. Database query spans are left out: they drown the hops.
+ * by start), placed on one time axis. Database query and Express middleware spans are left out:
+ * they drown the hops between services.
  */
 export function waterfalls(spans: StoredSpan[], orderId: string): Waterfall[] {
   const traceIds = new Set(spans.filter((span) => span.attributes[CORRELATION_ATTRIBUTE] === orderId).map((span) => span.traceId));
-  return [...traceIds].map((traceId) => waterfall(traceId, spans.filter((span) => span.traceId === traceId && !span.name.startsWith('pg.'))));
+  return [...traceIds].map((traceId) => waterfall(traceId, spans.filter((span) => span.traceId === traceId && !NOISE.test(span.name))));
 }
 
 function waterfall(traceId: string, spans: StoredSpan[]): Waterfall {

@@ -39,7 +39,7 @@ const uid = (letter: Letter) => `${letter.service}/${letter.id}`;
 /** Every service's dead letters in one list: filter, look inside, replay or dismiss with a reason. */
 export function DeadLettersPage({ me }: { me: Me }) {
   const params = new URLSearchParams(window.location.search);
-  const filter = { service: params.get('service') ?? '', eventType: params.get('eventType') ?? '', includeReplayed: params.get('includeReplayed') ?? '' };
+  const filter = { service: params.get('service') ?? '', eventType: params.get('eventType') ?? '', includeHandled: params.get('includeHandled') ?? '' };
   const request = new URLSearchParams(Object.entries(filter).filter(([, value]) => value)).toString();
   const letters = useLoad(() => api<{ items: Letter[]; errors: { service: string; error: string }[] }>(`/api/dead-letters?${request}`), request);
   const audit = useLoad(() => api<{ items: AuditRecord[] }>('/api/audit'), 'audit');
@@ -50,7 +50,7 @@ export function DeadLettersPage({ me }: { me: Me }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const field of ['service', 'eventType', 'includeReplayed']) {
+    for (const field of ['service', 'eventType', 'includeHandled']) {
       const value = String(form.get(field) ?? '').trim();
       if (value) next.set(field, value);
     }
@@ -73,9 +73,10 @@ export function DeadLettersPage({ me }: { me: Me }) {
           ? { service, justification: reason, ...(all && !filter.eventType ? { all: true } : all ? { eventType: filter.eventType } : { ids }) }
           : { service, ids, dismissReason: reason };
       try {
-        const result = await api<Record<string, unknown>>(`/api/dead-letters/${kind}`, { method: 'POST', body });
-        const count = Number(result.replayed ?? result.dismissed ?? ids.length);
-        lines.push(`${service}: ${kind === 'replay' ? 'replayed' : 'dismissed'} ${Number.isFinite(count) ? count : ids.length}`);
+        const result = await api<{ replayed?: string[]; dismissed?: string[]; skipped: { id: string; why: string }[] }>(`/api/dead-letters/${kind}`, { method: 'POST', body });
+        const done = result.replayed ?? result.dismissed ?? [];
+        const skipped = result.skipped.map((skip) => `${skip.id} skipped: ${skip.why}`);
+        lines.push(`${service}: ${kind === 'replay' ? 'replayed' : 'dismissed'} ${done.length}${skipped.length ? ` (${skipped.join('; ')})` : ''}`);
       } catch (error) {
         ok = false;
         lines.push(`${service}: ${describe(error as Error)}`);
@@ -111,7 +112,7 @@ export function DeadLettersPage({ me }: { me: Me }) {
           <input name="eventType" defaultValue={filter.eventType} placeholder="OrderApproved" />
         </label>
         <label className="check">
-          <input type="checkbox" name="includeReplayed" value="true" defaultChecked={filter.includeReplayed === 'true'} /> Include replayed
+          <input type="checkbox" name="includeHandled" value="true" defaultChecked={filter.includeHandled === 'true'} /> Include replayed and dismissed
         </label>
         <button type="submit">Filter</button>
       </form>
@@ -126,7 +127,7 @@ export function DeadLettersPage({ me }: { me: Me }) {
           {letters.data.items.length === 0 ? (
             <p className="muted">No dead letters.</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <caption className="visually-hidden">Dead letters</caption>
                 <thead>

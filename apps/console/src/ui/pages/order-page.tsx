@@ -109,7 +109,7 @@ export function OrderPage({ orderId, me }: { orderId: string; me: Me }) {
       </div>
       {order.status === 'HELD' && may(me, 'approve') && <ApproveForm orderId={order.id} onDone={reload} />}
       <Section title="Lines">
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -153,7 +153,7 @@ function Documents({ title, part, columns, currency }: { title: string; part: Pa
       ) : part.items.length === 0 ? (
         <p className="muted">None yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

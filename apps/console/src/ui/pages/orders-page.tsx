@@ -80,7 +80,7 @@ export function OrdersPage({ path }: { path: string }) {
       {loading && !data && <Loading what="orders" />}
       {data && (
         <div className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Orders found</caption>
               <thead>

@@ -53,7 +53,7 @@ export function TracePage({ orderId }: { orderId: string }) {
               const width = trace.durationMs ? Math.max((row.durationMs / trace.durationMs) * 100, 0.4) : 100;
               return (
                 <li key={row.spanId} className={row.error ? 'span error' : 'span'}>
-                  <span className="span-label" style={{ paddingLeft: `${row.depth * 0.9}rem` }}>
+                  <span className="span-label" style={{ paddingLeft: `${row.depth * 0.9}rem` }} title={row.eventType ? `${row.name} [${row.eventType}]` : row.name}>
                     <span className={`tag service-${SERVICES.indexOf(row.service)}`}>{row.service}</span> {row.name}
                     {row.eventType && <span className="muted"> [{row.eventType}]</span>}
                     {row.error && <span className="problem-text"> error: {row.error}</span>}
