@@ -5,7 +5,21 @@ import type { PartitionRetryStatus } from '../consumer/partition-retries';
 import type { OutboxStatus } from '../outbox/outbox-relay';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { Allow } from '@tradeflow/platform';
+import type { PartitionLag } from '../telemetry/consumer-lag-reader';
+import { ConsumerLagReader } from '../telemetry/consumer-lag-reader';
 import { KafkaEventTransport } from './kafka-event-transport';
+
+class PartitionLagView implements PartitionLag {
+  @ApiProperty() topic!: string;
+  @ApiProperty() partition!: number;
+  @ApiProperty({ description: "Records after the group's committed offset" }) records!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Upper bound on the age of the oldest waiting record, from earlier reads of this status (15 min); 0 when none waits, null when not known yet',
+  })
+  secondsBehind!: number | null;
+}
 
 class MessagingStatusView {
   @ApiProperty({ description: 'count, oldestAgeSeconds and failingSince of the rows not yet on Kafka; error when the database is down' })
@@ -18,6 +32,15 @@ class MessagingStatusView {
 
   @ApiProperty({ description: 'Events recorded in the inbox more than once for this consumer (0 unless the inbox key was lost)' })
   inbox!: { duplicates: number } | { error: string };
+
+  @ApiProperty({ type: [PartitionLagView], description: "This consumer group's lag per topic and partition (committed offset against the partition's end)" })
+  lag!: PartitionLagView[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Why lag is empty when the broker could not be asked' })
+  lagError!: string | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Records the group committed per second since the previous status read; null on the first' })
+  eventsPerSecond!: number | null;
 }
 
 /** What an operator (and later the metrics) watches: the outbox backlog and partitions stuck on a record. */
@@ -28,17 +51,20 @@ export class MessagingStatusController {
     private readonly relay: OutboxRelay,
     private readonly transport: KafkaEventTransport,
     private readonly dataSource: DataSource,
+    private readonly lagReader: ConsumerLagReader,
   ) {}
 
   @Get('status')
   @Allow(['ops', 'auditor'])
-  @ApiOperation({ summary: 'Outbox backlog and age, and consumer partitions waiting to retry' })
+  @ApiOperation({ summary: 'Outbox backlog and age, consumer partitions waiting to retry, lag per partition and events per second' })
   @ApiOkResponse({ type: MessagingStatusView })
   async status(): Promise<MessagingStatusView> {
     const outbox = await this.relay.status().catch((error: Error) => ({ error: error.message }));
     const consumer = this.transport.consumerStatus();
     const inbox = await this.inboxDuplicates().catch((error: Error) => ({ error: error.message }));
-    return { outbox, consumerGroup: consumer.groupId, retrying: consumer.retrying, inbox };
+    const flow = await this.lagReader.read().catch((error: Error) => ({ error: error.message }));
+    const lag = 'error' in flow ? { lag: [], lagError: flow.error, eventsPerSecond: null } : { ...flow, lagError: null };
+    return { outbox, consumerGroup: consumer.groupId, retrying: consumer.retrying, inbox, ...lag };
   }
 
   /** For reconcile: every consumed event must be in exactly one inbox row. */

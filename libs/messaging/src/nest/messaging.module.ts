@@ -12,6 +12,7 @@ import { TopicNames } from '../kafka/topic-names';
 import { DeadLetters } from '../dead-letter/dead-letters';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { observeOutbox } from '../telemetry/messaging-metrics';
+import { ConsumerLagReader } from '../telemetry/consumer-lag-reader';
 import { MAX_RECORD_BYTES, TransactionRunner } from '../outbox/transaction-runner';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { MessagingLifecycle } from './messaging-lifecycle';
@@ -92,6 +93,11 @@ export class MessagingModule {
         useFactory: (kafka: Kafka, producer: Producer, codec: EventCodec) =>
           new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), topicNames.consumerGroupId(consumerGroup), codec),
       },
+      {
+        provide: ConsumerLagReader,
+        inject: [KAFKA],
+        useFactory: (kafka: Kafka) => new ConsumerLagReader(kafka, topicNames.consumerGroupId(consumerGroup)),
+      },
       { provide: MAX_RECORD_BYTES, useValue: settings.KAFKA_MAX_RECORD_BYTES },
       {
         provide: MessagingLifecycle,
@@ -105,7 +111,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       providers,
-      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, BROKER_HEALTH, DeadLetters],
+      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, BROKER_HEALTH, DeadLetters, ConsumerLagReader],
     };
   }
 }
