@@ -31,7 +31,7 @@ async function reconcile(slice: Slice, ...extra: string[]): Promise<{ code: numb
   return { code, stdout, stderr };
 }
 
-/** ISSUE 4 acceptance 7: reconcile is clean after a whole flow, and names a row corrupted on purpose. */
+/** ISSUE 4 acceptance 7: reconcile is clean after a whole flow, and names a row corrupted on purpose; issue 19: and effects of a forged event. */
 describe('npm run reconcile over the running services', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;
@@ -79,38 +79,6 @@ describe('npm run reconcile over the running services', () => {
     expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/^reconcile: checked 2 orders \(3 lines\), 1 invoices, 1 credit notes, 2 shipments, 2 skus .*: no mismatches\n$/) });
   });
 
-  it('names the reservation a forged OrderApproved made for an order that never existed, until ops releases it', async () => {
-    const sku = `FRG-${randomUUID().slice(0, 8)}`;
-    await tradeflow.receiveStock('BER', [{ sku, quantity: 5 }]);
-    // What kcat can do where the broker's ACLs do not stop it: an approval the order service never made.
-    const orderId = randomUUID();
-    const forged = createEvent(
-      'OrderApproved',
-      { orderId, customerId: 'CUST-1', allowPartialShipment: true, lines: [{ lineNo: 1, sku, quantity: 3 }] },
-      { producer: 'order', aggregateId: orderId, aggregateVersion: 1, correlationId: orderId },
-    );
-    await new TestKafka(slice.prefix).publish([forged], () => orderId);
-    await eventually(
-      () => tradeflow.stock(sku),
-      (stock) => stock?.reserved === 3,
-    );
-
-    const found = await reconcile(slice, '--settle', '0');
-    expect(found.code).toBe(1);
-    const orphans = found.stdout.split('\n').filter((line) => line.includes(orderId));
-    expect(orphans).toEqual(expect.arrayContaining([expect.stringMatching(/^MISMATCH orphan-effect .*reservation/)]));
-
-    const release = `${slice.inventory.url}/v1/reservations/${orderId}/release`;
-    expect((await callAs('ops', 'POST', release, {})).status).toBe(400);
-    expect((await callAs('ops', 'POST', release, { reason: 'reconcile: the order service has no such order' })).status).toBe(200);
-    await eventually(
-      () => tradeflow.stock(sku),
-      (stock) => stock?.reserved === 0,
-    );
-    const released = await reconcile(slice, '--settle', '0');
-    expect(released.stdout.split('\n').filter((line) => line.includes(orderId) && /reservation/.test(line))).toEqual([]);
-  });
-
   it('exits 1 and names the invoice line changed behind its totals in the invoicing database', async () => {
     const database = new Client({ connectionString: slice.databaseUrls.invoicing });
     await database.connect();
@@ -138,8 +106,43 @@ describe('npm run reconcile over the running services', () => {
     const unreachable = await reconcile(slice, '--inventory-url', `http://127.0.0.1:${nobody}`);
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain(`reconcile: cannot read inventory: unreachable at http://127.0.0.1:${nobody}/v1/`);
-    const refused = await reconcile(slice, '--api-key', 'tf_not_a_key');
+    const refused = await reconcile(slice, '--token', 'not-a-token');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('reconcile: cannot read order: refused the API key');
+    expect(refused.stderr).toContain('reconcile: cannot read order: refused the token');
+  });
+
+  it('names the reservation a forged OrderApproved made for an order that never existed, until ops releases it', async () => {
+    const sku = `FRG-${randomUUID().slice(0, 8)}`;
+    await tradeflow.receiveStock('BER', [{ sku, quantity: 5 }]);
+    // What kcat can do where the broker's ACLs do not stop it: an approval the order service never made.
+    const orderId = randomUUID();
+    const forged = createEvent(
+      'OrderApproved',
+      { orderId, customerId: 'CUST-1', allowPartialShipment: true, lines: [{ lineNo: 1, sku, quantity: 3 }] },
+      { producer: 'order', aggregateId: orderId, aggregateVersion: 1, correlationId: orderId },
+    );
+    await new TestKafka(slice.prefix).publish([forged], () => orderId);
+    await eventually(
+      () => tradeflow.stock(sku),
+      (stock) => stock?.reserved === 3,
+    );
+
+    const found = await reconcile(slice, '--settle', '0');
+    expect(found.code).toBe(1);
+    expect(found.stdout.split('\n')).toContain(
+      `MISMATCH orphan-effect order=${orderId}: inventory holds 3 reserved and 0 backordered for an order the order service does not know; ` +
+        `release the reservations with POST /v1/reservations/${orderId}/release (role ops, with a reason)`,
+    );
+
+    const release = `${slice.inventory.url}/v1/reservations/${orderId}/release`;
+    expect((await callAs('ops', 'POST', release, {})).status).toBe(400);
+    expect((await callAs('ops', 'POST', release, { reason: 'reconcile: the order service has no such order' })).status).toBe(200);
+    await eventually(
+      () => tradeflow.stock(sku),
+      (stock) => stock?.reserved === 0,
+    );
+    // The stock is free again: the reservation line is gone (anything shipping planned for it has lines of its own).
+    const released = await reconcile(slice, '--settle', '0');
+    expect(released.stdout.split('\n').filter((line) => line.includes(`order=${orderId}:`))).toEqual([]);
   });
 });

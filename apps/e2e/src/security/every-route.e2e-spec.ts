@@ -93,6 +93,7 @@ describe('every route of every service: policy declared and enforced', () => {
         `order POST /v1/orders/{id}/cancel: ops, key orders:write; audited as cancel-order, needs reason`,
         `order POST /v1/orders/{id}/returns: ops, key orders:write; audited as request-return`,
         `inventory GET /v1/reservations: ${staff}`,
+        `inventory GET /v1/reservations/orders: ${staff}`,
         `inventory GET /v1/stock: auditor, channel, credit, finance, ops, warehouse`,
         `inventory GET /v1/stock/{sku}: auditor, channel, credit, finance, ops, warehouse`,
         `inventory POST /v1/reservations/{orderId}/release: ops; audited as release-reservation, needs reason`,
@@ -132,7 +133,7 @@ describe('every route of every service: policy declared and enforced', () => {
     expect(answers.filter((answer) => !answer.endsWith(': 401'))).toEqual([]);
   });
 
-  it('answers 403 to a valid token without any of the roles, and to a channel key on staff-only operations', async () => {
+  it('answers 403 to a valid token without any of the roles (a person of another role, a channel, nobody)', async () => {
     const nobody = await devAuthorization('nobody');
     const answers = [];
     for (const operation of operations) {
