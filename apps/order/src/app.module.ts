@@ -13,9 +13,11 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { ListOrdersModule } from './list-orders/list-orders.module';
 import { CreateOrders1763856100000 } from './migrations/1763856100000-create-orders';
 import { CheckCustomers1795433327388 } from './migrations/1795433327388-check-customers';
+import { FindStuckAndSearchOrders1796700100000 } from './migrations/1796700100000-find-stuck-and-search-orders';
 import { TrackFulfilment1795431169770 } from './migrations/1795431169770-track-fulfilment';
 import type { OrderSettings } from './order-settings';
 import { OrderInvoice } from './orders/order-invoice.entity';
+import { OrderLabelFailure } from './orders/order-label-failure.entity';
 import { OrderLine } from './orders/order-line.entity';
 import { OrderReturn } from './orders/order-return.entity';
 import { OrderShipment } from './orders/order-shipment.entity';
@@ -26,6 +28,7 @@ import { RequestReturnModule } from './request-return/request-return.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { SERVICE_NAME } from './service-name';
 import { ShipmentsModule } from './shipments/shipments.module';
+import { StuckOrdersModule } from './stuck-orders/stuck-orders.module';
 
 @Module({})
 export class AppModule {
@@ -37,10 +40,12 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_ORDER,
-          entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, ApiKey, CustomerAccount, CustomerLedgerEntry],
-          migrations: [CreateOrders1763856100000, TrackFulfilment1795431169770, CheckCustomers1795433327388],
+          entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, OrderLabelFailure, ApiKey, CustomerAccount, CustomerLedgerEntry],
+          migrations: [CreateOrders1763856100000, TrackFulfilment1795431169770, CheckCustomers1795433327388, FindStuckAndSearchOrders1796700100000],
         }),
         ApiKeysModule,
+        // Before OrdersModule: /v1/orders/stuck must be routed before /v1/orders/:id.
+        StuckOrdersModule.register(settings),
         // HTTP: place and read, then one module per change a sales channel may ask for.
         OrdersModule,
         ListOrdersModule,

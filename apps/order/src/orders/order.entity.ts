@@ -57,6 +57,10 @@ export class Order {
   @Column({ name: 'held_since', type: 'timestamptz', nullable: true })
   heldSince!: Date | null;
 
+  /** When it entered its status; kept by a database trigger, never written by the service. */
+  @Column({ name: 'status_since', type: 'timestamptz', insert: false, update: false })
+  statusSince!: Date;
+
   /** Set once, when OrderCompleted is published. */
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;

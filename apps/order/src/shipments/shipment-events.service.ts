@@ -1,22 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import type { ReturnReceived, ShipmentDelivered, ShipmentDispatched } from '@tradeflow/events';
+import type { ReturnReceived, ShipmentDelivered, ShipmentDispatched, ShipmentLabelFailed } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { EventMismatchError } from '../orders/event-mismatch.error';
 import { addToLines } from '../orders/line-quantities';
 import { assignLines, OrderChangesService } from '../orders/order-changes.service';
 import { OrderReturn } from '../orders/order-return.entity';
 import type { ReturnLine } from '../orders/order-return.entity';
+import { OrderLabelFailure } from '../orders/order-label-failure.entity';
 import { OrderShipment } from '../orders/order-shipment.entity';
 
-/** Shipping's reports: goods left (shipped), arrived (delivered), came back (returned). */
+/** Shipping's reports: a label refused (until made), goods left (shipped), arrived (delivered), came back (returned). */
 @Injectable()
 export class ShipmentEventsService {
   constructor(private readonly changes: OrderChangesService) {}
+
+  /** The order waits for someone to retry the label: it shows on the timeline and as a stuck order. */
+  async recordLabelFailure(event: ShipmentLabelFailed, unit: UnitOfWork): Promise<void> {
+    const { manager } = unit;
+    await this.changes.apply(unit, event.orderId, async (order) => {
+      const failure = { orderId: order.id, reason: event.reason, attempts: event.attempts, failedAt: new Date(event.occurredAt) };
+      await manager.upsert(OrderLabelFailure, { shipmentId: event.shipmentId, ...failure }, ['shipmentId']);
+      return { event: event.eventType, detail: `label of shipment ${event.shipmentId} failed after ${event.attempts} attempt(s): ${event.reason}` };
+    });
+  }
+
+  /** Labelled or cancelled: a failed label no longer holds the order up. Nothing else of the order changes. */
+  async forgetLabelFailure(event: { shipmentId: string }, unit: UnitOfWork): Promise<void> {
+    await unit.manager.delete(OrderLabelFailure, { shipmentId: event.shipmentId });
+  }
 
   async recordDispatch(event: ShipmentDispatched, unit: UnitOfWork): Promise<void> {
     const { manager } = unit;
     await this.changes.apply(unit, event.orderId, async (order) => {
       if (await manager.existsBy(OrderShipment, { shipmentId: event.shipmentId })) return null;
+      await manager.delete(OrderLabelFailure, { shipmentId: event.shipmentId });
       await manager.insert(OrderShipment, {
         shipmentId: event.shipmentId,
         orderId: order.id,

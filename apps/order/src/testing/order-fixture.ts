@@ -42,7 +42,8 @@ export class OrderFixture {
     this.kafka = new TestKafka(prefix);
   }
 
-  static async start(): Promise<OrderFixture> {
+  /** `overrides` are settings of the service, e.g. tiny stuck-order limits. */
+  static async start(overrides: Record<string, string> = {}): Promise<OrderFixture> {
     const prefix = uniqueTopicPrefix();
     const settings = loadConfig(OrderSettings, {
       ...serviceUnderTestEnv(),
@@ -59,6 +60,7 @@ export class OrderFixture {
         `int-market:${MARKET_KEY}:orders:write,orders:read`,
       ].join(';'),
       LOG_LEVEL: 'warn',
+      ...overrides,
     });
     return new OrderFixture(await startService(orderService, settings), prefix);
   }

@@ -1,0 +1,101 @@
+import { eventually } from '@tradeflow/testing';
+import { randomUUID } from 'node:crypto';
+import { OrderFixture } from '../testing/order-fixture';
+
+interface StuckPage {
+  items: { orderId: string; status: string; reason: string; action: string; since: string; limitSeconds: number; overdueSeconds: number; detail: string }[];
+  nextAfterId: string | null;
+}
+
+const MUGS = [{ sku: 'MUG', quantity: 2 }];
+
+describe('GET /v1/orders/stuck and tradeflow_orders_stuck (real Kafka, registry, Postgres)', () => {
+  let order: OrderFixture;
+
+  // Held orders are stuck at once; everything else keeps its default limit, far beyond this suite.
+  beforeAll(async () => {
+    order = await OrderFixture.start({ ORDER_STUCK_LIMIT_HELD_SECONDS: '0', ORDER_STUCK_COUNT_INTERVAL_SECONDS: '1' });
+  });
+  afterAll(() => order?.stop());
+
+  const stuck = async (query = '') => (await order.call('GET', `/stuck${query}`, undefined, { as: 'ops' })).body as StuckPage;
+  const allStuck = async () => {
+    const items: StuckPage['items'] = [];
+    let afterId: string | null = null;
+    do {
+      const page: StuckPage = await stuck(`?limit=2${afterId ? `&afterId=${afterId}` : ''}`);
+      items.push(...page.items);
+      afterId = page.nextAfterId;
+    } while (afterId);
+    return items;
+  };
+
+  it('lists an order held for credit as stuck, with its reason and the approve action, until it is approved', async () => {
+    const customer = `TIGHT-${randomUUID().slice(0, 8)}`;
+    await order.upsertCustomer(customer, { creditLimitMinor: 100 });
+    await order.customersApplied();
+    const held = await order.place(customer, MUGS);
+    expect(held).toMatchObject({ status: 'HELD', hold: { reason: 'CREDIT_LIMIT_EXCEEDED' } });
+
+    const found = (await allStuck()).find((item) => item.orderId === held.id);
+    expect(found).toEqual({
+      orderId: held.id,
+      customerId: customer,
+      channel: 'int-shop',
+      status: 'HELD',
+      since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      limitSeconds: 0,
+      overdueSeconds: expect.any(Number),
+      reason: 'CREDIT_HOLD',
+      detail: expect.stringContaining('held: CREDIT_LIMIT_EXCEEDED'),
+      action: 'approve',
+    });
+    expect(Date.parse(found!.since)).toBeGreaterThanOrEqual(Date.parse(held.timeline[0].at) - 1000);
+
+    const approved = await order.call('POST', `/${held.id}/approve`, { reason: 'limit raised by phone' }, { as: 'credit' });
+    expect(approved.body.status).toBe('APPROVED');
+    expect((await allStuck()).map((item) => item.orderId)).not.toContain(held.id);
+  });
+
+  it('lists an order whose label the carrier refused, naming the shipment to retry', async () => {
+    const customer = `LABEL-${randomUUID().slice(0, 8)}`;
+    await order.upsertCustomer(customer);
+    await order.customersApplied();
+    const placed = await order.place(customer, MUGS);
+    await order.report('StockReserved', { orderId: placed.id, allocations: [{ lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 2 }] }, placed.id);
+    await order.waitFor(placed.id, (view) => view.status === 'RESERVED');
+    await order.report('ShipmentLabelFailed', { orderId: placed.id, shipmentId: 'SHP-LABEL-1', reason: 'carrier refused the address', attempts: 3 }, placed.id);
+
+    const listed = await eventually(allStuck, (items) => items.some((item) => item.orderId === placed.id));
+    expect(listed.find((item) => item.orderId === placed.id)).toMatchObject({
+      status: 'RESERVED',
+      reason: 'AWAITING_SHIPMENT',
+      action: 'retry-label',
+      detail: 'label failed: shipment SHP-LABEL-1: carrier refused the address',
+    });
+    expect((await order.get(placed.id)).timeline.at(-1)).toMatchObject({ event: 'ShipmentLabelFailed', status: 'RESERVED' });
+
+    await order.report('ShipmentLabelled', { orderId: placed.id, shipmentId: 'SHP-LABEL-1', carrier: 'local', labelNumber: 'L-1', trackingNumber: 'T-1' }, placed.id);
+    await eventually(allStuck, (items) => !items.some((item) => item.orderId === placed.id));
+  });
+
+  it('counts stuck orders by status and reason in the metric, every known pair from the start', async () => {
+    // Counted every second here (ORDER_STUCK_COUNT_INTERVAL_SECONDS).
+    const series = (status: string, reason: string, value: string) =>
+      new RegExp(`tradeflow_orders_stuck\\{[^}]*status="${status}",reason="${reason}"[^}]*\\} ${value}\\b`);
+    await order.place(`NOBODY-${randomUUID().slice(0, 8)}`, MUGS);
+    const text = await eventually(
+      async () => (await fetch(order.service.metricsUrl)).text(),
+      (body) => series('HELD', 'UNKNOWN_CUSTOMER', '[1-9]\\d*').test(body),
+    );
+    expect(text).toMatch(series('SHIPPED', 'AWAITING_DELIVERY', '0'));
+    expect(text).toMatch(series('DELIVERED', 'AWAITING_PAYMENT', '0'));
+  });
+
+  it('refuses a caller without a people role (403) or a credential (401, also a channel key), and a bad page (400)', async () => {
+    expect((await order.call('GET', '/stuck', undefined, { as: 'nobody' })).status).toBe(403);
+    expect((await order.call('GET', '/stuck')).status).toBe(401);
+    for (const query of ['?limit=0', '?limit=501', '?afterId=nope']) expect([query, (await order.call('GET', `/stuck${query}`, undefined, { as: 'ops' })).status]).toEqual([query, 400]);
+    expect((await order.call('GET', '/stuck', undefined, { key: null })).status).toBe(401);
+  });
+});
