@@ -3,6 +3,7 @@ import type { BenchProfile } from '../bench-profile';
 import type { CodecSummary } from '../codec/codec-bench';
 import type { MachineReport } from '../environment/machine';
 import type { HopResult } from '../hop/hop-bench';
+import type { HotFunction } from '../saga/cpu-profiles';
 import type { SagaProfileResult, SagaResult } from '../saga/saga-bench';
 import { count, kops, ms, ratio, table, verdict } from './format';
 
@@ -187,12 +188,13 @@ function renderSagaProfile(saga: SagaProfileResult, p99LimitMs: number): string 
 }
 
 function renderHotFunctions(saga: SagaProfileResult): string | undefined {
-  if (!saga.hotFunctions) return undefined;
-  const rows = Object.entries(saga.hotFunctions).map(([service, functions]) => [
-    service,
-    functions.map(({ name, selfShare }) => `${(selfShare * 100).toFixed(1)}% ${name}`).join('<br>') || '–',
-  ]);
-  return ['Each service\'s five functions with the most self time over the profile\'s steps (BENCH_SERVICE_PROF=1, `--cpu-prof`; idle excluded):', table(['service', 'self time'], rows)].join('\n\n');
+  if (!saga.cpuProfiles) return undefined;
+  const shares = (items: HotFunction[]) => items.map(({ name, selfShare }) => `${(selfShare * 100).toFixed(1)}% ${name}`).join('<br>') || '–';
+  const rows = Object.entries(saga.cpuProfiles).map(([service, { places, functions }]) => [service, shares(places), shares(functions)]);
+  return [
+    "Each service's self time over the profile's steps (BENCH_SERVICE_PROF=1, `--cpu-prof`; idle excluded), by where the code lives and by function:",
+    table(['service', 'where', 'functions'], rows),
+  ].join('\n\n');
 }
 
 /** Where each step's work went: CPU per completed order by process, and the work per order of each service at one step. */

@@ -24,32 +24,54 @@ export function profileClockMicros(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
+export interface ProfileSummary {
+  /** The functions with the most self time. */
+  functions: HotFunction[];
+  /** Self time by where the code lives: an npm package, Node's own modules, native work (system calls, GC), the repository's code. */
+  places: HotFunction[];
+}
+
 /**
- * The functions a service spent most of its own time in from `fromMicros` on (profileClockMicros;
- * start-up, which compiles every module, would otherwise lead), from the .cpuprofile files it wrote
- * into `dir` when it exited (BENCH_SERVICE_PROF=1). Summed by function and place over every file.
+ * Where a service spent its own time from `fromMicros` on (profileClockMicros; start-up, which
+ * compiles every module, would otherwise lead), from the .cpuprofile files it wrote into `dir` when
+ * it exited (BENCH_SERVICE_PROF=1), summed over every file.
  */
-export function hottestFunctions(dir: string, fromMicros: number, top = 5): HotFunction[] {
-  if (!existsSync(dir)) return [];
-  const selfMicros = new Map<string, number>();
+export function summariseProfiles(dir: string, fromMicros: number, top = 5): ProfileSummary {
+  const byFunction = new Map<string, number>();
+  const byPlace = new Map<string, number>();
   let total = 0;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')) : [];
+  for (const file of files) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    const names = new Map(profile.nodes.map(({ id, callFrame }) => [id, describe(callFrame)]));
+    const frames = new Map(profile.nodes.map(({ id, callFrame }) => [id, callFrame]));
     let at = profile.startTime;
     profile.samples.forEach((id, index) => {
       const micros = profile.timeDeltas[index] ?? 0;
       at += micros;
-      const name = names.get(id) ?? '(unknown)';
-      if (at < fromMicros || IDLE.has(name)) return;
-      selfMicros.set(name, (selfMicros.get(name) ?? 0) + micros);
+      const frame = frames.get(id);
+      if (!frame || at < fromMicros || IDLE.has(frame.functionName)) return;
+      add(byFunction, describe(frame), micros);
+      add(byPlace, placeOf(frame.url), micros);
       total += micros;
     });
   }
-  return [...selfMicros]
-    .sort((left, right) => right[1] - left[1])
-    .slice(0, top)
-    .map(([name, micros]) => ({ name, selfShare: total === 0 ? 0 : micros / total }));
+  const ranked = (totals: Map<string, number>) =>
+    [...totals]
+      .sort((left, right) => right[1] - left[1])
+      .slice(0, top)
+      .map(([name, micros]) => ({ name, selfShare: total === 0 ? 0 : micros / total }));
+  return { functions: ranked(byFunction), places: ranked(byPlace) };
+}
+
+function add(totals: Map<string, number>, key: string, micros: number): void {
+  totals.set(key, (totals.get(key) ?? 0) + micros);
+}
+
+function placeOf(url: string): string {
+  const dependency = url.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
+  if (dependency) return dependency[1];
+  if (url.startsWith('node:')) return 'Node itself';
+  return url ? 'Tradeflow code' : 'native (system calls, GC)';
 }
 
 function describe({ functionName, url, lineNumber }: CpuProfile['nodes'][number]['callFrame']): string {

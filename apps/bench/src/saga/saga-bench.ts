@@ -8,8 +8,8 @@ import type { ScratchResources } from '../environment/scratch-resources';
 import type { LatencySummary } from '../stats/percentiles';
 import { summarise } from '../stats/percentiles';
 import { waitFor } from '../wait-for';
-import type { HotFunction } from './cpu-profiles';
-import { hottestFunctions, profileClockMicros } from './cpu-profiles';
+import type { ProfileSummary } from './cpu-profiles';
+import { profileClockMicros, summariseProfiles } from './cpu-profiles';
 import { EventTap } from './event-tap';
 import { FlowProbe } from './flow-probe';
 import { InvoicesSeen } from './invoices-seen';
@@ -61,7 +61,7 @@ export interface SagaProfileResult {
   paid: number;
   logDir?: string;
   /** With BENCH_SERVICE_PROF=1: each service's functions with the most self time over the whole profile run. */
-  hotFunctions?: Record<string, HotFunction[]>;
+  cpuProfiles?: Record<string, ProfileSummary>;
   problems: string[];
 }
 
@@ -167,7 +167,7 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     await stack.stop();
   }
   if (process.env.BENCH_SERVICE_PROF === '1') {
-    result.hotFunctions = Object.fromEntries(stack.processes.map(({ name: service }) => [service, hottestFunctions(cpuProfileDir(stack.logDir, service), stepsFrom)]));
+    result.cpuProfiles = Object.fromEntries(stack.processes.map(({ name: service }) => [service, summariseProfiles(cpuProfileDir(stack.logDir, service), stepsFrom)]));
   }
   return tally(result, placed, invoices, bot, payments);
 }
