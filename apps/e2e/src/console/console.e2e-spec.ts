@@ -109,7 +109,7 @@ describe('ops console', () => {
 
     const attempt = (withCsrf: boolean) =>
       page.evaluate(async (sendCsrf) => {
-        const me = await (await fetch('/api/me')).json();
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
         const response = await fetch('/api/dead-letters/replay', {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(sendCsrf ? { 'x-csrf-token': me.csrfToken } : {}) },

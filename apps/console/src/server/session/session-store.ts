@@ -51,10 +51,10 @@ export class SessionStore {
 
   find(cookie: string | undefined): Session | undefined {
     const id = this.verify(cookie);
-    const session = id ? this.sessions.get(id) : undefined;
-    if (!session) return undefined;
-    if (session.expiresAtMs <= Date.now()) {
-      this.sessions.delete(id!);
+    if (!id) return undefined;
+    const session = this.sessions.get(id);
+    if (session && session.expiresAtMs <= Date.now()) {
+      this.sessions.delete(id);
       return undefined;
     }
     return session;
