@@ -13,8 +13,8 @@ export class ListOrdersController {
 
   @Get()
   @Allow(STAFF, { channelScope: 'orders:read' })
-  @ApiOkResponse({ type: OrderPageView, description: 'Orders by id, a page at a time; follow nextAfterId until it is null. A channel lists only its own' })
-  @ApiBadRequestResponse({ description: 'afterId not a UUID, limit outside 1..500, or a malformed customerId' })
+  @ApiOkResponse({ type: OrderPageView, description: 'Orders by id, a page at a time, optionally searched by customer, channel, status, time placed and id prefix (all must hold); follow nextAfterId until it is null. A channel lists only its own' })
+  @ApiBadRequestResponse({ description: 'afterId not a UUID, limit outside 1..500, a malformed customerId or channel, an unknown status, placedFrom/placedTo not ISO 8601, q not an id prefix' })
   list(@Query() query: ListOrdersQueryDto, @Caller() caller: OrderCaller): Promise<OrderPageView> {
     return this.orders.list(query, caller);
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OrderFixture } from '../testing/order-fixture';
+import { MARKET_KEY, OrderFixture } from '../testing/order-fixture';
 
 describe('GET /v1/orders: every order, page by page (real Kafka, registry, Postgres)', () => {
   let order: OrderFixture;
@@ -45,8 +45,35 @@ describe('GET /v1/orders: every order, page by page (real Kafka, registry, Postg
     expect((await order.call('GET', '?customerId=NOBODY')).body).toEqual({ items: [], nextAfterId: null });
   });
 
+  it('searches by channel, status, time placed and id prefix, and pages through the matches by id', async () => {
+    const searched = `SEARCH-${randomUUID().slice(0, 8)}`;
+    const shop = await order.place(searched, [{ sku: 'MUG', quantity: 1 }]);
+    const market = await order.place(searched, [{ sku: 'MUG', quantity: 1 }], 'EUR', MARKET_KEY);
+    const ids = async (query: string, key?: string) => {
+      const page = await order.call('GET', `?customerId=${searched}&${query}`, undefined, key ? { key } : { as: 'ops' });
+      expect([query, page.status]).toEqual([query, 200]);
+      return page.body.items.map((view: { id: string }) => view.id);
+    };
+    expect(await ids('channel=int-market')).toEqual([market.id]);
+    expect(await ids('status=HELD')).toEqual([shop.id, market.id].sort());
+    expect(await ids('status=APPROVED')).toEqual([]);
+    expect(await ids(`placedTo=${market.createdAt}`)).toEqual(shop.createdAt < market.createdAt ? [shop.id] : []);
+    expect(await ids(`placedFrom=${market.createdAt}&placedTo=${new Date(Date.parse(market.createdAt) + 1).toISOString()}`)).toContain(market.id);
+    expect(await ids(`q=${shop.id.slice(0, 8).toUpperCase()}`)).toEqual([shop.id]);
+    expect(await ids(`q=${market.id}`)).toEqual([market.id]);
+    // Paged by id within the search: one a page, then the other.
+    const first = await order.call('GET', `?customerId=${searched}&status=HELD&limit=1`, undefined, { as: 'ops' });
+    const second = await order.call('GET', `?customerId=${searched}&status=HELD&limit=1&afterId=${first.body.nextAfterId}`, undefined, { as: 'ops' });
+    expect([...first.body.items, ...second.body.items].map((view: { id: string }) => view.id)).toEqual([shop.id, market.id].sort());
+    expect(second.body.nextAfterId).toBeNull();
+    // A channel finds only its own orders, whatever it asks for.
+    expect(await ids('', MARKET_KEY)).toEqual([market.id]);
+    expect(await ids('channel=int-shop', MARKET_KEY)).toEqual([]);
+  });
+
   it('refuses a bad page request (400) and a request without a key (401)', async () => {
-    for (const query of ['?limit=0', '?limit=501', '?limit=ten', '?afterId=not-a-uuid', '?customerId=no%20spaces', '?colour=red']) {
+    const searches = ['?status=LOST', '?placedFrom=yesterday', '?placedTo=2026-13-01', '?q=xyz', '?q=3f2a9c1e7', '?channel=a%20b'];
+    for (const query of [...searches, '?limit=0', '?limit=501', '?limit=ten', '?afterId=not-a-uuid', '?customerId=no%20spaces', '?colour=red']) {
       expect([query, (await order.call('GET', query)).status]).toEqual([query, 400]);
     }
     expect((await order.call('GET', '', undefined, { key: null })).status).toBe(401);

@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, Validate, ValidatorConstraint } from 'class-validator';
+import type { ValidatorConstraintInterface } from 'class-validator';
 import { OrderView } from '../../orders/dto/order-view.dto';
+import { ORDER_STATUSES } from '../../orders/order-status';
+import type { OrderStatus } from '../../orders/order-status';
+import { idPrefixRange } from '../order-search';
+
+@ValidatorConstraint({ name: 'idPrefix' })
+class IdPrefix implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && idPrefixRange(value) !== undefined;
+  }
+
+  defaultMessage(): string {
+    return 'q must be an order id or its first characters (hex digits, hyphens where an id has them)';
+  }
+}
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -23,6 +38,31 @@ export class ListOrdersQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'customerId must be 1-64 letters, digits, ".", "_" or "-"' })
   customerId?: string;
+
+  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Only orders of this sales channel' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'channel must be 1-64 letters, digits, ".", "_" or "-"' })
+  channel?: string;
+
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, description: 'Only orders in this status' })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES, { message: `status must be one of ${ORDER_STATUSES.join(', ')}` })
+  status?: OrderStatus;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only orders placed at or after this instant (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'placedFrom must be an ISO 8601 date or instant' })
+  placedFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only orders placed before this instant (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'placedTo must be an ISO 8601 date or instant' })
+  placedTo?: string;
+
+  @ApiPropertyOptional({ maxLength: 36, example: '3f2a9c1e', description: 'An order id, or its first characters' })
+  @IsOptional()
+  @Validate(IdPrefix)
+  q?: string;
 }
 
 export class OrderPageView {
