@@ -1,8 +1,8 @@
-import { eventually, requiredEnv } from '@tradeflow/testing';
+import { eventually, requiredEnv, TraceReceiver } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { callAs, TradeflowClient } from '../fulfilment/tradeflow-client';
-import type { Slice } from '../slice';
-import { API_KEY, call, startSlice } from '../slice';
+import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import type { Slice, SliceService } from '../slice';
+import { startSlice } from '../slice';
 import type { PrintedEvent, RunningConsumer } from './outside-consumer';
 import { installPythonConsumer, startPythonConsumer } from './outside-consumer';
 
@@ -12,6 +12,7 @@ import { installPythonConsumer, startPythonConsumer } from './outside-consumer';
  * registry's Confluent API and prints an order's events as they flow.
  */
 describe('an outside consumer (deploy/examples/python-consumer)', () => {
+  const receiver = new TraceReceiver();
   let slice: Slice;
   let consumer: RunningConsumer;
   const customerId = `CUST-${randomUUID().slice(0, 8)}`;
@@ -19,7 +20,10 @@ describe('an outside consumer (deploy/examples/python-consumer)', () => {
 
   beforeAll(async () => {
     const python = await installPythonConsumer();
-    slice = await startSlice();
+    // Traced as in production, so the records carry their traceparent.
+    const telemetry = { OTEL_EXPORTER_OTLP_ENDPOINT: await receiver.start() };
+    const services: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
+    slice = await startSlice(Object.fromEntries(services.map((service) => [service, telemetry])));
     consumer = startPythonConsumer(python, {
       KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
       SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),
@@ -30,24 +34,14 @@ describe('an outside consumer (deploy/examples/python-consumer)', () => {
   afterAll(async () => {
     await consumer?.stop();
     await slice?.stop();
+    await receiver.stop();
   });
 
   it("prints an order's events from every topic it touches, decoded through the registry, with their headers", async () => {
-    await new TradeflowClient(slice).registerCustomer(customerId);
-    expect((await callAs('warehouse', 'POST', `${slice.inventory.url}/v1/stock/receipts`, { receiptId: randomUUID(), warehouse: 'BER', lines: [{ sku, quantity: 5 }] })).status).toBe(201);
-    const placed = await call(
-      'POST',
-      `${slice.order.url}/v1/orders`,
-      {
-        customerId,
-        currency: 'EUR',
-        shippingAddress: { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' },
-        lines: [{ sku, quantity: 2, unitPriceMinor: 1299, taxRateBp: 1900 }],
-      },
-      { 'x-api-key': API_KEY, 'idempotency-key': randomUUID() },
-    );
-    expect(placed.status).toBe(201);
-    const orderId: string = placed.body.id;
+    const tradeflow = new TradeflowClient(slice);
+    await tradeflow.registerCustomer(customerId);
+    await tradeflow.receiveStock('BER', [{ sku, quantity: 5 }]);
+    const orderId = await tradeflow.placeOrder([{ sku, quantity: 2 }], { customerId });
 
     const expected = ['OrderPlaced', 'OrderApproved', 'StockReserved', 'ShipmentCreated', 'ShipmentLabelled'];
     const ofOrder = () => consumer.printed.filter((line) => line.orderId === orderId);
@@ -64,6 +58,8 @@ describe('an outside consumer (deploy/examples/python-consumer)', () => {
       ['orders', 'orders', 'reservations', 'shipments', 'shipments'].map((name) => `${slice.prefix}tradeflow.${name}.v1`),
     );
     for (const line of printed) expectContractHeaders(line, orderId);
+    // One order, one trace, whichever service published the event.
+    expect(new Set(printed.map((line) => line.headers.traceparent.split('-')[1])).size).toBe(1);
     // Delivery is at least once, the example deduplicates by eventId: each event printed once.
     expect(new Set(printed.map((line) => line.eventId)).size).toBe(printed.length);
 
@@ -83,5 +79,6 @@ function expectContractHeaders(line: PrintedEvent, orderId: string): void {
   });
   expect(line.event).toMatchObject({ eventId: line.eventId, orderId });
   expect(line.schemaId).toBeGreaterThan(0);
-  if ('traceparent' in line.headers) expect(line.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+  // Services always make spans (exported or not), so the relay's span travels with each record.
+  expect(line.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
 }

@@ -78,7 +78,9 @@ describe('every route of every service: policy declared and enforced', () => {
     const everyService = (service: SliceService) => [
       `${service} GET /v1/audit: auditor, ops`,
       `${service} GET /v1/dead-letters: auditor, ops`,
+      `${service} GET /v1/messaging/events: ${staff}`,
       `${service} GET /v1/messaging/status: auditor, ops`,
+      `${service} POST /v1/dead-letters/dismiss: ops; audited as dismiss-dead-letters, needs reason`,
       `${service} POST /v1/dead-letters/replay: ops; audited as replay-dead-letters, needs justification`,
     ];
     expect(table).toEqual(
@@ -87,6 +89,7 @@ describe('every route of every service: policy declared and enforced', () => {
         `order GET /v1/customer-accounts/{customerId}: ${backOffice}`,
         `order GET /v1/orders: ${staff}, key orders:read`,
         `order GET /v1/orders/{id}: ${staff}, key orders:read`,
+        `order GET /v1/orders/stuck: ${staff}`,
         `order PATCH /v1/orders/{id}: key orders:write`,
         `order POST /v1/orders: key orders:write`,
         `order POST /v1/orders/{id}/approve: credit, key orders:approve; audited as approve-order, needs reason`,

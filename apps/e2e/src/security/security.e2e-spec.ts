@@ -112,8 +112,9 @@ describe('security of the services', () => {
   it('stores API keys only as SHA-256 hashes', async () => {
     const rows = await query(databases.order.url, 'SELECT * FROM api_keys');
     const table = JSON.stringify(rows);
-    for (const key of [API_KEY, APPROVER_KEY, READ_ONLY_KEY, REVOKED_KEY]) expect(table).not.toContain(key);
-    expect(rows.map((row) => row.key_hash).sort()).toEqual([API_KEY, APPROVER_KEY, READ_ONLY_KEY, REVOKED_KEY].map(sha256).sort());
+    const keys = [API_KEY, APPROVER_KEY, READ_ONLY_KEY, REVOKED_KEY, MARKET_KEY];
+    for (const key of keys) expect(table).not.toContain(key);
+    expect(rows.map((row) => row.key_hash).sort()).toEqual(keys.map(sha256).sort());
     expect(rows.filter((row) => row.revoked_at !== null).map((row) => row.key_hash)).toEqual([sha256(REVOKED_KEY)]);
   });
 
