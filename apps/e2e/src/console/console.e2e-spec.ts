@@ -81,6 +81,32 @@ describe('ops console', () => {
     await page.context().close();
   }, 120_000);
 
+  it('lists the order stuck on its failed label with the reason, and fixes it from the page', async () => {
+    // The carrier works again; the label stays failed until someone asks for it again.
+    await stack.slice.restart('shipping', { LOCAL_CARRIER_FAILURE_RATE: '0' });
+    const page = await logIn(browser, stack.consoleUrl, 'ops');
+    await page.getByRole('link', { name: 'Stuck orders' }).click();
+    const stuck = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: orderId.slice(0, 8) }) });
+    await stuck.waitFor();
+    expect(await stuck.textContent()).toMatch(/label/i);
+    await expectAccessible(page);
+    await screenshot(page, 'console-stuck');
+
+    await stuck.getByLabel('Reason for retry label').fill('carrier is back');
+    await stuck.getByRole('button', { name: 'Retry label' }).click();
+    await page.getByRole('status').filter({ hasText: /label of shipment .* asked for again/ }).waitFor();
+    await tradeflow.waitForShipments(orderId, 1, 'LABELLED');
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await page.getByText(/No order is stuck|Stuck orders/).first().waitFor();
+        return page.getByRole('link', { name: orderId.slice(0, 8) }).count();
+      },
+      (count) => count === 0,
+    );
+    await page.context().close();
+  }, 120_000);
+
   it('lets ops replay a dead letter with a justification, shows the outcome and the audit entry', async () => {
     const page = await logIn(browser, stack.consoleUrl, 'ops');
     await page.getByRole('link', { name: 'Dead letters' }).click();

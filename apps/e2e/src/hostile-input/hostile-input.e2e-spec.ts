@@ -33,8 +33,9 @@ const TOPICS_READ = Object.keys(LAST_OF_FLOW) as TopicKey[];
  * Issue 9, hostile input: garbage, truncated Avro, unknown and wrong schema ids, oversized records,
  * headerless and replayed events onto every input topic are dead-lettered with the right reason or
  * absorbed; the services go on processing, nothing is corrupted. Bodies over the limit get 413.
+ * Issue 19: a control character (NUL above all) in a path parameter gets 400, never 500.
  */
-describe('hostile Kafka records and oversized HTTP bodies', () => {
+describe('hostile Kafka records, oversized HTTP bodies and control characters in paths', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;
   let kafka: TestKafka;

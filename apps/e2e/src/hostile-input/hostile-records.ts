@@ -26,7 +26,8 @@ function withSchemaId(record: Buffer, schemaId: number): Buffer {
  */
 export function hostileRecords(real: Buffer, foreign: Buffer, maxRecordBytes: number): HostileRecord[] {
   return [
-    { kind: 'garbage', value: randomBytes(64), reason: 'not-wire-format' },
+    // Never starting with the magic byte 0: one random record in 256 would otherwise read as framed, with a random schema id.
+    { kind: 'garbage', value: Buffer.concat([Buffer.from([0xff]), randomBytes(63)]), reason: 'not-wire-format' },
     { kind: 'empty', value: Buffer.alloc(0), reason: 'not-wire-format' },
     { kind: 'truncated-avro', value: real.subarray(0, 5 + Math.floor((real.length - 5) / 2)), reason: 'invalid-payload' },
     { kind: 'unknown-schema-id', value: withSchemaId(real, 2_000_000_000), reason: 'unknown-schema-id' },
