@@ -17,6 +17,7 @@ import {
 import { ConfluentSchemaRegistryClient, registerEventSchemas } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,6 +37,7 @@ const SERVICES = [
 type Service = (typeof SERVICES)[number];
 const TRACE_RECEIVER = 'trace-receiver';
 const ASYNCAPI_DOCS = 'asyncapi-docs';
+const CONSOLE = 'console';
 const ROOT = join(__dirname, '../..');
 const stateDir = defaultStateDir();
 
@@ -79,6 +81,43 @@ async function startAsyncApiDocs(): Promise<string> {
     await waitUntilReady(docs, async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.ok === true, 30_000);
   }
   return `http://127.0.0.1:${port}`;
+}
+
+/**
+ * The ops console (apps/console): its UI built, then its backend-for-frontend on CONSOLE_PORT (3000,
+ * the development provider's registered callback), calling the services with the person's token.
+ */
+async function startConsole(issuerUrl: string, traceFile: string): Promise<string> {
+  const port = Number(process.env.CONSOLE_PORT ?? 3000);
+  const url = `http://127.0.0.1:${port}`;
+  if (runningPid(stateDir, CONSOLE)) return url;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.mjs', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const serviceUrl = (name: Service['name']) => `http://127.0.0.1:${portOf(SERVICES.find((service) => service.name === name)!)}`;
+  const running = startProcess({
+    name: CONSOLE,
+    command: process.execPath,
+    args: ['--require', '@swc-node/register', join(ROOT, 'apps/console/src/server/main.ts')],
+    stateDir,
+    env: {
+      NODE_ENV: 'development',
+      CONSOLE_PORT: String(port),
+      CONSOLE_BASE_URL: url,
+      OIDC_ISSUER_URL: issuerUrl,
+      CONSOLE_CLIENT_ID: 'tradeflow-console',
+      CONSOLE_CLIENT_SECRET: 'dev-console-secret',
+      CONSOLE_SESSION_SECRET: developmentSecret('dev-console-session-secret', () => randomBytes(32).toString('hex')),
+      CONSOLE_ORDER_URL: serviceUrl('order'),
+      CONSOLE_INVENTORY_URL: serviceUrl('inventory'),
+      CONSOLE_INVOICING_URL: serviceUrl('invoicing'),
+      CONSOLE_SHIPPING_URL: serviceUrl('shipping'),
+      CONSOLE_CRM_SYNC_URL: serviceUrl('crm-sync'),
+      TRACE_STORE_FILE: traceFile,
+      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+    },
+    detached: true,
+  });
+  await waitUntilReady(running, async () => (await fetch(`${url}/health`).catch(() => undefined))?.ok === true, 60_000);
+  return url;
 }
 
 /** The sample customers, pushed the way a CRM does: signed webhooks to crm-sync (a repeat is ignored). */
@@ -167,18 +206,22 @@ async function up(): Promise<void> {
   console.log(`Development API key (channel dev-shop, scopes orders:write orders:read orders:approve):\n  ${apiKey}`);
   console.log(`Webhook secrets (README "Partner webhooks"): ${stateDir}/dev-{crm,carrier,payment-provider}-webhook-secret`);
   printCredentials(infrastructure.oidcIssuerUrl);
+  const consoleUrl = await startConsole(infrastructure.oidcIssuerUrl, join(stateDir, 'traces', 'spans.jsonl'));
+  console.log(`\nOps console: ${consoleUrl} — log in as ${Object.keys(DEV_PEOPLE).join(', ')} (any password; admin has every role)`);
 }
 
 async function down(): Promise<void> {
+  await stopProcess(stateDir, CONSOLE, 'SIGTERM', 10_000);
   for (const service of [...SERVICES].reverse()) await stopProcess(stateDir, service.name, 'SIGTERM', 15_000);
   await stopProcess(stateDir, TRACE_RECEIVER, 'SIGTERM', 5_000);
   await stopProcess(stateDir, ASYNCAPI_DOCS, 'SIGTERM', 5_000);
   const stopped = await stopInfrastructure(stateDir);
-  console.log(`stopped: ${[...SERVICES.map((service) => service.name), ...stopped].join(', ')}`);
+  console.log(`stopped: ${[CONSOLE, ...SERVICES.map((service) => service.name), ...stopped].join(', ')}`);
 }
 
 function status(): void {
   for (const service of SERVICES) console.log(`${service.name.padEnd(10)} ${runningPid(stateDir, service.name) ? 'running' : 'stopped'}`);
+  console.log(`${CONSOLE.padEnd(10)} ${runningPid(stateDir, CONSOLE) ? 'running' : 'stopped'}`);
   console.log(JSON.stringify(infrastructureStatus(stateDir), null, 2));
 }
 

@@ -28,6 +28,8 @@ interface ServiceHealth {
     outbox: { count?: number; oldestAgeSeconds?: number | null; failingSince?: string | null; error?: string };
     retrying: Retrying[];
     lag?: Lag[];
+    lagError?: string | null;
+    eventsPerSecond?: number | null;
   } | null;
 }
 
@@ -67,6 +69,10 @@ export function FlowHealthPage() {
                     <dd className={service.status.retrying.length ? 'problem-text' : undefined}>{service.status.retrying.length}</dd>
                   </div>
                   <div>
+                    <dt>Events/s</dt>
+                    <dd>{service.status.eventsPerSecond === null || service.status.eventsPerSecond === undefined ? '—' : service.status.eventsPerSecond.toFixed(1)}</dd>
+                  </div>
+                  <div>
                     <dt>Dead letters</dt>
                     <dd>{service.deadLetters === null ? '—' : <Link to={`/dead-letters?service=${service.service}`}>{service.deadLetters}</Link>}</dd>
                   </div>
@@ -76,28 +82,31 @@ export function FlowHealthPage() {
                     {partition.topic}[{partition.partition}] waits to retry{partition.error ? `: ${String(partition.error)}` : ''}
                   </p>
                 ))}
-                {service.status.lag ? (
-                  <table className="small">
-                    <caption>Lag of {service.status.consumerGroup}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Topic</th>
-                        <th scope="col" className="number">Partition</th>
-                        <th scope="col" className="number">Records</th>
-                        <th scope="col" className="number">Seconds behind</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {service.status.lag.map((lag) => (
-                        <tr key={`${lag.topic}-${lag.partition}`}>
-                          <td>{lag.topic}</td>
-                          <td className="number">{lag.partition}</td>
-                          <td className="number">{lag.records}</td>
-                          <td className="number">{lag.secondsBehind ?? '—'}</td>
+                {service.status.lagError && <p className="small problem-text">Lag unknown: {service.status.lagError}</p>}
+                {service.status.lag && service.status.lag.length > 0 ? (
+                  <div className="table-wrap" tabIndex={0}>
+                    <table className="small">
+                      <caption>Lag of {service.status.consumerGroup}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Topic [partition]</th>
+                          <th scope="col" className="number">Records</th>
+                          <th scope="col" className="number">Seconds behind</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {service.status.lag.map((lag) => (
+                          <tr key={`${lag.topic}-${lag.partition}`} className={lag.records > 0 ? 'behind' : undefined}>
+                            <td>
+                              {lag.topic} [{lag.partition}]
+                            </td>
+                            <td className="number">{lag.records}</td>
+                            <td className="number">{lag.secondsBehind ?? '—'}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : (
                   <p className="muted small">Consumer group {service.status.consumerGroup}; this service reports no lag yet.</p>
                 )}
