@@ -6,9 +6,15 @@ const EVENTS = 30;
 
 describe('a backlog of slow events (real Kafka, registry, Postgres)', () => {
   const harness = new FixtureHarness();
-  // One partition, so the backlog arrives as one fetched batch; 200 ms per event, 6 s in all.
+  // One partition, so the backlog arrives as one fetched batch; 200 ms per event, 6 s in all. One
+  // key lane, so one writer's transactions are what is seen (several lanes each commit a share at once).
   beforeAll(() =>
-    harness.startService({ KAFKA_TOPIC_PARTITIONS: '1', FIXTURE_HANDLER_DELAY_MS: '200', CONSUMER_TRANSACTION_TARGET_MS: '500' }),
+    harness.startService({
+      KAFKA_TOPIC_PARTITIONS: '1',
+      CONSUMER_KEY_LANES: '1',
+      FIXTURE_HANDLER_DELAY_MS: '200',
+      CONSUMER_TRANSACTION_TARGET_MS: '500',
+    }),
   );
   afterAll(() => harness.close());
 

@@ -8,7 +8,6 @@ import type { DataSource } from 'typeorm';
 import type { ConsumedEvent } from '../consumer/consumed-event';
 import type { ConsumerStatus, EventConsumerOptions } from '../consumer/event-consumer';
 import { EventConsumer } from '../consumer/event-consumer';
-import { lockRecordKeys } from '../consumer/record-key-locks';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { claimInbox } from '../inbox/inbox';
 import type { TopicNames } from '../kafka/topic-names';
@@ -28,8 +27,9 @@ export interface EventTransportOptions extends Omit<EventConsumerOptions, 'group
 /**
  * Nest custom transport: `@EventPattern('OrderApproved')` methods become Kafka consumers of the
  * topic that carries that event. Each part of a batch the consumer hands over (one key lane's
- * records) runs in one transaction that locks its record keys, records the inbox, applies the
- * handlers, inserts the rows they left for later and appends their events to the outbox.
+ * records) runs in one transaction that locks its record keys and records the inbox (one
+ * statement), applies the handlers, inserts the rows they left for later and appends their events
+ * to the outbox.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
@@ -91,7 +91,6 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private applyBatch(batch: ConsumedEvent[]): Promise<void> {
     const handled = batch.filter(({ event }) => this.messageHandlers.has(event.eventType));
     return this.dataSource.transaction(async (manager) => {
-      await lockRecordKeys(manager, handled.map(({ raw }) => raw.key));
       const fresh = await claimInbox(manager, this.options.consumerGroup, handled);
       await rememberTraces(
         manager,
