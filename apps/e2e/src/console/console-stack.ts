@@ -58,52 +58,58 @@ export async function startConsoleStack(overrides: Partial<Record<SliceService, 
   const state = mkdtempSync(join(tmpdir(), 'tradeflow-console-'));
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.mjs', '--logLevel', 'error'], { cwd: ROOT });
 
-  const issuer = await startProgram(
-    'OpenID provider',
-    [join(ROOT, 'libs/testing/src/oidc/dev-issuer.ts'), String(issuerPort), join(state, 'signing-key.json')],
-    { DEV_CONSOLE_REDIRECT_URIS: `${consoleUrl}/auth/callback` },
-    async () => (await fetch(`${issuerUrl}/.well-known/openid-configuration`)).ok,
-  );
-  const spans = join(state, 'spans.jsonl');
-  const receiver = new TraceReceiver({ file: spans });
-  const otlp = await receiver.start();
-  const previousIssuer = process.env.OIDC_ISSUER_URL;
-  process.env.OIDC_ISSUER_URL = issuerUrl;
-  const shared = { OIDC_ISSUER_URL: issuerUrl, OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_BSP_SCHEDULE_DELAY: '500' };
-  const services: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
-  const slice = await startSlice(Object.fromEntries(services.map((service) => [service, { ...shared, ...overrides[service] }])));
-
-  const consoleProcess = await startProgram(
-    'console',
-    [join(ROOT, 'apps/console/src/server/main.ts')],
-    {
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      CONSOLE_PORT: String(consolePort),
-      CONSOLE_BASE_URL: consoleUrl,
-      OIDC_ISSUER_URL: issuerUrl,
-      CONSOLE_CLIENT_ID: 'tradeflow-console',
-      CONSOLE_CLIENT_SECRET: 'dev-console-secret',
-      CONSOLE_SESSION_SECRET: 'e2e-console-session-secret-0123456789abcdef',
-      CONSOLE_ORDER_URL: slice.order.url,
-      CONSOLE_INVENTORY_URL: slice.inventory.url,
-      CONSOLE_INVOICING_URL: slice.invoicing.url,
-      CONSOLE_SHIPPING_URL: slice.shipping.url,
-      CONSOLE_CRM_SYNC_URL: slice['crm-sync'].url,
-      TRACE_STORE_FILE: spans,
-    },
-    async () => (await fetch(`${consoleUrl}/health`)).ok,
-  );
-  return {
-    slice,
-    consoleUrl,
-    issuerUrl,
-    async stop() {
-      await stopProgram(consoleProcess);
-      await slice.stop();
-      await receiver.stop();
-      await stopProgram(issuer);
-      process.env.OIDC_ISSUER_URL = previousIssuer;
-    },
+  // Whatever started is stopped again if a later part fails, so a failed start leaves nothing running.
+  const started: (() => Promise<void>)[] = [];
+  const stopStarted = async () => {
+    for (const stop of started.reverse()) await stop();
   };
+  const previousIssuer = process.env.OIDC_ISSUER_URL;
+  try {
+    const issuer = await startProgram(
+      'OpenID provider',
+      [join(ROOT, 'libs/testing/src/oidc/dev-issuer.ts'), String(issuerPort), join(state, 'signing-key.json')],
+      { DEV_CONSOLE_REDIRECT_URIS: `${consoleUrl}/auth/callback` },
+      async () => (await fetch(`${issuerUrl}/.well-known/openid-configuration`)).ok,
+    );
+    started.push(() => stopProgram(issuer));
+    const spans = join(state, 'spans.jsonl');
+    const receiver = new TraceReceiver({ file: spans });
+    const otlp = await receiver.start();
+    started.push(() => receiver.stop());
+    process.env.OIDC_ISSUER_URL = issuerUrl;
+    started.push(async () => {
+      process.env.OIDC_ISSUER_URL = previousIssuer;
+    });
+    const shared = { OIDC_ISSUER_URL: issuerUrl, OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_BSP_SCHEDULE_DELAY: '500' };
+    const services: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
+    const slice = await startSlice(Object.fromEntries(services.map((service) => [service, { ...shared, ...overrides[service] }])));
+    started.push(() => slice.stop());
+
+    const consoleProcess = await startProgram(
+      'console',
+      [join(ROOT, 'apps/console/src/server/main.ts')],
+      {
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn',
+        CONSOLE_PORT: String(consolePort),
+        CONSOLE_BASE_URL: consoleUrl,
+        OIDC_ISSUER_URL: issuerUrl,
+        CONSOLE_CLIENT_ID: 'tradeflow-console',
+        CONSOLE_CLIENT_SECRET: 'dev-console-secret',
+        CONSOLE_SESSION_SECRET: 'e2e-console-session-secret-0123456789abcdef',
+        CONSOLE_ORDER_URL: slice.order.url,
+        CONSOLE_INVENTORY_URL: slice.inventory.url,
+        CONSOLE_INVOICING_URL: slice.invoicing.url,
+        CONSOLE_SHIPPING_URL: slice.shipping.url,
+        CONSOLE_CRM_SYNC_URL: slice['crm-sync'].url,
+        TRACE_STORE_FILE: spans,
+      },
+      async () => (await fetch(`${consoleUrl}/health`)).ok,
+    );
+    started.push(() => stopProgram(consoleProcess));
+    return { slice, consoleUrl, issuerUrl, stop: stopStarted };
+  } catch (error) {
+    await stopStarted();
+    throw error;
+  }
 }

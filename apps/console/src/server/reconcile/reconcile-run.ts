@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ReportedMismatch {
@@ -40,7 +41,10 @@ export function parseReconcileOutput(output: string, exitCode: number): Reconcil
  * imports no other app, and the command stays the one implementation.
  */
 export function runReconcile(token: string, urls: Record<string, string>): Promise<ReconcileReport> {
-  const args = ['--require', '@swc-node/register', join(REPOSITORY_ROOT, 'apps/reconcile/src/main.ts'), '--settle', '0'];
+  // The container image holds reconcile compiled (apps/console/Dockerfile); the repository runs its TypeScript.
+  const compiled = join(REPOSITORY_ROOT, 'apps/reconcile/src/main.js');
+  const program = existsSync(compiled) ? [compiled] : ['--require', '@swc-node/register', join(REPOSITORY_ROOT, 'apps/reconcile/src/main.ts')];
+  const args = [...program, '--settle', '0'];
   for (const [service, url] of Object.entries(urls)) args.push(`--${service}-url`, url);
   return new Promise((resolve, reject) => {
     // The token goes by environment, never on a command line other users of the machine can read.
