@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { dump } from 'js-yaml';
 import { kafkaAccess, repositoryRoot } from './kafka-access';
+import { outsideConsumerUsers } from './integration-manifests';
 import { kafkaTopics, kafkaUsers } from './kafka-manifests';
+import { schemaRegistrationManifests } from './schema-registration-manifests';
 import { serviceManifests } from './service-manifests';
 import { DEPLOYED_SERVICES } from './services';
 
@@ -28,6 +30,11 @@ export function generatedFiles(root = repositoryRoot): Map<string, string> {
     join(base, 'kafka/generated-users.yaml'),
     yamlFile('the topic catalogue and the @EventPattern handlers under apps/', kafkaUsers(access)),
   );
+  files.set(
+    join(base, 'kafka/generated-outside-consumers.yaml'),
+    yamlFile('OUTSIDE_CONSUMERS (deploy/k8s/tools/integration-manifests.ts) and the topic catalogue', outsideConsumerUsers()),
+  );
+  files.set(join(base, 'generated-schema-registration.yaml'), yamlFile('package.json (the version)', schemaRegistrationManifests(version)));
   DEPLOYED_SERVICES.forEach((service, index) => {
     const manifests = serviceManifests(service, access[index], version);
     files.set(join(servicesDir, `${service.name}.yaml`), yamlFile('DEPLOYED_SERVICES (deploy/k8s/tools/services.ts)', manifests));

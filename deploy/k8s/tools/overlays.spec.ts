@@ -13,6 +13,7 @@ import {
 } from './validation/policies';
 import { ManifestValidator } from './validation/validate';
 import { credentialProblems, networkAccessProblems, overlayHttpNamespaces, registryAuthProblems } from './validation/access-policies';
+import { outsideConsumerProblems, schemaRegistrationProblems } from './validation/integration-policies';
 
 const k8s = join(repositoryRoot, 'deploy/k8s');
 let validator: ManifestValidator | undefined; // built once: compiling the schemas takes a second or two
@@ -51,6 +52,14 @@ describe.each(['dev', 'prod'] as const)('overlay %s', (overlay) => {
 
   it('lets no one use the schema registry without a credential of the issuer', () => {
     expect(registryAuthProblems(objects)).toEqual([]);
+  });
+
+  it('lets each outside consumer read the public topics, in groups of its own, from its namespace, and nothing more', () => {
+    expect(outsideConsumerProblems(objects)).toEqual([]);
+  });
+
+  it('registers every schema by a Job with an admin credential, so the services only look schemas up', () => {
+    expect(schemaRegistrationProblems(objects)).toEqual([]);
   });
 
   it(`is sized for ${overlay}`, () => {

@@ -53,6 +53,8 @@ function configMap(service: DeployedService): Manifest {
       // Topics are KafkaTopic resources; the service's user may not create them anyway.
       KAFKA_CREATE_TOPICS: 'false',
       SCHEMA_REGISTRY_URL: PLATFORM.schemaRegistryUrl,
+      // The schema-registration Job registers every schema first; the services only look ids up.
+      SCHEMA_AUTO_REGISTER: 'false',
       OTEL_SERVICE_NAME: service.name,
       OTEL_EXPORTER_OTLP_ENDPOINT: PLATFORM.otlpEndpoint,
       // kafkajs' TLS trusts Node's CA store; this adds Strimzi's self-signed cluster CA to it.

@@ -41,7 +41,8 @@ export function podSecurityProblems(objects: K8sObject[]): string[] {
           if (!container.resources?.requests?.[resource]) problems.push(`${where} has no ${resource} request`);
         }
       }
-      for (const container of pod.containers ?? []) {
+      // A Job's container runs to completion: nothing to probe.
+      for (const container of object.kind === 'Job' ? [] : (pod.containers ?? [])) {
         for (const probe of ['readinessProbe', 'livenessProbe']) {
           if (!container[probe]) problems.push(`container ${container.name} has no ${probe}`);
         }
