@@ -60,7 +60,7 @@ export interface BenchProfile {
   cpuProfileDir?: string;
 }
 
-/** The full run fits in 15 minutes on 2 cores; the smoke run exercises the same paths in seconds. */
+/** The full run measures; the smoke run exercises the same paths with tiny windows (minutes, mostly starting stacks). */
 export function benchProfile(smoke: boolean, sections: Section[] = [...SECTIONS], env = process.env): BenchProfile {
   const number = (name: string, fallback: number) => positive(env, name, fallback);
   return {
@@ -87,7 +87,7 @@ export function benchProfile(smoke: boolean, sections: Section[] = [...SECTIONS]
       p99LimitMs: 500,
       drainTimeoutSeconds: smoke ? 30 : 45,
       loadProfiles: loadProfiles(env),
-      restTimeoutSeconds: smoke ? 30 : 120,
+      restTimeoutSeconds: smoke ? 60 : 120,
       statisticsFlushMs: smoke ? 0 : 11_000,
     },
     cpuProfileDir: env.BENCH_CPU_PROFILE_DIR || undefined,

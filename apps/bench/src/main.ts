@@ -8,8 +8,8 @@ import { renderReport } from './report/render-report';
 import { runBench } from './run-bench';
 
 /**
- *   npm run bench                 the full run (< 15 min on 2 cores), writes docs/benchmarks.md
- *   npm run bench -- --smoke      every path in seconds; exits 1 if an event was lost or a path failed
+ *   npm run bench                 the full run (codec, hop, saga with both load profiles), writes docs/benchmarks.md
+ *   npm run bench -- --smoke      every path with tiny windows; exits 1 if an event was lost or a path failed
  *   npm run bench -- --only=hop   one or more sections (codec, hop, saga)
  * Partial and smoke runs write .tradeflow/bench/<kind>.md instead of the docs.
  */
