@@ -61,8 +61,15 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
     ...overrides[name],
     ...extra,
   });
+  // Every start settles before any is looked at, so one that fails never leaves the others running.
+  const started = await Promise.allSettled(names.map((name) => startServiceProcess(name, envOf(name))));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+    throw failed.reason;
+  }
   const running = Object.fromEntries(
-    await Promise.all(names.map(async (name) => [name, await startServiceProcess(name, envOf(name))] as const)),
+    names.map((name, index) => [name, (started[index] as PromiseFulfilledResult<ServiceProcess>).value]),
   ) as Record<SliceService, ServiceProcess>;
 
   const slice: Slice = {

@@ -147,6 +147,10 @@ describe('ops console', () => {
     const direct = await callAs('auditor', 'POST', `${stack.slice.shipping.url}/v1/dead-letters/replay`, { all: true, justification: 'trying' });
     expect(direct.status).toBe(403);
     await screenshot(page, 'console-dead-letters-auditor');
+    await page.getByRole('link', { name: 'Flow health' }).click();
+    await page.getByRole('region', { name: 'shipping' }).getByText('Outbox backlog').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-flow-health');
     await page.context().close();
   }, 120_000);
 
