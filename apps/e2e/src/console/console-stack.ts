@@ -14,6 +14,8 @@ export interface ConsoleStack {
   slice: Slice;
   consoleUrl: string;
   issuerUrl: string;
+  /** One service started again with extra settings, and the console with its new URL (sessions end). */
+  restart(service: SliceService, env: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,29 +87,42 @@ export async function startConsoleStack(overrides: Partial<Record<SliceService, 
     const slice = await startSlice(Object.fromEntries(services.map((service) => [service, { ...shared, ...overrides[service] }])));
     started.push(() => slice.stop());
 
-    const consoleProcess = await startProgram(
-      'console',
-      [join(ROOT, 'apps/console/src/server/main.ts')],
-      {
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'warn',
-        CONSOLE_PORT: String(consolePort),
-        CONSOLE_BASE_URL: consoleUrl,
-        OIDC_ISSUER_URL: issuerUrl,
-        CONSOLE_CLIENT_ID: 'tradeflow-console',
-        CONSOLE_CLIENT_SECRET: 'dev-console-secret',
-        CONSOLE_SESSION_SECRET: 'e2e-console-session-secret-0123456789abcdef',
-        CONSOLE_ORDER_URL: slice.order.url,
-        CONSOLE_INVENTORY_URL: slice.inventory.url,
-        CONSOLE_INVOICING_URL: slice.invoicing.url,
-        CONSOLE_SHIPPING_URL: slice.shipping.url,
-        CONSOLE_CRM_SYNC_URL: slice['crm-sync'].url,
-        TRACE_STORE_FILE: spans,
-      },
-      async () => (await fetch(`${consoleUrl}/health`)).ok,
-    );
+    const startConsole = () =>
+      startProgram(
+        'console',
+        [join(ROOT, 'apps/console/src/server/main.ts')],
+        {
+          NODE_ENV: 'development',
+          LOG_LEVEL: 'warn',
+          CONSOLE_PORT: String(consolePort),
+          CONSOLE_BASE_URL: consoleUrl,
+          OIDC_ISSUER_URL: issuerUrl,
+          CONSOLE_CLIENT_ID: 'tradeflow-console',
+          CONSOLE_CLIENT_SECRET: 'dev-console-secret',
+          CONSOLE_SESSION_SECRET: 'e2e-console-session-secret-0123456789abcdef',
+          CONSOLE_ORDER_URL: slice.order.url,
+          CONSOLE_INVENTORY_URL: slice.inventory.url,
+          CONSOLE_INVOICING_URL: slice.invoicing.url,
+          CONSOLE_SHIPPING_URL: slice.shipping.url,
+          CONSOLE_CRM_SYNC_URL: slice['crm-sync'].url,
+          TRACE_STORE_FILE: spans,
+        },
+        async () => (await fetch(`${consoleUrl}/health`)).ok,
+      );
+    let consoleProcess = await startConsole();
     started.push(() => stopProgram(consoleProcess));
-    return { slice, consoleUrl, issuerUrl, stop: stopStarted };
+    return {
+      slice,
+      consoleUrl,
+      issuerUrl,
+      stop: stopStarted,
+      async restart(service, env) {
+        // A restarted service listens on a new port: the console is started again with it.
+        await stopProgram(consoleProcess);
+        await slice.restart(service, env);
+        consoleProcess = await startConsole();
+      },
+    };
   } catch (error) {
     await stopStarted();
     throw error;

@@ -83,7 +83,7 @@ describe('ops console', () => {
 
   it('lists the order stuck on its failed label with the reason, and fixes it from the page', async () => {
     // The carrier works again; the label stays failed until someone asks for it again.
-    await stack.slice.restart('shipping', { LOCAL_CARRIER_FAILURE_RATE: '0' });
+    await stack.restart('shipping', { LOCAL_CARRIER_FAILURE_RATE: '0' });
     const page = await logIn(browser, stack.consoleUrl, 'ops');
     await page.getByRole('link', { name: 'Stuck orders' }).click();
     const stuck = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: orderId.slice(0, 8) }) });
