@@ -92,7 +92,7 @@ async function startConsole(issuerUrl: string, traceFile: string): Promise<strin
   const url = `http://127.0.0.1:${port}`;
   if (runningPid(stateDir, CONSOLE)) return url;
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.mjs', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  const serviceUrl = (name: Service['name']) => `http://127.0.0.1:${portOf(SERVICES.find((service) => service.name === name)!)}`;
+  const urls = Object.fromEntries(SERVICES.map((service) => [service.name, `http://127.0.0.1:${portOf(service)}`])) as Record<Service['name'], string>;
   const running = startProcess({
     name: CONSOLE,
     command: process.execPath,
@@ -106,11 +106,11 @@ async function startConsole(issuerUrl: string, traceFile: string): Promise<strin
       CONSOLE_CLIENT_ID: 'tradeflow-console',
       CONSOLE_CLIENT_SECRET: 'dev-console-secret',
       CONSOLE_SESSION_SECRET: developmentSecret('dev-console-session-secret', () => randomBytes(32).toString('hex')),
-      CONSOLE_ORDER_URL: serviceUrl('order'),
-      CONSOLE_INVENTORY_URL: serviceUrl('inventory'),
-      CONSOLE_INVOICING_URL: serviceUrl('invoicing'),
-      CONSOLE_SHIPPING_URL: serviceUrl('shipping'),
-      CONSOLE_CRM_SYNC_URL: serviceUrl('crm-sync'),
+      CONSOLE_ORDER_URL: urls.order,
+      CONSOLE_INVENTORY_URL: urls.inventory,
+      CONSOLE_INVOICING_URL: urls.invoicing,
+      CONSOLE_SHIPPING_URL: urls.shipping,
+      CONSOLE_CRM_SYNC_URL: urls['crm-sync'],
       TRACE_STORE_FILE: traceFile,
       TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
     },
