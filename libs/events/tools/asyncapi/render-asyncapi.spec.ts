@@ -48,6 +48,6 @@ describe('the AsyncAPI document (docs/asyncapi.yaml)', () => {
     });
     const { headers } = document.components.messageTraits.tradeflowRecord;
     expect(Object.keys(headers.properties)).toEqual(['traceparent', 'tracestate', 'event-type', 'event-id', 'correlation-id']);
-    expect(headers.required).toEqual(['event-type', 'event-id', 'correlation-id']);
+    expect(headers.required).toEqual(['traceparent', 'event-type', 'event-id', 'correlation-id']);
   });
 });

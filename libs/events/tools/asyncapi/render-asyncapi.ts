@@ -110,10 +110,10 @@ function messageOf(eventType: string, composed: SchemaSet['events'][number]['com
 const RECORD_TRAIT = {
   headers: {
     type: 'object',
-    required: ['event-type', 'event-id', 'correlation-id'],
+    required: ['traceparent', 'event-type', 'event-id', 'correlation-id'],
     properties: {
-      traceparent: { type: 'string', description: 'W3C trace context of the span that published the record; absent when it was not traced.' },
-      tracestate: { type: 'string', description: 'W3C vendor trace state, when the producer had one.' },
+      traceparent: { type: 'string', description: 'W3C trace context of the span that published the record: one order is one trace.' },
+      tracestate: { type: 'string', description: 'W3C vendor trace state, when the trace has one.' },
       'event-type': { type: 'string', description: 'The record name, e.g. OrderPlaced: route without decoding Avro.' },
       'event-id': { type: 'string', format: 'uuid', description: 'The eventId of the payload: the key to deduplicate by.' },
       'correlation-id': { type: 'string', description: 'Shared by every event caused, directly or not, by one request.' },
@@ -134,7 +134,7 @@ const DESCRIPTION = [
   '- **Delivery**: at least once. A record may arrive twice (a producer retry, a replay); deduplicate by `eventId`',
   '  (also in the `event-id` header).',
   '- **Ordering**: per key only (the topic\'s key field, which is also the Kafka record key); no order across keys or topics.',
-  '- **Headers**: `event-type`, `event-id`, `correlation-id` on every record; `traceparent`/`tracestate` (W3C) when traced.',
+  '- **Headers**: `traceparent` (W3C), `event-type`, `event-id`, `correlation-id` on every record; `tracestate` when the trace has one.',
   '- **Deployment prefix**: a deployment may put a prefix before every topic name (`KAFKA_TOPIC_PREFIX`); subjects carry it too.',
 ].join('\n');
 
