@@ -5,6 +5,7 @@ import { repositoryRoot } from './kafka-access';
 import { render } from './validation/manifests';
 import { aclProblems, podSecurityProblems } from './validation/policies';
 import { networkAccessProblems, overlayHttpNamespaces } from './validation/access-policies';
+import { outsideConsumerProblems } from './validation/integration-policies';
 import { ManifestValidator } from './validation/validate';
 
 /** The checks must fail on a bad overlay, or their passing on the real ones proves nothing. */
@@ -33,6 +34,11 @@ describe('a deliberately broken overlay', () => {
         '      - op: add',
         '        path: /spec/authorization/acls/-',
         '        value: { resource: { type: topic, name: tradeflow.invoices.v1, patternType: literal }, operations: [Write] }',
+        '  - target: { kind: KafkaUser, name: outside-erp }',
+        '    patch: |',
+        '      - op: add',
+        '        path: /spec/authorization/acls/-',
+        '        value: { resource: { type: topic, name: tradeflow.orders.v1, patternType: literal }, operations: [Write] }',
         '  - target: { kind: NetworkPolicy, name: order }',
         '    patch: |',
         '      - { op: add, path: /spec/ingress/-, value: { ports: [{ port: http }] } }',
@@ -59,6 +65,10 @@ describe('a deliberately broken overlay', () => {
   it('is refused for a service whose HTTP port is open to every namespace', () => {
     const namespaces = overlayHttpNamespaces(join(repositoryRoot, 'deploy/k8s/overlays/dev'));
     expect(networkAccessProblems(objects, namespaces)).toEqual(['Deployment/order: an ingress rule admits every source']);
+  });
+
+  it('is refused for an outside consumer allowed to write', () => {
+    expect(outsideConsumerProblems(objects)).toEqual([expect.stringMatching(/^KafkaUser\/outside-erp allows .*topic:literal:tradeflow\.orders\.v1 Write;/)]);
   });
 
   it("is refused for a service allowed to write another service's topic", () => {
