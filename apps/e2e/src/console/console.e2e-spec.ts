@@ -94,7 +94,9 @@ describe('ops console', () => {
 
     await stuck.getByLabel('Reason for retry label').fill('carrier is back');
     await stuck.getByRole('button', { name: 'Retry label' }).click();
-    await page.getByRole('status').filter({ hasText: /label of shipment .* asked for again/ }).waitFor();
+    const outcome = page.locator('.outcome');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toMatch(/label of shipment .* asked for again/);
     await tradeflow.waitForShipments(orderId, 1, 'LABELLED');
     await eventually(
       async () => {

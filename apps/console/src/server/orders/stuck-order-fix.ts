@@ -29,8 +29,9 @@ export class StuckOrderFix {
   }
 
   private async retryLabels(token: string, orderId: string): Promise<string[]> {
-    const page = await this.services.get<{ items: { id: string; status: string }[] }>(token, 'shipping', `/v1/shipments${query({ orderId })}`);
-    const failed = page.items.filter((shipment) => shipment.status === 'LABEL_FAILED');
+    // By order, shipping answers the order's shipments as a plain list.
+    const shipments = await this.services.get<{ id: string; status: string }[]>(token, 'shipping', `/v1/shipments${query({ orderId })}`);
+    const failed = shipments.filter((shipment) => shipment.status === 'LABEL_FAILED');
     if (failed.length === 0) throw new BadRequestException('no shipment of this order has a failed label any more');
     for (const shipment of failed) await this.services.post(token, 'shipping', `/v1/shipments/${shipment.id}/retry-label`, {});
     return failed.map((shipment) => `label of shipment ${shipment.id} asked for again`);

@@ -91,14 +91,14 @@ export function FlowHealthPage() {
                         <tr>
                           <th scope="col">Topic [partition]</th>
                           <th scope="col" className="number">Records</th>
-                          <th scope="col" className="number">Seconds behind</th>
+                          <th scope="col" className="number">Behind (s)</th>
                         </tr>
                       </thead>
                       <tbody>
                         {service.status.lag.map((lag) => (
                           <tr key={`${lag.topic}-${lag.partition}`} className={lag.records > 0 ? 'behind' : undefined}>
-                            <td>
-                              {lag.topic} [{lag.partition}]
+                            <td title={lag.topic}>
+                              {lag.topic.replace(/^.*?tradeflow\./, '')} [{lag.partition}]
                             </td>
                             <td className="number">{lag.records}</td>
                             <td className="number">{lag.secondsBehind ?? '—'}</td>
