@@ -221,6 +221,7 @@ function renderCosts(saga: SagaProfileResult): string | undefined {
     work.transactions.toFixed(1),
     work.rowsWritten.toFixed(1),
     count(cost.peakRssMb[name] ?? Number.NaN),
+    (cost.lockWaits[name] ?? Number.NaN).toFixed(2),
   ]);
   const others = Object.entries(cost.peakRssMb).filter(([name]) => !(name in cost.perService));
   return [
@@ -228,9 +229,10 @@ function renderCosts(saga: SagaProfileResult): string | undefined {
       `and CPU milliseconds per second at rest after the last step (pollers, fetch loops); *above idle*: less what the services use at rest over the same window:`,
     table(['process', ...measured.map((step) => `${step.rate}/s`), 'at rest ms/s'], cpuRows),
     `Per completed order at ${shown.rate}/s (${count(cost.orders)} orders): events each service produced (outbox rows) and applied (inbox rows), ` +
-      `its database transactions and rows written (pg_stat_database), and its peak resident memory. ` +
+      `its database transactions and rows written (pg_stat_database), its peak resident memory, and how many of its database sessions ` +
+      `waited for a lock on average while the orders came in (pg_stat_activity every 200 ms). ` +
       `The bench made ${cost.httpRequestsPerOrder.toFixed(1)} HTTP requests per order (order, dispatches, payments); peak memory of the rest: ` +
       `${others.map(([name, mb]) => `${name} ${count(mb)} MiB`).join(', ')} (Postgres: the sum over its processes at the step's end).`,
-    table(['service', 'events produced', 'events applied', 'transactions', 'rows written', 'peak RSS MiB'], serviceRows),
+    table(['service', 'events produced', 'events applied', 'transactions', 'rows written', 'peak RSS MiB', 'waiting for locks'], serviceRows),
   ].join('\n\n');
 }

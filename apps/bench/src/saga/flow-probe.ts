@@ -72,6 +72,31 @@ export class FlowProbe {
     return result;
   }
 
+  /**
+   * Samples, every `intervalMs` until `stop` resolves, how many of each service's database sessions
+   * wait for a lock (row locks, advisory locks): the mean per service, the lock convoy made visible.
+   */
+  async meanLockWaits(stop: Promise<unknown>, intervalMs = 200): Promise<Map<string, number>> {
+    const names = new Map(this.processes.map((service) => [new URL(service.databaseUrl).pathname.slice(1), service.name]));
+    const totals = new Map(this.processes.map((service) => [service.name, 0]));
+    let samples = 0;
+    let stopped = false;
+    const done = () => (stopped = true);
+    void stop.then(done, done);
+    while (!stopped) {
+      const { rows } = await this.adminDatabase.query<{ datname: string; waiting: number }>(
+        `SELECT datname, count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' GROUP BY datname`,
+      );
+      for (const row of rows) {
+        const service = names.get(row.datname);
+        if (service) totals.set(service, (totals.get(service) ?? 0) + row.waiting);
+      }
+      samples++;
+      await sleep(intervalMs);
+    }
+    return new Map([...totals].map(([service, waiting]) => [service, samples === 0 ? Number.NaN : waiting / samples]));
+  }
+
   private async atRest(): Promise<boolean> {
     for (const client of this.databases.values()) {
       const { rows } = await client.query<{ backlog: number }>(`SELECT count(*)::int AS backlog FROM outbox WHERE published_at IS NULL`);

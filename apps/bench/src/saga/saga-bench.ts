@@ -145,12 +145,15 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
       }
       const before = await window.open();
       log(`${rate} orders/s for ${profile.stepSeconds} s`);
-      const step = await orders.run(rate, profile.stepSeconds);
+      const running = orders.run(rate, profile.stepSeconds);
+      const lockWaits = probe.meanLockWaits(running);
+      const step = await running;
       placed.push(...step.placed);
       result.problems.push(...summariseReasons(step.refused).map((reason) => `at ${rate}/s ${reason}`));
       await waitFor(() => invoices.allOf(step.placed), drainMs, `the ${rate}/s orders`, 50).catch(() => undefined);
       const measured = measureStep(step, invoices, profile.p99LimitMs);
-      if (await probe.waitForRest(restMs)) measured.cost = stepCost(before, await window.close(), measured.completed, serviceNames(stack));
+      const waits = await lockWaits;
+      if (await probe.waitForRest(restMs)) measured.cost = stepCost(before, await window.close(), measured.completed, serviceNames(stack), waits);
       result.steps.push(measured);
       const cpu = measured.cost ? `, services ${Math.round(measured.cost.serviceCpuMsPerOrder)} ms CPU per order` : '';
       log(`completed ${measured.completed}/${measured.placed}, p99 ${Math.round(measured.latency.p99)} ms${cpu}`);

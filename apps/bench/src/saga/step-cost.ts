@@ -21,6 +21,8 @@ export interface StepCost {
   httpRequestsPerOrder: number;
   /** MiB, by process: peak resident memory so far (Postgres: the current sum over its processes). */
   peakRssMb: Record<string, number>;
+  /** Mean database sessions of each service waiting for a lock while the step's orders came in. */
+  lockWaits: Record<string, number>;
 }
 
 export interface CostWindow {
@@ -36,7 +38,13 @@ export interface ClosedWindow extends CostWindow {
   idle: { at: number; usage: UsageSnapshot };
 }
 
-export function stepCost(before: CostWindow, after: ClosedWindow, orders: number, services: string[]): StepCost {
+export function stepCost(
+  before: CostWindow,
+  after: ClosedWindow,
+  orders: number,
+  services: string[],
+  lockWaits: Map<string, number>,
+): StepCost {
   const per = (value: number) => (orders === 0 ? Number.NaN : value / orders);
   const used = (from: UsageSnapshot, to: UsageSnapshot, name: string) => (to.cpuMs.get(name) ?? 0) - (from.cpuMs.get(name) ?? 0);
   const cpuMsPerOrder = Object.fromEntries([...after.usage.cpuMs.keys()].map((name) => [name, per(used(before.usage, after.usage, name))]));
@@ -63,5 +71,6 @@ export function stepCost(before: CostWindow, after: ClosedWindow, orders: number
     perService,
     httpRequestsPerOrder: per(after.requests - before.requests),
     peakRssMb: Object.fromEntries(after.usage.peakRssMb),
+    lockWaits: Object.fromEntries(lockWaits),
   };
 }
