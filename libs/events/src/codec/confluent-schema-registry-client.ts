@@ -43,6 +43,7 @@ export class ConfluentSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
+  /** By hand: the client library sets a subject's level only when it registers the subject's first version. */
   async setCompatibility(subject: string, level: string): Promise<boolean> {
     const { registryUrl, auth } = this.connection;
     const headers: Record<string, string> = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
