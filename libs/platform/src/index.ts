@@ -34,3 +34,4 @@ export type { SignedWebhookRequest, VerifiedSignature } from './access/signed-we
 export { useWebhookSignature } from './access/webhook-replays';
 export { verifyWebhook } from './access/webhook-verification';
 export { CreateWebhookSignatures1796500000000 } from './migrations/1796500000000-create-webhook-signatures';
+export { MAX_REASON_LENGTH, READABLE, Reason } from './http/reason';

@@ -68,7 +68,8 @@ describe('HTTP fuzzing of every service (schemathesis)', () => {
 
   it.each(RUNS)('%s as %s: no 5xx, every response as its document says', async (service, caller) => {
     // Named exactly as the security schemes do: schemathesis leaves them out to check that a request without them gets 401.
-    const headers = caller === 'channel' ? { 'x-api-key': FUZZ_KEY } : { Authorization: `Bearer ${await devAccessToken('admin')}` };
+    const headers: Record<string, string> =
+      caller === 'channel' ? { 'x-api-key': FUZZ_KEY } : { Authorization: `Bearer ${await devAccessToken('admin')}` };
     const result = await fuzz(schemathesis, slice[service].url, { maxExamples: MAX_EXAMPLES, seed: SEED, headers });
     results.set(`${service} (${caller})`, result);
     // schemathesis' own report says how to reproduce each failure.

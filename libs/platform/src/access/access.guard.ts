@@ -17,9 +17,9 @@ import type { Principal } from './principal';
 import type { SignedWebhookRequest } from './signed-webhook';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../http/webhook-signature';
 import { verifyWebhook } from './webhook-verification';
+import { MAX_REASON_LENGTH, READABLE } from '../http/reason';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
-const MAX_REASON_LENGTH = 500;
 
 /**
  * Every HTTP route of every service passes here (a global guard). It reads the route's one policy
@@ -118,6 +118,6 @@ function authorize(principal: Principal, policy: PrincipalPolicy): void {
 
 function requireReason(body: unknown, field: string): void {
   const reason = (body as Record<string, unknown> | undefined)?.[field];
-  if (typeof reason !== 'string' || reason.trim() === '') throw new BadRequestException(`${field} is required: say why you take this action`);
+  if (typeof reason !== 'string' || !READABLE.test(reason)) throw new BadRequestException(`${field} is required: say why you take this action`);
   if (reason.length > MAX_REASON_LENGTH) throw new BadRequestException(`${field} must be at most ${MAX_REASON_LENGTH} characters`);
 }

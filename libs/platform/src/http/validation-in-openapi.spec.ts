@@ -15,6 +15,16 @@ const document = (): OpenAPIObject => ({
     '/things/{id}': {
       get: { parameters: [{ name: 'id', in: 'path', required: true }], responses: { '400': { description: 'own words' } } },
     },
+    '/parts/{name}/{id}': {
+      get: {
+        parameters: [
+          { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'q', in: 'query', required: false, schema: { type: 'string' } },
+        ],
+        responses: {},
+      },
+    },
   },
   components: {
     schemas: {
@@ -38,5 +48,13 @@ describe('describeValidation', () => {
     expect(paths['/things'].post!.responses['400']).toBeDefined();
     expect(paths['/things'].get!.responses['400']).toBeUndefined();
     expect(paths['/things/{id}'].get!.responses['400']).toEqual({ description: 'own words' });
+  });
+
+  it('says that string path parameters carry no control characters (they get 400 before routing)', () => {
+    const [name, id, query] = describeValidation(document()).paths['/parts/{name}/{id}'].get!.parameters as unknown as { schema: Record<string, unknown> }[];
+    expect(name.schema.pattern).toBe('^[^\\u0000-\\u001f\\u007f]*$');
+    expect(new RegExp(name.schema.pattern as string).test('a\u0000b')).toBe(false);
+    expect(id.schema).toEqual({ type: 'string', format: 'uuid' });
+    expect(query.schema).toEqual({ type: 'string' });
   });
 });

@@ -1,7 +1,9 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { PRINTABLE } from './no-control-characters';
 
 type Schema = Record<string, unknown>;
-type Operation = { parameters?: unknown[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, unknown> };
+type Parameter = { in?: string; schema?: Schema };
+type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, unknown> };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 const COMPONENT_REF = '#/components/schemas/';
@@ -9,8 +11,9 @@ const COMPONENT_REF = '#/components/schemas/';
 /**
  * Makes the document say what the ValidationPipe of startHttpService enforces, which the swagger
  * decorators cannot express: request bodies refuse properties they do not declare
- * (forbidNonWhitelisted), and any operation that takes input can answer 400. Without this, clients
- * and fuzzers read every body as open and every 400 as undocumented.
+ * (forbidNonWhitelisted), path parameters never carry control characters (refused before routing,
+ * see control-characters-in-path.ts), and any operation that takes input can answer 400. Without
+ * this, clients and fuzzers read every body as open and every 400 as undocumented.
  */
 export function describeValidation(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
@@ -32,6 +35,10 @@ export function describeValidation(document: OpenAPIObject): OpenAPIObject {
       const operation = (path as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
       for (const content of Object.values(operation.requestBody?.content ?? {})) close(content.schema);
+      for (const parameter of operation.parameters ?? []) {
+        const schema = parameter.schema;
+        if (parameter.in === 'path' && schema?.type === 'string' && !schema.pattern && !schema.format) schema.pattern = PRINTABLE.source;
+      }
       const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
       operation.responses ??= {};
       if (takesInput && !operation.responses['400']) {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { DeadLetter } from '../../dead-letter/dead-letter';
+import { Reason } from '@tradeflow/platform';
 
 const WORD = /^[A-Za-z0-9._-]{1,128}$/;
 /** The same rule, for the OpenAPI document. */
@@ -70,14 +71,10 @@ export class ReplayDeadLettersDto extends DeadLetterFilterDto {
   @IsBoolean()
   all?: boolean;
 
-  @ApiProperty({
-    minLength: 1,
-    maxLength: 500,
+  @Reason({
+    example: 'consumer fixed in 1.4.2',
     description: 'Why these letters go back (the cause that was fixed); kept in the audit trail. `reason` filters by the letter\'s reason.',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
   justification!: string;
 }
 
@@ -89,10 +86,7 @@ export class DismissDeadLettersDto {
   @Matches(/^\d+:\d+$/, { each: true, message: 'each id must be <partition>:<offset>' })
   ids!: string[];
 
-  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why these letters must never apply (garbage, a forged event); kept with the letters and in the audit trail' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @Reason({ example: 'forged record', description: 'Why these letters must never apply (garbage, a forged event); kept with the letters and in the audit trail' })
   reason!: string;
 }
 
