@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow, STAFF } from '@tradeflow/platform';
 import { ReleaseReservationsDto } from './dto/release-reservations.dto';
 import { ReservationQueryDto, ReservationView } from './dto/reservation-view.dto';
@@ -44,6 +44,7 @@ export class ReservationsController {
       'For an order the order service does not know (a forged or stray OrderApproved; reconcile reports it as orphan-effect). ' +
       'Issued goods stay issued; the order reserves nothing here any more. Audited with the reason.',
   })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: ReservationView, description: "The order's reservations after the release" })
   @ApiBadRequestResponse({ description: 'orderId not a UUID, or reason missing' })
   @ApiNotFoundResponse({ description: 'Inventory holds no reservations for the order' })
