@@ -3,7 +3,7 @@ import { CONTENDERS } from './hop/hop-events';
 import type { LoadProfileName } from './saga/load-profiles';
 import { LOAD_PROFILES } from './saga/load-profiles';
 
-export const SECTIONS = ['codec', 'hop', 'saga'] as const;
+export const SECTIONS = ['codec', 'hop', 'saga', 'orders'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface CodecProfile {
@@ -50,12 +50,25 @@ export interface SagaProfile {
   statisticsFlushMs: number;
 }
 
+export interface OrdersProfile {
+  /** Orders seeded before the console's searches are asked (BENCH_ORDERS). */
+  orders: number;
+  /** Unmeasured requests of each search first, then measured ones. */
+  warmup: number;
+  repeats: number;
+  /** How many pages the nextAfterId search follows. */
+  pagesDeep: number;
+  /** Issue 20: the orders list answers in under this at 100k orders. */
+  p99LimitMs: number;
+}
+
 export interface BenchProfile {
   smoke: boolean;
   sections: Section[];
   codec: CodecProfile;
   hop: HopProfile;
   saga: SagaProfile;
+  orders: OrdersProfile;
   /** When set, contenders run with --cpu-prof and write their profiles here. */
   cpuProfileDir?: string;
 }
@@ -90,6 +103,7 @@ export function benchProfile(smoke: boolean, sections: Section[] = [...SECTIONS]
       restTimeoutSeconds: smoke ? 60 : 120,
       statisticsFlushMs: smoke ? 0 : 11_000,
     },
+    orders: { orders: number('BENCH_ORDERS', smoke ? 2000 : 100_000), warmup: smoke ? 1 : 5, repeats: smoke ? 3 : 30, pagesDeep: 5, p99LimitMs: 300 },
     cpuProfileDir: env.BENCH_CPU_PROFILE_DIR || undefined,
   };
 }

@@ -4,7 +4,7 @@ import { runBench } from './run-bench';
 
 /**
  * `npm run bench -- --smoke` inside the test run, so the benchmark never rots: every path (codec,
- * the three hop contenders, the whole saga) against the real infrastructure, with tiny windows.
+ * the three hop contenders, the whole saga, the console's order searches) against the real infrastructure, with tiny windows.
  * Timings are not asserted — only that every event arrived once and nothing failed.
  */
 describe('the benchmark, smoke-sized', () => {
@@ -29,6 +29,14 @@ describe('the benchmark, smoke-sized', () => {
       expect(saga.ordersInvoicedTwice).toBe(0);
       expect(saga.steps.every((step) => step.cost !== undefined)).toBe(true);
     }
-    expect(renderReport(report)).toContain('## 3. The whole saga');
+    expect(report.orders?.orders).toBe(2000);
+    expect(report.orders?.queries).toHaveLength(7);
+    for (const query of report.orders?.queries ?? []) {
+      expect(query.items).toBeGreaterThan(0);
+      expect(query.latency.count).toBeGreaterThan(0);
+    }
+    const markdown = renderReport(report);
+    expect(markdown).toContain('## 3. The whole saga');
+    expect(markdown).toContain("## 4. The console's order list at scale");
   }, 600_000);
 });

@@ -8,9 +8,9 @@ import { renderReport } from './report/render-report';
 import { runBench } from './run-bench';
 
 /**
- *   npm run bench                 the full run (codec, hop, saga with both load profiles), writes docs/benchmarks.md
+ *   npm run bench                 the full run (codec, hop, saga with both load profiles, orders), writes docs/benchmarks.md
  *   npm run bench -- --smoke      every path with tiny windows; exits 1 if an event was lost or a path failed
- *   npm run bench -- --only=hop   one or more sections (codec, hop, saga)
+ *   npm run bench -- --only=hop   one or more sections (codec, hop, saga, orders)
  * Partial and smoke runs write .tradeflow/bench/<kind>.md instead of the docs.
  */
 const ROOT = join(__dirname, '../../..');

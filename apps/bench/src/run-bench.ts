@@ -7,6 +7,7 @@ import { describeMachine, loadAverage } from './environment/machine';
 import { messagingTuning } from './environment/messaging-tuning';
 import { ScratchResources } from './environment/scratch-resources';
 import { benchHop } from './hop/hop-bench';
+import { benchOrders } from './orders/orders-bench';
 import type { BenchReport } from './report/render-report';
 import { benchSaga } from './saga/saga-bench';
 
@@ -42,6 +43,10 @@ export async function runBench(profile: BenchProfile, log: (line: string) => voi
     if (profile.sections.includes('saga')) {
       report.saga = await benchSaga({ profile: profile.saga, infrastructure, scratch, runId, log });
       report.problems.push(...report.saga.problems.map((problem) => `saga: ${problem}`));
+    }
+    if (profile.sections.includes('orders')) {
+      report.orders = await benchOrders({ profile: profile.orders, infrastructure, scratch, runId, log });
+      report.problems.push(...report.orders.problems.map((problem) => `orders: ${problem}`));
     }
     report.durationSeconds = (performance.now() - started) / 1000;
     report.machine.loadAfter = loadAverage();

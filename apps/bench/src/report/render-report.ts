@@ -3,6 +3,7 @@ import type { BenchProfile } from '../bench-profile';
 import type { CodecSummary } from '../codec/codec-bench';
 import type { MachineReport } from '../environment/machine';
 import type { HopResult } from '../hop/hop-bench';
+import type { OrdersResult } from '../orders/orders-bench';
 import type { HotFunction } from '../saga/cpu-profiles';
 import type { SagaProfileResult, SagaResult } from '../saga/saga-bench';
 import { count, kops, ms, ratio, table, verdict } from './format';
@@ -18,6 +19,7 @@ export interface BenchReport {
   codec?: CodecSummary;
   hop?: HopResult[];
   saga?: SagaResult;
+  orders?: OrdersResult;
   problems: string[];
 }
 
@@ -34,6 +36,7 @@ export function renderReport(report: BenchReport): string {
     report.codec && renderCodec(report.codec, profile),
     report.hop && renderHop(report.hop, profile),
     report.saga && renderSaga(report.saga, profile),
+    report.orders && renderOrders(report.orders, profile),
     report.problems.length > 0 ? `## Problems\n\n${report.problems.map((problem) => `- ${problem.split('\n')[0]}`).join('\n')}` : undefined,
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
@@ -59,6 +62,7 @@ function renderSettings({ profile, messaging }: BenchReport): string {
       `latency at ${hop.latencyRate}/s for ${hop.latencySeconds} s (BENCH_HOP_WINDOW_SECONDS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS).`,
     `Saga: load profiles ${saga.loadProfiles.join(', ')}; ${saga.rates.join(', ')} orders/s, ${saga.stepSeconds} s each, after ${saga.warmupOrders} warm-up orders; ` +
       `up to ${saga.drainTimeoutSeconds} s for a step's orders to finish, ${saga.restTimeoutSeconds} s to come to rest (BENCH_SAGA_PROFILES, BENCH_SAGA_RATES, BENCH_SAGA_STEP_SECONDS).`,
+    `Orders: ${count(profile.orders.orders)} orders; each search ${profile.orders.warmup} times unmeasured, then ${profile.orders.repeats} times measured (BENCH_ORDERS).`,
     `libs/messaging settings (ours and every service): ${Object.entries(messaging).map(([name, value]) => `${name}=${value}`).join(', ')}.`,
   ];
   return `## Settings\n\n${lines.map((line) => `- ${line}`).join('\n')}`;
@@ -185,6 +189,30 @@ function renderSagaProfile(saga: SagaProfileResult, p99LimitMs: number): string 
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+function renderOrders(orders: OrdersResult, profile: BenchProfile): string {
+  const { p99LimitMs, repeats } = profile.orders;
+  const rows = orders.queries.map((query) => [
+    query.name,
+    `\`${query.path.replace(/afterId=[^&]+/, 'afterId=…').replace(/placedFrom=[^&]+&placedTo=[^&]+/, 'placedFrom=…&placedTo=…')}\``,
+    count(query.items),
+    ms(query.latency.p50),
+    ms(query.latency.p95),
+    ms(query.latency.p99),
+    ms(query.latency.max),
+    query.latency.count > 0 ? verdict(query.latency.p99 < p99LimitMs) : '–',
+  ]);
+  return [
+    '## 4. The console\'s order list at scale',
+    `The order service alone, as a process, on a fresh database holding ${count(orders.orders)} orders with ${count(orders.lines)} lines ` +
+      `(written by set-based SQL in ${orders.seedSeconds.toFixed(1)} s, then ANALYZE): about 1,000 customers, a few ordering far more than most, ` +
+      'three channels, every status, placed over the last 90 days. Each search of the Orders and Stuck orders pages is asked over HTTP with an ' +
+      `auditor's bearer token, one request at a time, ${repeats} times after a warm-up; latency from send to the parsed body. ` +
+      'The customer is the one with the most orders; the id prefix is three characters of an order id; the deep pages follow nextAfterId from the first page.',
+    table(['search', 'request', 'orders on the page', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', `p99 < ${p99LimitMs} ms`], rows),
+    `Service log: \`${relative(ROOT, orders.logDir)}\`.`,
+  ].join('\n\n');
 }
 
 function renderHotFunctions(saga: SagaProfileResult): string | undefined {

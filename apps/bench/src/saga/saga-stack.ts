@@ -70,26 +70,7 @@ export async function startSagaStack(
     await Promise.all(
       services.map(async (service, index) => {
         const databaseUrl = await scratch.database(`bench_${service}_${runId}`);
-        const env = {
-          KAFKA_BROKERS: infrastructure.kafkaBrokers,
-          SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
-          KAFKA_TOPIC_PREFIX: prefix,
-          [databaseUrlVariable(service)]: databaseUrl,
-          ORDER_BOOTSTRAP_API_KEY: `bench:${BENCH_API_KEY}:orders:write,orders:read`,
-          CRM_WEBHOOK_SECRET: BENCH_CRM_SECRET,
-          PAYMENT_PROVIDER_WEBHOOK_SECRET: BENCH_PARTNER_SECRET,
-          CARRIER_WEBHOOK_SECRET: BENCH_PARTNER_SECRET,
-          OIDC_ISSUER_URL: infrastructure.oidcIssuerUrl,
-          // One shop channel and one warehouse bot send every request: the per-principal limit would measure itself.
-          RATE_LIMIT_PER_MINUTE: '10000000',
-          PORT: String(ports[index]),
-          // The bench reads no metrics: any free port.
-          METRICS_PORT: '0',
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          KAFKAJS_NO_PARTITIONER_WARNING: '1',
-          TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        };
+        const env = benchServiceEnv(service, infrastructure, prefix, databaseUrl, ports[index]);
         const running = startProcess({
           name: service,
           command: process.execPath,
@@ -113,11 +94,41 @@ export async function startSagaStack(
   return { prefix, urls, crmSyncUrl: urls['crm-sync'], processes, logDir, stop };
 }
 
+/** How the bench configures a service it starts: only by environment, as the local stack does. */
+export function benchServiceEnv(
+  service: SagaService,
+  infrastructure: BenchInfrastructure,
+  prefix: string,
+  databaseUrl: string,
+  port: number,
+): Record<string, string> {
+  return {
+    KAFKA_BROKERS: infrastructure.kafkaBrokers,
+    SCHEMA_REGISTRY_URL: infrastructure.schemaRegistryUrl,
+    KAFKA_TOPIC_PREFIX: prefix,
+    [databaseUrlVariable(service)]: databaseUrl,
+    ORDER_BOOTSTRAP_API_KEY: `bench:${BENCH_API_KEY}:orders:write,orders:read`,
+    CRM_WEBHOOK_SECRET: BENCH_CRM_SECRET,
+    PAYMENT_PROVIDER_WEBHOOK_SECRET: BENCH_PARTNER_SECRET,
+    CARRIER_WEBHOOK_SECRET: BENCH_PARTNER_SECRET,
+    OIDC_ISSUER_URL: infrastructure.oidcIssuerUrl,
+    // One shop channel and one warehouse bot send every request: the per-principal limit would measure itself.
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    PORT: String(port),
+    // The bench reads no metrics: any free port.
+    METRICS_PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+  };
+}
+
 /** Where a service's CPU profile goes (BENCH_SERVICE_PROF=1). */
 export function cpuProfileDir(logDir: string, service: string): string {
   return join(logDir, service, 'cpu-profile');
 }
 
-function mainOf(service: SagaService): string {
+export function mainOf(service: SagaService): string {
   return join(ROOT, 'apps', service, 'src', 'main.ts');
 }
