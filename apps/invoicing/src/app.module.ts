@@ -14,6 +14,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { Payment } from './invoices/payment.entity';
 import { InvoicingSettings } from './invoicing-settings';
 import { CreateInvoicing1795431100000 } from './migrations/1795431100000-create-invoicing';
+import { IndexInvoicesByCustomer1796656798006 } from './migrations/1796656798006-index-invoices-by-customer';
 import { OrderEventsModule } from './order-events/order-events.module';
 import { OrderPriceLine } from './order-prices/order-price-line.entity';
 import { OrderPrice } from './order-prices/order-price.entity';
@@ -53,7 +54,7 @@ export class AppModule {
             CreditNoteLine,
             ReceivedReturn,
           ],
-          migrations: [CreateInvoicing1795431100000],
+          migrations: [CreateInvoicing1795431100000, IndexInvoicesByCustomer1796656798006],
         }),
         {
           module: SettingsModule,

@@ -7,7 +7,8 @@ const MUG = { sku: 'MUG', quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 };
 /** GET /v1/invoices and /v1/credit-notes without orderId: every document, a page at a time (reconciliation reads them so). */
 describe('invoicing lists every invoice and credit note (real Kafka, registry, Postgres)', () => {
   let invoicing: InvoicingHarness;
-  const orders = [orderPlaced([MUG]), orderPlaced([MUG]), orderPlaced([MUG])];
+  // The last order is another customer's, for the customerId filter.
+  const orders = [orderPlaced([MUG]), orderPlaced([MUG]), orderPlaced([MUG], undefined, 'EUR', 'CUST-2')];
 
   beforeAll(async () => {
     invoicing = await startInvoicing();
@@ -42,6 +43,27 @@ describe('invoicing lists every invoice and credit note (real Kafka, registry, P
     expect(page.body).toEqual({ items: [expect.objectContaining({ number: 'CN-000001', orderId: orders[0].orderId })], nextAfterId: null });
     expect((await invoicing.call('GET', `/v1/credit-notes?orderId=${orders[0].orderId}`)).body).toEqual(page.body.items);
     expect((await invoicing.call('GET', `/v1/invoices?orderId=${orders[1].orderId}`)).body).toHaveLength(1);
+  });
+
+  it("lists only one customer's invoices with customerId, paged the same way", async () => {
+    const first = await invoicing.call('GET', '/v1/invoices?customerId=CUST-1&limit=1');
+    expect(first.status).toBe(200);
+    const second = await invoicing.call('GET', `/v1/invoices?customerId=CUST-1&limit=1&afterId=${first.body.nextAfterId}`);
+    expect(second.body.nextAfterId).toBeNull();
+    const ofCustomer = [...first.body.items, ...second.body.items];
+    expect(ofCustomer.map((invoice) => invoice.orderId).sort()).toEqual([orders[0].orderId, orders[1].orderId].sort());
+    expect(ofCustomer.every((invoice) => invoice.customerId === 'CUST-1')).toBe(true);
+
+    const other = await invoicing.call('GET', '/v1/invoices?customerId=CUST-2');
+    expect(other.body).toEqual({ items: [expect.objectContaining({ orderId: orders[2].orderId, customerId: 'CUST-2' })], nextAfterId: null });
+    expect((await invoicing.call('GET', '/v1/invoices?customerId=CUST-404')).body).toEqual({ items: [], nextAfterId: null });
+  });
+
+  it('refuses a bad customerId, or one mixed with an orderId, naming the problem', async () => {
+    expect((await invoicing.call('GET', '/v1/invoices?customerId=no%20spaces')).body.message).toEqual(['customerId must be 1-64 letters, digits, ".", "_" or "-"']);
+    const mixed = await invoicing.call('GET', `/v1/invoices?orderId=${orders[0].orderId}&customerId=CUST-1`);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.message).toContain('not both');
   });
 
   it('refuses a bad page or paging mixed with an orderId, naming the problem', async () => {

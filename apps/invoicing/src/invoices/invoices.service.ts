@@ -93,10 +93,10 @@ export class InvoicesService {
     return this.views(this.dataSource.manager, invoices);
   }
 
-  /** Every invoice in id order, a page at a time. */
-  async listInvoices(afterId: string | undefined, limit: number): Promise<InvoicePageView> {
+  /** Every invoice (or one customer's, by the customerId they were issued to) in id order, a page at a time. */
+  async listInvoices(afterId: string | undefined, limit: number, customerId?: string): Promise<InvoicePageView> {
     const invoices = await this.dataSource.manager.find(Invoice, {
-      where: afterId ? { id: MoreThan(afterId) } : {},
+      where: { ...(afterId ? { id: MoreThan(afterId) } : {}), ...(customerId ? { customerId } : {}) },
       order: { id: 'ASC' },
       take: limit + 1,
     });

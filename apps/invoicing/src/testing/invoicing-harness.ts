@@ -109,13 +109,13 @@ type PlacedLine = Omit<OrderPlacedLine, 'lineNo'>;
 
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', line2: null, city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 
-export function orderPlaced(lines: PlacedLine[], orderId: string = randomUUID(), currency = 'EUR') {
+export function orderPlaced(lines: PlacedLine[], orderId: string = randomUUID(), currency = 'EUR', customerId = 'CUST-1') {
   return createEvent(
     'OrderPlaced',
     {
       orderId,
       channel: 'web-shop',
-      customerId: 'CUST-1',
+      customerId,
       currency,
       allowPartialShipment: false,
       shippingAddress: ADDRESS,

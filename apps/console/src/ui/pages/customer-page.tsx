@@ -4,11 +4,24 @@ import { Link } from '../router';
 
 type Read<T> = { value: T } | { error: string; status: number };
 
+interface InvoiceRow {
+  id: string;
+  number: string;
+  orderId: string;
+  issuedAt: string;
+  dueDate: string;
+  currency: string;
+  totalMinor: number;
+  paidMinor: number;
+  status: string;
+}
+
 interface CustomerView {
   id: string;
   master: Read<Record<string, unknown>>;
   account: Read<Record<string, unknown>>;
   orders: Read<{ items: { id: string; status: string; createdAt: string }[] }>;
+  invoices: Read<{ rows: InvoiceRow[]; more: boolean }>;
   activities: Read<Record<string, unknown>[] | { items: Record<string, unknown>[] }>;
 }
 
@@ -30,7 +43,47 @@ function Fields({ record }: { record: Record<string, unknown> }) {
   );
 }
 
-/** Everything customer service needs on a call: master data and holds, credit and exposure, orders, CRM deliveries. */
+/** The customer's invoices, newest first, each linked to its order. Invoices keep the id they were issued to, so a merged id's invoices are on that id's page. */
+function Invoices({ rows, more }: { rows: InvoiceRow[]; more: boolean }) {
+  if (rows.length === 0) return <p className="muted">No invoices.</p>;
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            {['Invoice', 'Date', 'Total', 'Paid', 'Due', 'Status', 'Order'].map((heading) => (
+              <th key={heading} scope="col" className={heading === 'Total' || heading === 'Paid' ? 'number' : undefined}>
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((invoice) => (
+            <tr key={invoice.id}>
+              <td className="mono">{invoice.number}</td>
+              <td>{when(invoice.issuedAt)}</td>
+              <td className="number">{money(invoice.totalMinor, invoice.currency)}</td>
+              <td className="number">{money(invoice.paidMinor, invoice.currency)}</td>
+              <td>{invoice.dueDate}</td>
+              <td>
+                <Status value={invoice.status} />
+              </td>
+              <td>
+                <Link to={`/orders/${invoice.orderId}`} className="mono">
+                  {invoice.orderId.slice(0, 8)}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more && <p className="muted">Only the first {rows.length} invoices are shown.</p>}
+    </div>
+  );
+}
+
+/** Everything customer service needs on a call: master data and holds, credit and exposure, orders, invoices, CRM deliveries. */
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { data, error, loading } = useLoad(() => api<CustomerView>(`/api/customers/${encodeURIComponent(customerId)}`), customerId);
   if (error) return <Problem>{error}</Problem>;
@@ -59,6 +112,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           <Unavailable read={data.orders} />
         )}
       </Section>
+      <Section title="Invoices">{'value' in data.invoices ? <Invoices {...data.invoices.value} /> : <Unavailable read={data.invoices} />}</Section>
       <Section title="CRM activity deliveries">
         {'value' in data.activities ? (
           <ul>
