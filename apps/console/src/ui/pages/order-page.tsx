@@ -138,8 +138,8 @@ export function OrderPage({ orderId, me }: { orderId: string; me: Me }) {
         </div>
       </Section>
       <Documents title="Shipments" part={data.shipments} columns={[['id', 'Shipment'], ['warehouse', 'Warehouse'], ['status', 'Status'], ['trackingNumber', 'Tracking'], ['lastLabelError', 'Label error']]} />
-      <Documents title="Invoices and payments" part={data.invoices} columns={[['invoiceNumber', 'Invoice'], ['totalMinor', 'Total'], ['paidMinor', 'Paid'], ['status', 'Status'], ['dueDate', 'Due']]} currency={order.currency} />
-      <Documents title="Credit notes" part={data.creditNotes} columns={[['creditNoteNumber', 'Credit note'], ['totalMinor', 'Total'], ['reason', 'Reason'], ['issuedAt', 'Issued']]} currency={order.currency} />
+      <Documents title="Invoices and payments" part={data.invoices} columns={[['number', 'Invoice'], ['totalMinor', 'Total'], ['paidMinor', 'Paid'], ['status', 'Status'], ['dueDate', 'Due']]} currency={order.currency} />
+      <Documents title="Credit notes" part={data.creditNotes} columns={[['number', 'Credit note'], ['totalMinor', 'Total'], ['issuedAt', 'Issued']]} currency={order.currency} />
       <Timeline orderId={order.id} detail={data} />
     </>
   );
