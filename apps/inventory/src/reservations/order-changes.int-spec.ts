@@ -83,7 +83,13 @@ describe('inventory following OrderAmended and OrderCancelled (real Kafka, regis
     const first = approved('CNL', 3);
     const second = approved('CNL', 3); // 2 reserved, 1 backordered
     const third = approved('CNL', 3); // 3 backordered
-    await inventory.publish(first, second, third);
+    // Orders are only ordered per key: approvals of different orders may be applied in any order
+    // (key lanes), so each arrives after the one before it was applied.
+    await inventory.publish(first);
+    await eventually(() => line(first.orderId), (view) => view?.backordered === 0);
+    await inventory.publish(second);
+    await eventually(() => line(second.orderId), (view) => view?.backordered === 1);
+    await inventory.publish(third);
     await eventually(() => line(third.orderId), (view) => view?.backordered === 3);
 
     const cancel = cancelled(first.orderId, 'CNL', 3);
