@@ -1,20 +1,10 @@
 import { api, money, when } from '../api';
 import { Loading, Problem, Section, Status, useLoad } from '../components';
 import { Link } from '../router';
+import type { CustomerInvoiceRow as InvoiceRow } from '../../server/customers/customer-invoices';
 
 type Read<T> = { value: T } | { error: string; status: number };
 
-interface InvoiceRow {
-  id: string;
-  number: string;
-  orderId: string;
-  issuedAt: string;
-  dueDate: string;
-  currency: string;
-  totalMinor: number;
-  paidMinor: number;
-  status: string;
-}
 
 interface CustomerView {
   id: string;

@@ -1,24 +1,11 @@
 import { api } from '../api';
 import { Loading, Problem, Section, useLoad } from '../components';
 import { Link } from '../router';
+import type { Waterfall, WaterfallRow as Row } from '../../server/traces/trace-waterfall';
 
-interface Row {
-  spanId: string;
-  depth: number;
-  service: string;
-  name: string;
-  eventType: string | null;
-  offsetMs: number;
-  durationMs: number;
-  error: string | null;
-}
 
-interface Trace {
-  traceId: string;
-  durationMs: number;
-  rows: Row[];
-  link: string | null;
-}
+/** A waterfall as the BFF builds it, with the production trace link when one is configured. */
+type Trace = Waterfall & { link: string | null };
 
 const SERVICES = ['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'];
 
