@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName, TopicDefinition } from '@tradeflow/events';
-import { ALL_TOPICS, deadLetterTopic, isEventType, publishesTo, topicOfEvent } from '@tradeflow/events';
+import { ALL_TOPICS, deadLetterTopic, isEventType, publishesTo, retryTopic, topicOfEvent } from '@tradeflow/events';
 
 export const repositoryRoot = join(__dirname, '../../..');
 
@@ -13,6 +13,8 @@ export interface KafkaAccess {
   produces: string[];
   consumes: string[];
   deadLetterTopic: string;
+  /** Where a replay of its dead letters goes; only this service writes and reads it. */
+  retryTopic: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export function kafkaAccess(service: ServiceName, root = repositoryRoot): KafkaA
     produces: ALL_TOPICS.filter((topic) => publishesTo(service, topic)).map((topic) => topic.name),
     consumes: consumedTopics(service, root).map((topic) => topic.name),
     deadLetterTopic: deadLetterTopic(service),
+    retryTopic: retryTopic(service),
   };
 }
 

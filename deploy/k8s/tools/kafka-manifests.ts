@@ -1,9 +1,9 @@
-import { ALL_TOPICS } from '@tradeflow/events';
+import { ALL_TOPICS, topicReaderGroupPrefix } from '@tradeflow/events';
 import type { KafkaAccess } from './kafka-access';
 import { labels, PLATFORM, TOPIC_SETTINGS } from './platform';
 
 type Manifest = Record<string, unknown>;
-type AclOperation = 'Read' | 'Write' | 'Describe';
+type AclOperation = 'Read' | 'Write' | 'Describe' | 'Delete';
 
 const strimziLabels = (name: string, component: string) => ({
   ...labels(name, component),
@@ -11,7 +11,7 @@ const strimziLabels = (name: string, component: string) => ({
 });
 
 /**
- * One KafkaTopic per catalogue topic and per dead-letter topic. Replicas and min.insync.replicas
+ * One KafkaTopic per catalogue topic and per consumer group's dead-letter and retry topic. Replicas and min.insync.replicas
  * are the single-broker values of the base; overlays raise them with the broker count.
  */
 export function kafkaTopics(access: readonly KafkaAccess[]): Manifest[] {
@@ -27,7 +27,13 @@ export function kafkaTopics(access: readonly KafkaAccess[]): Manifest[] {
       retentionMs: TOPIC_SETTINGS.deadLetterRetentionMs,
     }),
   );
-  return [...domain, ...deadLetters];
+  const retries = access.map((service) =>
+    kafkaTopic(service.retryTopic, `Dead letters of the ${service.consumerGroup} consumer group replayed to it alone.`, {
+      partitions: TOPIC_SETTINGS.deadLetterPartitions,
+      retentionMs: TOPIC_SETTINGS.retryRetentionMs,
+    }),
+  );
+  return [...domain, ...deadLetters, ...retries];
 }
 
 function kafkaTopic(name: string, purpose: string, settings: { partitions: number; retentionMs: number }): Manifest {
@@ -49,8 +55,11 @@ function kafkaTopic(name: string, purpose: string, settings: { partitions: numbe
 }
 
 /**
- * One SCRAM-SHA-512 user per service. Literal names only, never prefixes or `All`: write its own
- * topics and its dead-letter topic, read what its handlers consume, join its own consumer group.
+ * One SCRAM-SHA-512 user per service. Literal names, never `All`: write its own topics, read what
+ * its handlers consume, join its own consumer group. Its dead letters: write them and read them
+ * (list, and the replay/dismissal markers), write replays to its retry topic and read them there.
+ * The one prefix: listing reads the dead-letter topic through a throwaway group per read
+ * (`<group>.dlq.reader-<uuid>`, deleted afterwards), so concurrent lists never split its partitions.
  * Kafka 3+ needs no IdempotentWrite for the idempotent producer (Write on the topic suffices), and
  * topics are KafkaTopic resources, so no Create.
  */
@@ -64,15 +73,17 @@ export function kafkaUsers(access: readonly KafkaAccess[]): Manifest[] {
       authorization: {
         type: 'simple',
         acls: [
-          ...[...service.produces, service.deadLetterTopic].map((topic) => acl('topic', topic, ['Write', 'Describe'])),
+          ...service.produces.map((topic) => acl('topic', topic, ['Write', 'Describe'])),
           ...service.consumes.map((topic) => acl('topic', topic, ['Read', 'Describe'])),
+          ...[service.deadLetterTopic, service.retryTopic].map((topic) => acl('topic', topic, ['Read', 'Write', 'Describe'])),
           ...(service.consumes.length > 0 ? [acl('group', service.consumerGroup, ['Read'])] : []),
+          acl('group', topicReaderGroupPrefix(service.deadLetterTopic), ['Read', 'Delete'], 'prefix'),
         ],
       },
     },
   }));
 }
 
-function acl(type: 'topic' | 'group', name: string, operations: AclOperation[]): Manifest {
-  return { type: 'allow', resource: { type, name, patternType: 'literal' }, operations };
+function acl(type: 'topic' | 'group', name: string, operations: AclOperation[], patternType: 'literal' | 'prefix' = 'literal'): Manifest {
+  return { type: 'allow', resource: { type, name, patternType }, operations };
 }

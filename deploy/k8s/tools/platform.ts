@@ -40,4 +40,6 @@ export const TOPIC_SETTINGS = {
   /** Dead letters wait for a person to look at and replay them; few, so fewer partitions. */
   deadLetterPartitions: 3,
   deadLetterRetentionMs: 90 * 24 * 60 * 60 * 1000,
+  /** A replay is read within seconds by its group; a week covers a consumer that was down. */
+  retryRetentionMs: 7 * 24 * 60 * 60 * 1000,
 } as const;

@@ -9,6 +9,8 @@ export {
   messageKeyOf,
   producerOf,
   publishesTo,
+  retryTopic,
+  topicReaderGroupPrefix,
   topicByName,
   topicOfEvent,
 } from './topic-catalogue';

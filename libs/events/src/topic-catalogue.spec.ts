@@ -1,5 +1,5 @@
 import { EVENT_SCHEMAS, EVENT_TOPICS, EVENT_TYPES } from './generated/events';
-import { ALL_TOPICS, deadLetterTopic, eventTypesOnTopic, messageKeyOf, TOPICS, topicByName, topicOfEvent } from './topic-catalogue';
+import { ALL_TOPICS, deadLetterTopic, eventTypesOnTopic, messageKeyOf, retryTopic, TOPICS, topicByName, topicOfEvent, topicReaderGroupPrefix } from './topic-catalogue';
 import { createEvent } from './create-event';
 
 describe('topic catalogue', () => {
@@ -38,7 +38,9 @@ describe('topic catalogue', () => {
     expect(messageKeyOf(event)).toBe('ord-7');
   });
 
-  it('names dead-letter topics after the consumer group', () => {
+  it('names dead-letter and retry topics after the consumer group', () => {
     expect(deadLetterTopic('inventory.order-events')).toBe('inventory.order-events.dlq');
+    expect(retryTopic('inventory.order-events')).toBe('inventory.order-events.retry');
+    expect(topicReaderGroupPrefix('inventory.dlq')).toBe('inventory.dlq.reader-');
   });
 });

@@ -105,3 +105,13 @@ export function messageKeyOf(event: DomainEvent): string {
 export function deadLetterTopic(consumerGroup: string): string {
   return `${consumerGroup}.dlq`;
 }
+
+/** Throwaway consumer groups that read a whole topic once (listing dead letters) are named `<prefix><uuid>`. */
+export function topicReaderGroupPrefix(topic: string): string {
+  return `${topic}.reader-`;
+}
+
+/** Where replayed dead letters go: read by that consumer group alone, so no other reader sees them again. */
+export function retryTopic(consumerGroup: string): string {
+  return `${consumerGroup}.retry`;
+}

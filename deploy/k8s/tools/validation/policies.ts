@@ -1,5 +1,5 @@
 import type { ServiceName } from '@tradeflow/events';
-import { ALL_TOPICS, deadLetterTopic, publishesTo } from '@tradeflow/events';
+import { ALL_TOPICS, deadLetterTopic, publishesTo, retryTopic, topicReaderGroupPrefix } from '@tradeflow/events';
 import { consumedTopics } from '../kafka-access';
 import { DEPLOYED_SERVICES } from '../services';
 import type { K8sObject } from './manifests';
@@ -69,12 +69,15 @@ export function secretProblems(objects: K8sObject[]): string[] {
     .map((secret) => `${describe(secret)}: carries secret values`);
 }
 
-/** Every catalogue topic and every deployed service's dead-letter topic is a KafkaTopic, and no other. */
+/** Every catalogue topic and every deployed service's dead-letter and retry topic is a KafkaTopic, and no other. */
 export function topicProblems(objects: K8sObject[]): string[] {
   const topics = new Map(ofKind(objects, 'KafkaTopic').map((topic) => [(topic as Json).spec?.topicName ?? topic.metadata.name, topic as Json]));
-  const expected = [...ALL_TOPICS.map((topic) => topic.name), ...DEPLOYED_SERVICES.map((service) => deadLetterTopic(service.name))];
+  const expected = [
+    ...ALL_TOPICS.map((topic) => topic.name),
+    ...DEPLOYED_SERVICES.flatMap((service) => [deadLetterTopic(service.name), retryTopic(service.name)]),
+  ];
   const problems = expected.filter((name) => !topics.has(name)).map((name) => `topic ${name} has no KafkaTopic`);
-  problems.push(...[...topics.keys()].filter((name) => !expected.includes(name)).map((name) => `KafkaTopic ${name} is neither in the catalogue nor a dead-letter topic`));
+  problems.push(...[...topics.keys()].filter((name) => !expected.includes(name)).map((name) => `KafkaTopic ${name} is neither in the catalogue nor a dead-letter or retry topic`));
   for (const [name, topic] of topics) {
     if (!(topic.spec?.partitions > 0)) problems.push(`KafkaTopic ${name} sets no partitions`);
     if (!(topic.spec?.replicas > 0)) problems.push(`KafkaTopic ${name} sets no replicas`);
@@ -85,8 +88,10 @@ export function topicProblems(objects: K8sObject[]): string[] {
 
 /**
  * Each service's KafkaUser allows exactly: Write+Describe on the topics the catalogue says it
- * produces (the audit trail: every service) and on its dead-letter topic, Read+Describe on the topics its handlers consume, Read on
- * its consumer group (named after the service) when it consumes, all literal.
+ * produces (the audit trail: every service), Read+Describe on the topics its handlers consume, Read on
+ * its consumer group (named after the service) when it consumes, all literal; for its dead letters
+ * Read+Write+Describe on its dead-letter and retry topics, and Read+Delete on the prefix of the
+ * throwaway groups that list them.
  */
 export function aclProblems(objects: K8sObject[], root?: string): string[] {
   const users = new Map(ofKind(objects, 'KafkaUser').map((user) => [user.metadata.name, user as Json]));
@@ -110,12 +115,14 @@ export function aclProblems(objects: K8sObject[], root?: string): string[] {
 }
 
 function expectedAcls(service: ServiceName, root?: string): string[] {
-  const writes = [...ALL_TOPICS.filter((topic) => publishesTo(service, topic)).map((topic) => topic.name), deadLetterTopic(service)];
+  const writes = ALL_TOPICS.filter((topic) => publishesTo(service, topic)).map((topic) => topic.name);
   const reads = consumedTopics(service, root).map((topic) => topic.name);
+  const ownDeadLetters = [deadLetterTopic(service), retryTopic(service)];
   return [
-    ...writes.flatMap((topic) => [`topic literal ${topic} Write`, `topic literal ${topic} Describe`]),
-    ...reads.flatMap((topic) => [`topic literal ${topic} Read`, `topic literal ${topic} Describe`]),
+    ...[...writes, ...ownDeadLetters].flatMap((topic) => [`topic literal ${topic} Write`, `topic literal ${topic} Describe`]),
+    ...[...reads, ...ownDeadLetters].flatMap((topic) => [`topic literal ${topic} Read`, `topic literal ${topic} Describe`]),
     ...(reads.length > 0 ? [`group literal ${service} Read`] : []),
+    ...['Read', 'Delete'].map((operation) => `group prefix ${topicReaderGroupPrefix(deadLetterTopic(service))} ${operation}`),
   ];
 }
 

@@ -10,7 +10,7 @@ import { DeadLetters } from './dead-letters';
 export const USAGE = `usage: npm run dlq -- <list|replay|dismiss> --service <name> [options]
 
   list     the service's dead letters with their reasons (open ones unless --include-replayed/--include-dismissed)
-  replay   send dead letters back to their original topic, for this service's consumer group only
+  replay   send dead letters to the group's retry topic (<group>.retry), which that group alone reads
   dismiss  mark dead letters that must never apply (--id ... --reason <why>): never replayed, not open
 
   --service <name>         the service, e.g. inventory (its consumer group, unless --group)
@@ -47,7 +47,7 @@ export async function runDeadLetterCommand(
   const kafka = createKafka(settings, 'tradeflow-dlq');
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const names = new TopicNames(settings.KAFKA_TOPIC_PREFIX);
-  const deadLetters = new DeadLetters(kafka, producer, names.deadLetter(group), names.consumerGroupId(group));
+  const deadLetters = new DeadLetters(kafka, producer, names.deadLetter(group), names.retry(group), names.consumerGroupId(group));
   const selection: ReplaySelection = {
     ids: values.id,
     reason: values.reason,

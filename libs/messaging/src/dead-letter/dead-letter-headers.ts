@@ -21,7 +21,7 @@ export const DLQ_HEADER = {
   valueOmittedBytes: 'dlq-value-omitted-bytes',
   /** On a replayed record: the dead letter it came from, `<dlq topic>:<partition>:<offset>`. */
   replayOf: 'dlq-replay-of',
-  /** On a replayed record: the only consumer group that applies it; other groups skip it. */
+  /** On a replayed record: the only consumer group that applies it; other groups skip it (replays once went to the public topic). */
   replayFor: 'dlq-replay-for',
   /** On a marker record in the dead-letter topic: `replayed` or `dismissed`. */
   marker: 'dlq-marker',

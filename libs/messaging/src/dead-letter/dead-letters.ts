@@ -11,9 +11,9 @@ import { decodePayload } from './dead-letter-payload';
 import { readWholeTopic } from './topic-reader';
 
 export interface ReplayResult {
-  /** Ids of the dead letters sent back to their original topic. */
+  /** Ids of the dead letters sent to the group's retry topic. */
   replayed: string[];
-  /** Selected but not replayable: their value was too large to keep, or their origin is unknown. */
+  /** Selected but not replayable: dismissed, or their value was too large to keep. */
   skipped: { id: string; why: string }[];
 }
 
@@ -35,10 +35,12 @@ interface Candidate {
 }
 
 /**
- * A consumer group's dead letters: list them with their reasons, replay them to their original
- * topic after a fix, or dismiss those that must never apply (garbage, a forged event). A replayed record carries `dlq-replay-for: <group>`, so only this group applies
- * it again (other groups reading the topic skip it), and the inbox makes that idempotent: an event
- * applied before changes nothing. Each replay appends a marker record to the dead-letter topic, so
+ * A consumer group's dead letters: list them with their reasons, replay them after a fix, or
+ * dismiss those that must never apply (garbage, a forged event). A replay goes to the group's
+ * retry topic (`<group>.retry`), which only this group reads and only its own KafkaUser may write:
+ * on the original topic every other reader (outside consumers included) would see the event again.
+ * The group applies it like the original, and the inbox makes that idempotent: an event applied
+ * before changes nothing. Each replay appends a marker record to the dead-letter topic, so
  * the same dead letter is not replayed twice (unless `includeReplayed` asks for it). A crash between
  * the replay and its marker can replay a record once more, which the inbox again absorbs.
  * A dismissal is a marker too (`dismissed`, with its reason): the topic stays the one record of
@@ -50,6 +52,8 @@ export class DeadLetters {
     private readonly kafka: Kafka,
     private readonly producer: Producer,
     readonly topic: string,
+    /** The group's retry topic, where replays go. */
+    readonly retryTopic: string,
     readonly consumerGroup: string,
     /** Decodes values for `page`; without it every payload is null with the reason why. */
     private readonly codec?: EventCodec,
@@ -97,25 +101,18 @@ export class DeadLetters {
     const missing = describeMissingSelection(selection);
     if (missing) throw new BadRequestException(missing);
     const skipped: ReplayResult['skipped'] = [];
-    const replays: { id: string; topic: string; message: Message }[] = [];
+    const replays: { id: string; message: Message }[] = [];
     for (const candidate of await this.read({ ...selection, includeDismissed: true }, true)) {
-      const { id, valueOmitted, originalTopic, dismissedAt, dismissReason } = candidate.deadLetter;
+      const { id, valueOmitted, dismissedAt, dismissReason } = candidate.deadLetter;
       // A dismissed letter must never apply: named, it is reported; matched by a wider selection, left alone.
       if (dismissedAt) {
         if (selection.ids?.includes(id)) skipped.push({ id, why: `dismissed at ${dismissedAt}: ${dismissReason}` });
       } else if (valueOmitted) skipped.push({ id, why: 'value too large to keep' });
-      else if (!originalTopic) skipped.push({ id, why: 'original topic unknown' });
-      else replays.push({ id, topic: originalTopic, message: this.replayMessage(candidate) });
+      else replays.push({ id, message: this.replayMessage(candidate) });
     }
     if (replays.length > 0) {
       // In log order, so replays of one key keep their order; markers only after the replays are on Kafka.
-      const byTopic = new Map<string, Message[]>();
-      for (const { topic, message } of replays) {
-        const messages = byTopic.get(topic) ?? [];
-        messages.push(message);
-        byTopic.set(topic, messages);
-      }
-      await this.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await this.producer.send({ topic: this.retryTopic, messages: replays.map(({ message }) => message) });
       const at = new Date().toISOString();
       await this.producer.send({ topic: this.topic, messages: replays.map(({ id, message }) => marker(id, message, at)) });
     }

@@ -64,13 +64,13 @@ describe('dismissing a dead letter that must never apply (real Kafka, registry, 
       expect.objectContaining({ action: 'dismiss-dead-letters', targetId: `${letter.id},0:9999`, reason, actorClient: 'ops' }),
     ]);
 
-    // Replay of everything, and of it by name: it never goes back to its topic.
-    const before = await harness.recordCount(harness.topic);
+    // Replay of everything, and of it by name: it never goes to the retry topic.
+    const before = await harness.recordCount(harness.retryTopic);
     const all = await harness.http<{ replayed: string[] }>('/v1/dead-letters/replay', 'ops', { all: true, justification: 'all fixed' });
     expect(all.body.replayed).not.toContain(letter.id);
     const named = await harness.http('/v1/dead-letters/replay', 'ops', { ids: [letter.id], justification: 'try it' });
     expect(named.body).toEqual({ replayed: [], skipped: [{ id: letter.id, why: expect.stringContaining(reason) }] });
-    expect(await harness.recordCount(harness.topic)).toBe(before + all.body.replayed.length);
+    expect(await harness.recordCount(harness.retryTopic)).toBe(before + all.body.replayed.length);
   });
 
   it('dismisses from the command line as well', async () => {

@@ -39,6 +39,9 @@ describe('a handler bug, its dead letter and the replay after the fix (real Kafk
     expect((await replay({ reason: 'handler-error', eventType: 'OrderApproved' })).body.replayed).toEqual([letter.id]);
     await eventually(() => harness.effectCounts(), (found) => found.get(bad.eventId) === 1);
     expect((await replay({ all: true })).body.replayed).toEqual([]);
+    // It went to the group's own retry topic: the public topic, read by every other group, holds only the three originals.
+    expect(await harness.recordCount(harness.retryTopic)).toBe(1);
+    expect(await harness.recordCount(harness.topic)).toBe(3);
 
     // Forced again: the inbox absorbs it.
     expect((await replay({ ids: [letter.id], includeReplayed: true })).body.replayed).toEqual([letter.id]);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { topicReaderGroupPrefix } from '@tradeflow/events';
 import type { Kafka } from 'kafkajs';
 import type { DeadLetterTopicRecord } from './dead-letter';
 
@@ -18,7 +19,7 @@ export async function readWholeTopic(
   try {
     const ends = await endOffsets(admin, topic);
     if (ends.size === 0) return;
-    const groupId = `${topic}.reader-${randomUUID()}`;
+    const groupId = topicReaderGroupPrefix(topic) + randomUUID();
     try {
       await readUntil(kafka, groupId, topic, ends, visit, timeoutMs);
     } finally {

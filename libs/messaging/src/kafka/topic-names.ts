@@ -1,4 +1,4 @@
-import { ALL_TOPICS, deadLetterTopic, topicOfEvent } from '@tradeflow/events';
+import { ALL_TOPICS, deadLetterTopic, retryTopic, topicOfEvent } from '@tradeflow/events';
 import type { EventType } from '@tradeflow/events';
 
 /**
@@ -23,6 +23,10 @@ export class TopicNames {
 
   deadLetter(consumerGroup: string): string {
     return this.prefix + deadLetterTopic(consumerGroup);
+  }
+
+  retry(consumerGroup: string): string {
+    return this.prefix + retryTopic(consumerGroup);
   }
 
   all(): string[] {

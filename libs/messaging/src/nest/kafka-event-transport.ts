@@ -75,9 +75,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   private async start(): Promise<void> {
-    const topics = this.subscribedTopics();
-    if (topics.length === 0) return;
+    const catalogueTopics = this.subscribedTopics();
+    if (catalogueTopics.length === 0) return;
     const { consumerGroup } = this.options;
+    // Replayed dead letters arrive on the group's own retry topic and are applied like the originals.
+    const topics = [...catalogueTopics, this.topicNames.retry(consumerGroup)];
     const deadLetterTopic = this.topicNames.deadLetter(consumerGroup);
     const deadLetters = new DeadLetterPublisher(this.producer, deadLetterTopic, consumerGroup, this.options.maxRecordBytes);
     this.consumer = new EventConsumer(this.kafka, this.codec, deadLetters, (events) => this.applyBatch(events), {

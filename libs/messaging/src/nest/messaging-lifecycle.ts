@@ -41,7 +41,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const names = [...this.topicNames.all(), this.topicNames.deadLetter(this.consumerGroup)];
+      const names = [...this.topicNames.all(), this.topicNames.deadLetter(this.consumerGroup), this.topicNames.retry(this.consumerGroup)];
       await admin.createTopics({
         waitForLeaders: true,
         topics: names.map((topic) => ({ topic, numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS })),

@@ -91,7 +91,14 @@ export class MessagingModule {
         provide: DeadLetters,
         inject: [KAFKA, PRODUCER, EventCodec],
         useFactory: (kafka: Kafka, producer: Producer, codec: EventCodec) =>
-          new DeadLetters(kafka, producer, topicNames.deadLetter(consumerGroup), topicNames.consumerGroupId(consumerGroup), codec),
+          new DeadLetters(
+            kafka,
+            producer,
+            topicNames.deadLetter(consumerGroup),
+            topicNames.retry(consumerGroup),
+            topicNames.consumerGroupId(consumerGroup),
+            codec,
+          ),
       },
       {
         provide: ConsumerLagReader,

@@ -43,6 +43,7 @@ export class FixtureHarness {
   readonly group = `fixture-${randomUUID().slice(0, 8)}`;
   readonly topic = `${this.prefix}tradeflow.orders.v1`;
   readonly deadLetterTopic = `${this.prefix}${this.group}.dlq`;
+  readonly retryTopic = `${this.prefix}${this.group}.retry`;
   /** The group's id on the broker: KAFKA_TOPIC_PREFIX namespaces groups as it does topics. */
   readonly groupId = `${this.prefix}${this.group}`;
   readonly kafka: Kafka;
