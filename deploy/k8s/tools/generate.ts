@@ -4,6 +4,7 @@ import { dump } from 'js-yaml';
 import { kafkaAccess, repositoryRoot } from './kafka-access';
 import { outsideConsumerUsers } from './integration-manifests';
 import { kafkaTopics, kafkaUsers } from './kafka-manifests';
+import { prometheusRules } from './monitoring/prometheus-rules';
 import { schemaRegistrationManifests } from './schema-registration-manifests';
 import { serviceManifests } from './service-manifests';
 import { DEPLOYED_SERVICES } from './services';
@@ -35,6 +36,7 @@ export function generatedFiles(root = repositoryRoot): Map<string, string> {
     yamlFile('OUTSIDE_CONSUMERS (deploy/k8s/tools/integration-manifests.ts) and the topic catalogue', outsideConsumerUsers()),
   );
   files.set(join(base, 'generated-schema-registration.yaml'), yamlFile('package.json (the version)', schemaRegistrationManifests(version)));
+  files.set(join(base, 'monitoring/generated-prometheus-rules.yaml'), yamlFile('deploy/k8s/base/monitoring/rules/*.rules.yaml', prometheusRules(root)));
   DEPLOYED_SERVICES.forEach((service, index) => {
     const manifests = serviceManifests(service, access[index], version);
     files.set(join(servicesDir, `${service.name}.yaml`), yamlFile('DEPLOYED_SERVICES (deploy/k8s/tools/services.ts)', manifests));

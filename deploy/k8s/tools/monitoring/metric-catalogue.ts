@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Every metric name the alert rules and dashboards may select, and where it comes from. A name in
+ * none of these lists is a typo or a metric that went away: the specs fail on it.
+ */
+
+/** OpenTelemetry instruments as the Prometheus exporter names them: dots to `_`, counters get `_total`. */
+const INSTRUMENT = /\.create(Counter|UpDownCounter|Histogram|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)\(\s*['"]([^'"]+)['"]/g;
+
+/** The series the services export today, read from the instruments created under apps/ and libs/. */
+export function exportedByServices(root: string): Map<string, string> {
+  const series = new Map<string, string>();
+  for (const top of ['apps', 'libs']) {
+    const files = readdirSync(join(root, top), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(file) && !file.includes('node_modules'),
+    );
+    for (const file of files) {
+      for (const [, kind, name] of readFileSync(join(root, top, file), 'utf8').matchAll(INSTRUMENT)) {
+        for (const one of seriesOf(name.replace(/[^a-zA-Z0-9_:]/g, '_'), kind)) series.set(one, `${top}/${file}`);
+      }
+    }
+  }
+  // Made by the HTTP instrumentation that libs/platform's startTelemetry registers.
+  for (const one of seriesOf('http_server_request_duration', 'Histogram')) series.set(one, '@opentelemetry/instrumentation-http');
+  return series;
+}
+
+function seriesOf(name: string, kind: string): string[] {
+  if (kind === 'Histogram') return [`${name}_bucket`, `${name}_sum`, `${name}_count`];
+  if ((kind === 'Counter' || kind === 'ObservableCounter') && !name.endsWith('_total')) return [`${name}_total`];
+  return [name];
+}
+
+/** Exported by the platform's exporters (their documented names), not by Tradeflow's code. */
+export const EXTERNAL_METRICS: Record<string, readonly string[]> = {
+  prometheus: ['up'],
+  'Kafka Exporter (kafkaExporter in kafka/kafka.yaml)': [
+    'kafka_consumergroup_lag',
+    'kafka_consumergroup_current_offset',
+    'kafka_topic_partition_current_offset',
+    'kafka_brokers',
+  ],
+  'brokers, JMX exporter rules (kafka/kafka-metrics.yaml)': [
+    'kafka_server_replicamanager_underreplicatedpartitions',
+    'kafka_server_replicamanager_partitioncount',
+    'kafka_controller_kafkacontroller_offlinepartitionscount',
+    'kafka_controller_kafkacontroller_activecontrollercount',
+    'kafka_server_brokertopicmetrics_messagesin_total',
+    'kafka_server_brokertopicmetrics_bytesin_total',
+    'kafka_server_brokertopicmetrics_bytesout_total',
+  ],
+  "CloudNativePG's exporter (default queries)": [
+    'cnpg_collector_up',
+    'cnpg_collector_pg_wal_archive_status',
+    'cnpg_pg_replication_lag',
+    'cnpg_backends_total',
+    'cnpg_pg_database_size_bytes',
+    'cnpg_pg_stat_database_xact_commit',
+    'cnpg_pg_stat_database_xact_rollback',
+    'cnpg_pg_stat_database_deadlocks',
+  ],
+  'Barman Cloud plugin, through the instance manager': [
+    'barman_cloud_cloudnative_pg_io_last_available_backup_timestamp',
+    'barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp',
+    'barman_cloud_cloudnative_pg_io_first_recoverability_point',
+  ],
+  'OpenTelemetry Collector (its own telemetry)': ['otelcol_exporter_sent_spans_total', 'otelcol_exporter_send_failed_spans_total'],
+};
+
+/**
+ * Names the rules and dashboards already use for metrics issue 21 adds or renames in the services
+ * (units as suffixes, paused partitions, retries, runtime, labels, CRM deliveries). When one ships
+ * under its name here it is found in exportedByServices and can leave this list; under another name,
+ * the rules and dashboards must follow.
+ */
+export const PENDING_METRICS: readonly string[] = [
+  'tradeflow_event_handler_duration_seconds_bucket',
+  'tradeflow_event_handler_duration_seconds_count',
+  'tradeflow_outbox_oldest_age_seconds',
+  'http_server_request_duration_seconds_bucket',
+  'http_server_request_duration_seconds_count',
+  'tradeflow_consumer_partitions_paused',
+  'tradeflow_consumer_retries_total',
+  'nodejs_eventloop_delay_p99_seconds',
+  'v8js_memory_heap_used_bytes',
+  'tradeflow_label_attempts_total',
+  'tradeflow_crm_activity_deliveries_total',
+];
+
+/** Names a rule or dashboard selects that no list above knows. */
+export function unknownMetrics(names: Iterable<string>, root: string): string[] {
+  const known = new Set([...exportedByServices(root).keys(), ...Object.values(EXTERNAL_METRICS).flat(), ...PENDING_METRICS]);
+  return [...new Set(names)].filter((name) => !known.has(name)).sort();
+}
