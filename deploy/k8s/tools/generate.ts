@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dump } from 'js-yaml';
+import { scheduledBackups } from './database-backups';
 import { kafkaAccess, repositoryRoot } from './kafka-access';
 import { outsideConsumerUsers } from './integration-manifests';
 import { kafkaTopics, kafkaUsers } from './kafka-manifests';
@@ -36,6 +37,7 @@ export function generatedFiles(root = repositoryRoot): Map<string, string> {
     yamlFile('OUTSIDE_CONSUMERS (deploy/k8s/tools/integration-manifests.ts) and the topic catalogue', outsideConsumerUsers()),
   );
   files.set(join(base, 'generated-schema-registration.yaml'), yamlFile('package.json (the version)', schemaRegistrationManifests(version)));
+  files.set(join(base, 'backups/generated-scheduled-backups.yaml'), yamlFile('DEPLOYED_SERVICES and the registry (deploy/k8s/tools/database-backups.ts)', scheduledBackups()));
   files.set(join(base, 'monitoring/generated-prometheus-rules.yaml'), yamlFile('deploy/k8s/base/monitoring/rules/*.rules.yaml', prometheusRules(root)));
   DEPLOYED_SERVICES.forEach((service, index) => {
     const manifests = serviceManifests(service, access[index], version);
