@@ -67,15 +67,15 @@ describe('observability', () => {
     for (const service of SERVICES) {
       const text = await (await fetch(slice[service].metricsUrl)).text();
       expect(text).toMatch(/^tradeflow_outbox_backlog\{[^}]*\} 0$/m);
-      expect(text).toMatch(/^tradeflow_outbox_oldest_age\{[^}]*\} 0$/m);
+      expect(text).toMatch(/^tradeflow_outbox_oldest_age_seconds\{[^}]*\} 0$/m);
       expect(text).toMatch(/^tradeflow_consumer_lag\{[^}]*topic="[^"]+"[^}]*\} 0$/m);
-      const handled = Number(/^tradeflow_event_handler_duration_count\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? 0);
+      const handled = Number(/^tradeflow_event_handler_duration_seconds_count\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? 0);
       expect({ service, handled: handled > 0 }).toEqual({ service, handled: true });
       expect(text).toMatch(/^tradeflow_events_consumed_total\{[^}]*outcome="applied"[^}]*\} [1-9]/m);
     }
     const order = await (await fetch(slice.order.metricsUrl)).text();
     expect(order).toMatch(/^tradeflow_events_produced_total\{[^}]*event_type="OrderPlaced"[^}]*\} 1$/m);
-    expect(order).toMatch(/^http_server_request_duration_count\{[^}]*http_route="\/v1\/orders"/m);
+    expect(order).toMatch(/^http_server_request_duration_seconds_count\{[^}]*http_route="\/v1\/orders"/m);
     // The API port no longer serves them: its NetworkPolicy admits callers, not the scraper.
     expect((await fetch(`${slice.order.url}/metrics`)).status).toBe(404);
   });

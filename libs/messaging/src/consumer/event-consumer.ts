@@ -16,7 +16,7 @@ import { ConsumerRestarts } from './consumer-restarts';
 import { KeyLanes } from './key-lanes';
 import { TransactionSizing } from './transaction-sizing';
 import { isConflict, isTransient } from './transient-errors';
-import { ConsumerLag } from '../telemetry/messaging-metrics';
+import { messagingMetrics } from '../telemetry/messaging-metrics';
 
 /** Applies a batch of events of one partition in one database transaction, or throws. */
 export type BatchProcessor = (events: ConsumedEvent[]) => Promise<void>;
@@ -85,7 +85,6 @@ function isRetryable(error: unknown): boolean {
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
   private readonly retries: PartitionRetries;
-  private readonly lag: ConsumerLag;
   private readonly restarts: ConsumerRestarts;
   private readonly sizing: TransactionSizing;
   private readonly lanes: KeyLanes;
@@ -100,7 +99,6 @@ export class EventConsumer {
   ) {
     const backoff = options.retry ?? { initialMs: 500, maxMs: 30_000 };
     this.retries = new PartitionRetries(backoff);
-    this.lag = new ConsumerLag(options.groupId);
     this.restarts = new ConsumerRestarts(backoff, this.logger);
     this.sizing = new TransactionSizing(options.transactionTargetMs);
     this.lanes = new KeyLanes(options.keyLanes ?? 1);
@@ -172,7 +170,6 @@ export class EventConsumer {
     try {
       await this.consumeRecords(records, progress);
       this.retries.forget(batch.topic, batch.partition);
-      this.lag.record(batch.topic, batch.partition, batch.highWatermark, records[records.length - 1].source.offset);
     } catch (error) {
       if (!isRetryable(error)) throw error;
       // Stopping: leave the rest unresolved; it is redelivered to whoever owns the partition next.
@@ -295,6 +292,7 @@ export class EventConsumer {
     const cause = error instanceof RetryLater || error instanceof FailedBehind || error instanceof DependencyUnavailable ? error.cause : error;
     if (!counted) this.retries.recordFailure(failed.source, error instanceof FailedBehind ? cause : error, false);
     const delay = this.retries.scheduleResume(failed.source, pause());
+    messagingMetrics.retried(this.options.groupId, failed.source.topic, counted || error instanceof FailedBehind ? 'event-failed' : 'dependency-unavailable');
     // Through a long outage: the first failure, then every tenth, so the log says it goes on without flooding.
     const failures = this.retries.failuresOf(failed.source);
     const log = counted || failures === 1 || failures % 10 === 0 ? 'warn' : 'debug';

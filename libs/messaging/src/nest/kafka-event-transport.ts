@@ -87,6 +87,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       groupId: this.topicNames.consumerGroupId(consumerGroup),
       topics,
     });
+    messagingMetrics.declareConsumer(this.topicNames.consumerGroupId(consumerGroup), [...this.messageHandlers.keys()], topics);
     await this.consumer.start();
   }
 

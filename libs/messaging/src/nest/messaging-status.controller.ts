@@ -39,7 +39,7 @@ class MessagingStatusView {
   @ApiProperty({ nullable: true, type: String, description: 'Why lag is empty when the broker could not be asked' })
   lagError!: string | null;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Records the group committed per second since the previous status read; null on the first' })
+  @ApiProperty({ nullable: true, type: Number, description: 'Records the group committed per second since the previous read (this status or a metrics scrape); null on the first' })
   eventsPerSecond!: number | null;
 }
 

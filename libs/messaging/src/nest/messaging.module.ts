@@ -1,7 +1,5 @@
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
-import { BROKER_HEALTH } from '@tradeflow/platform';
-import type { BrokerHealth } from '@tradeflow/platform';
 import { EventCodec } from '@tradeflow/events';
 import type { ServiceName } from '@tradeflow/events';
 import type { Kafka, Producer } from 'kafkajs';
@@ -11,8 +9,8 @@ import { createKafka } from '../kafka/create-kafka';
 import { TopicNames } from '../kafka/topic-names';
 import { DeadLetters } from '../dead-letter/dead-letters';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { observeOutbox } from '../telemetry/messaging-metrics';
 import { ConsumerLagReader } from '../telemetry/consumer-lag-reader';
+import { MessagingObservers } from '../telemetry/messaging-observers';
 import { MAX_RECORD_BYTES, TransactionRunner } from '../outbox/transaction-runner';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { MessagingLifecycle } from './messaging-lifecycle';
@@ -27,7 +25,7 @@ export interface MessagingModuleOptions {
 
 /**
  * Everything a service needs to publish and consume events: the outbox (TransactionRunner), the
- * relay, the Kafka transport for `@EventPattern` handlers, its dead letters, and a broker readiness check.
+ * relay, the Kafka transport for `@EventPattern` handlers, its dead letters, and the gauges read at each scrape.
  */
 @Global()
 @Module({})
@@ -57,15 +55,12 @@ export class MessagingModule {
       {
         provide: OutboxRelay,
         inject: [DataSource, PRODUCER, EventCodec],
-        useFactory: (dataSource: DataSource, producer: Producer, codec: EventCodec) => {
-          const relay = new OutboxRelay(dataSource, producer, codec, topicNames, {
+        useFactory: (dataSource: DataSource, producer: Producer, codec: EventCodec) =>
+          new OutboxRelay(dataSource, producer, codec, topicNames, {
             pollIntervalMs: settings.OUTBOX_POLL_INTERVAL_MS,
             batchSize: settings.OUTBOX_BATCH_SIZE,
             maxRequestBytes: settings.KAFKA_MAX_RECORD_BYTES,
-          });
-          observeOutbox(() => relay.status());
-          return relay;
-        },
+          }),
       },
       {
         provide: KafkaEventTransport,
@@ -102,8 +97,15 @@ export class MessagingModule {
       },
       {
         provide: ConsumerLagReader,
-        inject: [KAFKA],
-        useFactory: (kafka: Kafka) => new ConsumerLagReader(kafka, topicNames.consumerGroupId(consumerGroup)),
+        inject: [KAFKA, KafkaEventTransport],
+        useFactory: (kafka: Kafka, transport: KafkaEventTransport) =>
+          new ConsumerLagReader(kafka, topicNames.consumerGroupId(consumerGroup), () => transport.subscribedTopics()),
+      },
+      {
+        provide: MessagingObservers,
+        inject: [OutboxRelay, KafkaEventTransport, ConsumerLagReader],
+        useFactory: (relay: OutboxRelay, transport: KafkaEventTransport, lagReader: ConsumerLagReader) =>
+          new MessagingObservers(serviceName, relay, transport, lagReader),
       },
       { provide: MAX_RECORD_BYTES, useValue: settings.KAFKA_MAX_RECORD_BYTES },
       {
@@ -112,28 +114,12 @@ export class MessagingModule {
         useFactory: (kafka: Kafka, producer: Producer, relay: OutboxRelay) =>
           new MessagingLifecycle(kafka, producer, relay, topicNames, settings, consumerGroup),
       },
-      { provide: BROKER_HEALTH, inject: [KAFKA], useFactory: brokerHealth },
       TransactionRunner,
     ];
     return {
       module: MessagingModule,
       providers,
-      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, BROKER_HEALTH, DeadLetters, ConsumerLagReader],
+      exports: [TransactionRunner, OutboxRelay, KafkaEventTransport, TopicNames, EventCodec, DeadLetters, ConsumerLagReader],
     };
   }
-}
-
-function brokerHealth(kafka: Kafka): BrokerHealth {
-  const admin = kafka.admin({ retry: { retries: 0 } });
-  return {
-    async isReachable() {
-      try {
-        await admin.connect();
-        await admin.describeCluster();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
 }

@@ -32,10 +32,11 @@ const READ_TIMEOUT_MS = 3000;
 
 /**
  * Reads a consumer group's committed offsets against the partitions' ends through the admin API:
- * what the broker knows, so it also holds while the group's consumer is stopped or stuck. The
- * topics are those the group has committed on. Kafka keeps no record times with offsets, so the
- * time behind comes from this reader's own earlier reads (kept for SAMPLE_WINDOW_MS) instead of
- * fetching the waiting record itself.
+ * what the broker knows, so it also holds while the group's consumer is stopped, crashed or stuck.
+ * The topics are those the group's handlers read, so a partition never committed on counts all it
+ * holds. Kafka keeps no record times with offsets, so the time behind comes from this reader's own
+ * earlier reads (the status endpoint's and the metrics scrapes', kept for SAMPLE_WINDOW_MS) instead
+ * of fetching the waiting record itself.
  */
 export class ConsumerLagReader {
   private admin?: Admin;
@@ -44,6 +45,7 @@ export class ConsumerLagReader {
   constructor(
     private readonly kafka: Kafka,
     readonly groupId: string,
+    private readonly topics: () => string[],
   ) {}
 
   async read(now = Date.now()): Promise<GroupLag> {
@@ -60,7 +62,9 @@ export class ConsumerLagReader {
 
   private async readOffsets(now: number): Promise<GroupLag> {
     const admin = await this.connected();
-    const committed = await admin.fetchOffsets({ groupId: this.groupId });
+    const topics = this.topics();
+    if (topics.length === 0) return { lag: [], eventsPerSecond: null };
+    const committed = await admin.fetchOffsets({ groupId: this.groupId, topics });
     const lag: PartitionLag[] = [];
     let consumed = 0n;
     let elapsedMs = 0;

@@ -1,7 +1,9 @@
-import 'reflect-metadata';
-import { runService } from '../nest/start-service';
-import { fixtureService } from './fixture-service';
-import { FixtureSettings } from './fixture-settings';
+import { startTelemetry } from '@tradeflow/platform/telemetry';
 
-// Run as its own process by the scale-out test, configured only by environment like every service.
-runService(fixtureService, FixtureSettings);
+startTelemetry('fixture');
+
+// Run as its own process by the tests of replicas, readiness, metrics and start-up logs, configured
+// only by environment and started as every service's main.ts is: the modules load after telemetry.
+void Promise.all([import('../nest/start-service'), import('./fixture-service'), import('./fixture-settings')]).then(
+  ([{ runService }, { fixtureService }, { FixtureSettings }]) => runService(fixtureService, FixtureSettings),
+);

@@ -1,6 +1,7 @@
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { PROMETHEUS_UNIT_VIEWS } from './prometheus-units';
 
 let exporter: PrometheusExporter | undefined;
 
@@ -12,7 +13,7 @@ let exporter: PrometheusExporter | undefined;
 export function metricsExporter(): PrometheusExporter {
   if (!exporter) {
     exporter = newMetricsExporter();
-    metrics.setGlobalMeterProvider(new MeterProvider({ readers: [exporter] }));
+    metrics.setGlobalMeterProvider(new MeterProvider({ readers: [exporter], views: PROMETHEUS_UNIT_VIEWS }));
   }
   return exporter;
 }

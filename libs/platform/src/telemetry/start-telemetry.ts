@@ -3,6 +3,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
@@ -11,6 +12,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newMetricsExporter } from './metrics-exporter';
+import { PROMETHEUS_UNIT_VIEWS } from './prometheus-units';
 
 /** Requests that would only add noise to every trace: probes and scrapes. */
 const UNTRACED_PATHS = /^\/(health|metrics)/;
@@ -32,12 +34,15 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
     }),
     spanProcessors: exportsTraces ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })] : [],
     metricReaders: [newMetricsExporter()],
+    views: PROMETHEUS_UNIT_VIEWS,
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
       new ExpressInstrumentation(),
       new NestInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
       new PinoInstrumentation(),
+      // Event-loop delay, heap per space, GC pauses: what tells a slow service from a slow dependency.
+      new RuntimeNodeInstrumentation(),
     ],
   });
   sdk.start();
