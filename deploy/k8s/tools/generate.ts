@@ -5,6 +5,7 @@ import { scheduledBackups } from './database-backups';
 import { kafkaAccess, repositoryRoot } from './kafka-access';
 import { outsideConsumerUsers } from './integration-manifests';
 import { kafkaTopics, kafkaUsers } from './kafka-manifests';
+import { dashboardConfigMaps } from './monitoring/dashboards';
 import { prometheusRules } from './monitoring/prometheus-rules';
 import { schemaRegistrationManifests } from './schema-registration-manifests';
 import { serviceManifests } from './service-manifests';
@@ -38,6 +39,7 @@ export function generatedFiles(root = repositoryRoot): Map<string, string> {
   );
   files.set(join(base, 'generated-schema-registration.yaml'), yamlFile('package.json (the version)', schemaRegistrationManifests(version)));
   files.set(join(base, 'backups/generated-scheduled-backups.yaml'), yamlFile('DEPLOYED_SERVICES and the registry (deploy/k8s/tools/database-backups.ts)', scheduledBackups()));
+  files.set(join(base, 'monitoring/generated-dashboards.yaml'), yamlFile('deploy/k8s/tools/monitoring/dashboards.ts', dashboardConfigMaps()));
   files.set(join(base, 'monitoring/generated-prometheus-rules.yaml'), yamlFile('deploy/k8s/base/monitoring/rules/*.rules.yaml', prometheusRules(root)));
   DEPLOYED_SERVICES.forEach((service, index) => {
     const manifests = serviceManifests(service, access[index], version);

@@ -8,22 +8,32 @@ import { join } from 'node:path';
 
 /** OpenTelemetry instruments as the Prometheus exporter names them: dots to `_`, counters get `_total`. */
 const INSTRUMENT = /\.create(Counter|UpDownCounter|Histogram|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)\(\s*['"]([^'"]+)['"]/g;
+/** Gauges declared as data (libs/messaging's observeGauges: `{ name: '…', description: … }`). */
+const GAUGE_DEFINITION = /\{\s*name:\s*'([a-z0-9_]+\.[a-z0-9_.]+)',\s*description:/g;
+/** libs/platform renames the instruments of the OpenTelemetry instrumentations by unit (views). */
+const UNIT_VIEWS = 'libs/platform/src/telemetry/prometheus-units.ts';
+const UNIT_SUFFIX: Record<string, string> = { s: 'seconds', By: 'bytes' };
 
-/** The series the services export today, read from the instruments created under apps/ and libs/. */
+/** The series the services export today, read from their instruments and libs/platform's unit views. */
 export function exportedByServices(root: string): Map<string, string> {
   const series = new Map<string, string>();
+  const add = (name: string, kind: string, source: string) => {
+    for (const one of seriesOf(name.replace(/[^a-zA-Z0-9_:]/g, '_'), kind)) series.set(one, source);
+  };
   for (const top of ['apps', 'libs']) {
     const files = readdirSync(join(root, top), { recursive: true, encoding: 'utf8' }).filter(
       (file) => file.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(file) && !file.includes('node_modules'),
     );
     for (const file of files) {
-      for (const [, kind, name] of readFileSync(join(root, top, file), 'utf8').matchAll(INSTRUMENT)) {
-        for (const one of seriesOf(name.replace(/[^a-zA-Z0-9_:]/g, '_'), kind)) series.set(one, `${top}/${file}`);
-      }
+      const text = readFileSync(join(root, top, file), 'utf8');
+      for (const [, kind, name] of text.matchAll(INSTRUMENT)) add(name, kind, `${top}/${file}`);
+      for (const [, name] of text.matchAll(GAUGE_DEFINITION)) add(name, 'ObservableGauge', `${top}/${file}`);
     }
   }
-  // Made by the HTTP instrumentation that libs/platform's startTelemetry registers.
-  for (const one of seriesOf('http_server_request_duration', 'Histogram')) series.set(one, '@opentelemetry/instrumentation-http');
+  // Semantic conventions: a `*.duration` instrument is a histogram; the others renamed there are gauges.
+  for (const [, instrument, unit] of readFileSync(join(root, UNIT_VIEWS), 'utf8').matchAll(/'([a-z0-9_.]+)':\s*'(s|By)'/g)) {
+    add(`${instrument}_${UNIT_SUFFIX[unit]}`, instrument.endsWith('.duration') ? 'Histogram' : 'ObservableGauge', UNIT_VIEWS);
+  }
   return series;
 }
 
@@ -70,24 +80,11 @@ export const EXTERNAL_METRICS: Record<string, readonly string[]> = {
 };
 
 /**
- * Names the rules and dashboards already use for metrics issue 21 adds or renames in the services
- * (units as suffixes, paused partitions, retries, runtime, labels, CRM deliveries). When one ships
- * under its name here it is found in exportedByServices and can leave this list; under another name,
- * the rules and dashboards must follow.
+ * Names the rules and dashboards use for metrics the services do not export yet: shipping's label
+ * attempts and crm-sync's activity deliveries, by outcome. Once one ships under its name here it is
+ * found above and leaves this list; under another name, the rules and dashboards must follow.
  */
-export const PENDING_METRICS: readonly string[] = [
-  'tradeflow_event_handler_duration_seconds_bucket',
-  'tradeflow_event_handler_duration_seconds_count',
-  'tradeflow_outbox_oldest_age_seconds',
-  'http_server_request_duration_seconds_bucket',
-  'http_server_request_duration_seconds_count',
-  'tradeflow_consumer_partitions_paused',
-  'tradeflow_consumer_retries_total',
-  'nodejs_eventloop_delay_p99_seconds',
-  'v8js_memory_heap_used_bytes',
-  'tradeflow_label_attempts_total',
-  'tradeflow_crm_activity_deliveries_total',
-];
+export const PENDING_METRICS: readonly string[] = ['tradeflow_label_attempts_total', 'tradeflow_crm_activity_deliveries_total'];
 
 /** Names a rule or dashboard selects that no list above knows. */
 export function unknownMetrics(names: Iterable<string>, root: string): string[] {

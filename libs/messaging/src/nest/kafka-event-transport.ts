@@ -13,7 +13,6 @@ import { claimInbox } from '../inbox/inbox';
 import type { TopicNames } from '../kafka/topic-names';
 import { commitUnits } from '../outbox/commit-units';
 import { UnitOfWork } from '../outbox/unit-of-work';
-import { recordTraceHeaders, rememberTraces } from '../telemetry/correlation-traces';
 import { messagingMetrics } from '../telemetry/messaging-metrics';
 import { inProcessSpan } from '../telemetry/messaging-spans';
 import { EventContext } from './event-context';
@@ -27,9 +26,9 @@ export interface EventTransportOptions extends Omit<EventConsumerOptions, 'group
 /**
  * Nest custom transport: `@EventPattern('OrderApproved')` methods become Kafka consumers of the
  * topic that carries that event. Each part of a batch the consumer hands over (one key lane's
- * records) runs in one transaction that locks its record keys and records the inbox (one
- * statement), applies the handlers, inserts the rows they left for later and appends their events
- * to the outbox.
+ * records) runs in one transaction of as few round trips as it can: lock its record keys, record
+ * the inbox and the traces (one statement), apply the handlers, insert the rows they left for
+ * later, append their events to the outbox (one statement).
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
@@ -94,11 +93,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private applyBatch(batch: ConsumedEvent[]): Promise<void> {
     const handled = batch.filter(({ event }) => this.messageHandlers.has(event.eventType));
     return this.dataSource.transaction(async (manager) => {
-      const fresh = await claimInbox(manager, this.options.consumerGroup, handled);
-      await rememberTraces(
-        manager,
-        handled.map(({ event, raw }) => ({ correlationId: event.correlationId, headers: recordTraceHeaders(raw.headers) })),
-      );
+      const { fresh, traces } = await claimInbox(manager, this.options.consumerGroup, handled);
       const units: UnitOfWork[] = [];
       const outcomes: [string, 'applied' | 'duplicate'][] = [];
       for (const consumed of handled) {
@@ -121,7 +116,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         outcomes.push([eventType, 'applied']);
         units.push(unit);
       }
-      await commitUnits(manager, units, this.options.maxRecordBytes);
+      await commitUnits(manager, units, this.options.maxRecordBytes, traces);
       return outcomes;
     }).then(
       (outcomes) => outcomes.forEach(([eventType, outcome]) => messagingMetrics.consumed(eventType, outcome)),

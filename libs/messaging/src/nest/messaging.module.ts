@@ -9,6 +9,8 @@ import { createKafka } from '../kafka/create-kafka';
 import { TopicNames } from '../kafka/topic-names';
 import { DeadLetters } from '../dead-letter/dead-letters';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { RetentionSweeper } from '../retention/retention-sweeper';
+import { longestRetentionMs } from '../kafka/topic-retention';
 import { ConsumerLagReader } from '../telemetry/consumer-lag-reader';
 import { MessagingObservers } from '../telemetry/messaging-observers';
 import { MAX_RECORD_BYTES, TransactionRunner } from '../outbox/transaction-runner';
@@ -106,6 +108,21 @@ export class MessagingModule {
         inject: [OutboxRelay, KafkaEventTransport, ConsumerLagReader],
         useFactory: (relay: OutboxRelay, transport: KafkaEventTransport, lagReader: ConsumerLagReader) =>
           new MessagingObservers(serviceName, relay, transport, lagReader),
+      },
+      {
+        provide: RetentionSweeper,
+        inject: [DataSource, KAFKA, KafkaEventTransport],
+        useFactory: (dataSource: DataSource, kafka: Kafka, transport: KafkaEventTransport) =>
+          new RetentionSweeper(
+            dataSource,
+            {
+              inboxRetentionDays: settings.INBOX_RETENTION_DAYS,
+              outboxRetentionDays: settings.OUTBOX_RETENTION_DAYS,
+              intervalMs: settings.RETENTION_INTERVAL_SECONDS * 1000,
+              batchSize: settings.RETENTION_BATCH_SIZE,
+            },
+            () => longestRetentionMs(kafka, transport.subscribedTopics()),
+          ),
       },
       { provide: MAX_RECORD_BYTES, useValue: settings.KAFKA_MAX_RECORD_BYTES },
       {
