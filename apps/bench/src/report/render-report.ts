@@ -185,6 +185,7 @@ function renderSagaProfile(saga: SagaProfileResult, p99LimitMs: number): string 
       `${saga.dispatched} shipments dispatched, ${saga.paid} invoices paid.` +
       (saga.logDir ? ` Service logs: \`${relative(ROOT, saga.logDir)}\`.` : ''),
     renderCosts(saga),
+    renderCostliestStatements(saga),
     renderHotFunctions(saga),
   ]
     .filter(Boolean)
@@ -212,6 +213,23 @@ function renderOrders(orders: OrdersResult, profile: BenchProfile): string {
       'The customer is the one with the most orders; the id prefix is three characters of an order id; the deep pages follow nextAfterId from the first page.',
     table(['search', 'request', 'orders on the page', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', `p99 < ${p99LimitMs} ms`], rows),
     `Service log: \`${relative(ROOT, orders.logDir)}\`.`,
+  ].join('\n\n');
+}
+
+function renderCostliestStatements(saga: SagaProfileResult): string | undefined {
+  if (saga.costliestStatements.length === 0) return undefined;
+  const perOrder = (calls: number) => (saga.placed === 0 ? '–' : (calls / saga.placed).toFixed(1));
+  const rows = saga.costliestStatements.map(({ service, calls, totalMs, query }) => [
+    service,
+    perOrder(calls),
+    (totalMs / calls).toFixed(2),
+    count(totalMs),
+    `\`${query.replace(/\s+/g, ' ').slice(0, 120).replace(/\|/g, '\\|')}\``,
+  ]);
+  return [
+    'The statements that took the most database time over the whole run, warm-up included (pg_stat_statements; calls per placed order; ' +
+      'every statement in `statements.tsv` beside the service logs):',
+    table(['service', 'calls per order', 'mean ms', 'total ms', 'statement'], rows),
   ].join('\n\n');
 }
 
@@ -247,6 +265,7 @@ function renderCosts(saga: SagaProfileResult): string | undefined {
     work.produced.toFixed(1),
     work.applied.toFixed(1),
     work.transactions.toFixed(1),
+    work.statements.toFixed(1),
     work.rowsWritten.toFixed(1),
     count(cost.peakRssMb[name] ?? Number.NaN),
     (cost.lockWaits[name] ?? Number.NaN).toFixed(2),
@@ -257,10 +276,10 @@ function renderCosts(saga: SagaProfileResult): string | undefined {
       `and CPU milliseconds per second at rest after the last step (pollers, fetch loops); *above idle*: less what the services use at rest over the same window:`,
     table(['process', ...measured.map((step) => `${step.rate}/s`), 'at rest ms/s'], cpuRows),
     `Per completed order at ${shown.rate}/s (${count(cost.orders)} orders): events each service produced (outbox rows) and applied (inbox rows), ` +
-      `its database transactions and rows written (pg_stat_database), its peak resident memory, and how many of its database sessions ` +
+      `its database transactions and rows written (pg_stat_database) and statements (pg_stat_statements), its peak resident memory, and how many of its database sessions ` +
       `waited for a lock on average while the orders came in (pg_stat_activity every 200 ms). ` +
       `The bench made ${cost.httpRequestsPerOrder.toFixed(1)} HTTP requests per order (order, dispatches, payments); peak memory of the rest: ` +
       `${others.map(([name, mb]) => `${name} ${count(mb)} MiB`).join(', ')} (Postgres: the sum over its processes at the step's end).`,
-    table(['service', 'events produced', 'events applied', 'transactions', 'rows written', 'peak RSS MiB', 'waiting for locks'], serviceRows),
+    table(['service', 'events produced', 'events applied', 'transactions', 'statements', 'rows written', 'peak RSS MiB', 'waiting for locks'], serviceRows),
   ].join('\n\n');
 }

@@ -8,7 +8,17 @@ export interface ServiceCounters {
   produced: number;
   applied: number;
   transactions: number;
+  /** Statements its sessions ran (pg_stat_statements, BEGIN and COMMIT included); NaN without the extension. */
+  statements: number;
   rowsWritten: number;
+}
+
+/** One of the statements that took the most time in a service's database. */
+export interface CostlyStatement {
+  service: string;
+  calls: number;
+  totalMs: number;
+  query: string;
 }
 
 /**
@@ -19,6 +29,7 @@ export class FlowProbe {
   private readonly admin: Admin;
   private readonly databases = new Map<string, Client>();
   private readonly adminDatabase: Client;
+  private statementsTracked = false;
 
   constructor(
     kafka: Kafka,
@@ -32,6 +43,24 @@ export class FlowProbe {
 
   async connect(): Promise<void> {
     await Promise.all([this.admin.connect(), this.adminDatabase.connect(), ...[...this.databases.values()].map((client) => client.connect())]);
+    // Loaded by the bench's own Postgres (libs/testing); a Postgres given by DATABASE_ADMIN_URL may lack it.
+    this.statementsTracked = await this.adminDatabase.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** The `top` statements by total execution time over the services' databases, since the stack started. */
+  async costliestStatements(top: number): Promise<CostlyStatement[]> {
+    if (!this.statementsTracked) return [];
+    const names = this.serviceOfDatabase();
+    const { rows } = await this.adminDatabase.query<{ datname: string; calls: string; total: number; query: string }>(
+      `SELECT d.datname, s.calls, s.total_exec_time AS total, s.query
+         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = ANY($1::text[]) ORDER BY s.total_exec_time DESC LIMIT $2`,
+      [[...names.keys()], top],
+    );
+    return rows.map((row) => ({ service: names.get(row.datname) ?? row.datname, calls: Number(row.calls), totalMs: row.total, query: row.query }));
   }
 
   async close(): Promise<void> {
@@ -55,6 +84,7 @@ export class FlowProbe {
       `SELECT datname, xact_commit + xact_rollback AS transactions, tup_inserted + tup_updated + tup_deleted AS written FROM pg_stat_database`,
     );
     const statistics = new Map(rows.map((row) => [row.datname, row]));
+    const statements = await this.statementCounts();
     const result = new Map<string, ServiceCounters>();
     for (const service of this.processes) {
       const client = this.databases.get(service.name);
@@ -66,6 +96,7 @@ export class FlowProbe {
       result.set(service.name, {
         ...counts[0],
         transactions: Number(database?.transactions ?? Number.NaN),
+        statements: statements.get(service.name) ?? Number.NaN,
         rowsWritten: Number(database?.written ?? Number.NaN),
       });
     }
@@ -77,8 +108,8 @@ export class FlowProbe {
    * wait for a lock (row locks, advisory locks): the mean per service, the lock convoy made visible.
    */
   async meanLockWaits(stop: Promise<unknown>, intervalMs = 200): Promise<Map<string, number>> {
-    const names = new Map(this.processes.map((service) => [new URL(service.databaseUrl).pathname.slice(1), service.name]));
-    const totals = new Map(this.processes.map((service) => [service.name, 0]));
+    const names = this.serviceOfDatabase();
+    const totals = new Map<string, number>(this.processes.map((service) => [service.name, 0]));
     let samples = 0;
     let stopped = false;
     const done = () => (stopped = true);
@@ -95,6 +126,22 @@ export class FlowProbe {
       await sleep(intervalMs);
     }
     return new Map([...totals].map(([service, waiting]) => [service, samples === 0 ? Number.NaN : waiting / samples]));
+  }
+
+  /** Statements run so far, by service; empty without pg_stat_statements. */
+  private async statementCounts(): Promise<Map<string, number>> {
+    if (!this.statementsTracked) return new Map();
+    const names = this.serviceOfDatabase();
+    const { rows } = await this.adminDatabase.query<{ datname: string; calls: string }>(
+      `SELECT d.datname, sum(s.calls) AS calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = ANY($1::text[]) GROUP BY d.datname`,
+      [[...names.keys()]],
+    );
+    return new Map(rows.map((row) => [names.get(row.datname) ?? row.datname, Number(row.calls)]));
+  }
+
+  private serviceOfDatabase(): Map<string, string> {
+    return new Map(this.processes.map((service) => [new URL(service.databaseUrl).pathname.slice(1), service.name]));
   }
 
   private async atRest(): Promise<boolean> {

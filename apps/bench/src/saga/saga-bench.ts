@@ -1,4 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SagaProfile } from '../bench-profile';
 import type { BenchInfrastructure } from '../environment/bench-infrastructure';
@@ -11,6 +13,7 @@ import { waitFor } from '../wait-for';
 import type { ProfileSummary } from './cpu-profiles';
 import { profileClockMicros, summariseProfiles } from './cpu-profiles';
 import { EventTap } from './event-tap';
+import type { CostlyStatement } from './flow-probe';
 import { FlowProbe } from './flow-probe';
 import { InvoicesSeen } from './invoices-seen';
 import type { LoadProfileName } from './load-profiles';
@@ -62,6 +65,8 @@ export interface SagaProfileResult {
   logDir?: string;
   /** With BENCH_SERVICE_PROF=1: each service's functions with the most self time over the whole profile run. */
   cpuProfiles?: Record<string, ProfileSummary>;
+  /** The statements that took the most database time over the whole profile run (pg_stat_statements). */
+  costliestStatements: CostlyStatement[];
   problems: string[];
 }
 
@@ -104,6 +109,7 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     ordersInvoicedTwice: 0,
     dispatched: 0,
     paid: 0,
+    costliestStatements: [],
     problems: [],
   };
   log('starting the services');
@@ -166,6 +172,9 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     result.problems.push(`${(error as Error).message} (service logs: ${stack.logDir})`);
   } finally {
     await Promise.all([tap.stop(), bot.stop(), payments.stop()]);
+    const statements = await probe.costliestStatements(1000).catch(() => []);
+    result.costliestStatements = statements.slice(0, 5);
+    writeStatements(join(stack.logDir, 'statements.tsv'), statements);
     await probe.close().catch(() => undefined);
     await stack.stop();
   }
@@ -195,6 +204,12 @@ function costWindow(stack: SagaStack, infrastructure: BenchInfrastructure, probe
       return { at, usage, counters: await probe.counters(), requests: sent, idle };
     },
   };
+}
+
+/** Every statement the services ran, costliest first, beside their logs: where the statements per order come from. */
+function writeStatements(file: string, statements: CostlyStatement[]): void {
+  const rows = statements.map(({ service, calls, totalMs, query }) => [service, calls, totalMs.toFixed(1), query.replace(/\s+/g, ' ')].join('\t'));
+  writeFileSync(file, ['service\tcalls\ttotal ms\tstatement', ...rows].join('\n') + '\n');
 }
 
 function serviceNames(stack: SagaStack): string[] {

@@ -15,7 +15,7 @@ export interface StepCost {
   idleCpuMsPerSecond: Record<string, number>;
   /** The services' CPU per order less what they would have used at rest over the same window. */
   serviceCpuMsPerOrderAboveIdle: number;
-  /** Per order and service: events produced and applied, database transactions and rows written. */
+  /** Per order and service: events produced and applied, database transactions, statements and rows written. */
   perService: Record<string, ServiceCounters>;
   /** The bench's requests as shop, warehouse and payment provider. */
   httpRequestsPerOrder: number;
@@ -59,7 +59,10 @@ export function stepCost(
     [...after.counters].map(([name, counters]) => {
       const earlier = before.counters.get(name);
       const delta = (field: keyof ServiceCounters) => per(counters[field] - (earlier?.[field] ?? 0));
-      return [name, { produced: delta('produced'), applied: delta('applied'), transactions: delta('transactions'), rowsWritten: delta('rowsWritten') }];
+      return [
+        name,
+        { produced: delta('produced'), applied: delta('applied'), transactions: delta('transactions'), statements: delta('statements'), rowsWritten: delta('rowsWritten') },
+      ];
     }),
   );
   return {

@@ -61,6 +61,30 @@ export class MessagingSettings extends ServiceSettings {
   @Max(10_000)
   OUTBOX_BATCH_SIZE: number = 2000;
 
+  /**
+   * Inbox rows older than this are removed. It must be longer than the topics this service reads keep
+   * their records (retention.ms), so that a redelivered record is still recognised; the sweeper
+   * leaves the inbox alone, and logs an error, while it is not.
+   */
+  @IsInt()
+  @Min(1)
+  INBOX_RETENTION_DAYS: number = 35;
+
+  /** Published outbox rows and remembered traces older than this are removed (the console's event timeline reaches this far back). */
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS: number = 35;
+
+  /** How often old inbox and outbox rows are removed, in batches of RETENTION_BATCH_SIZE rows. */
+  @IsInt()
+  @Min(10)
+  RETENTION_INTERVAL_SECONDS: number = 600;
+
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  RETENTION_BATCH_SIZE: number = 5000;
+
   /** Attempts before a record that keeps failing for a non-transient reason is dead-lettered. */
   @IsInt()
   @Min(1)

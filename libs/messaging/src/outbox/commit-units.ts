@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { RememberedTraces } from '../telemetry/correlation-traces';
 import { appendToOutbox } from './outbox-writer';
 import type { DeferredInsert, UnitOfWork } from './unit-of-work';
 
@@ -9,13 +10,20 @@ const ROWS_PER_STATEMENT = 1000;
 /**
  * The last writes of a transaction, just before commit: the rows its units left for later, one
  * insert per entity in the order they were left, then their events into the outbox.
+ * `remembered`: the correlations' traces the transaction already read (see continueCorrelationTraces).
  */
-export async function commitUnits(manager: EntityManager, units: readonly UnitOfWork[], maxRecordBytes?: number): Promise<void> {
+export async function commitUnits(
+  manager: EntityManager,
+  units: readonly UnitOfWork[],
+  maxRecordBytes?: number,
+  remembered?: RememberedTraces,
+): Promise<void> {
   await insertDeferred(manager, units.flatMap((unit) => unit.deferredInserts));
   await appendToOutbox(
     manager,
     units.flatMap((unit) => unit.outboxEntries),
     maxRecordBytes,
+    remembered,
   );
 }
 

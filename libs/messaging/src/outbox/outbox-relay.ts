@@ -162,7 +162,9 @@ export class OutboxRelay {
       for (;;) {
         const rows = await next;
         if (rows.length === 0 || this.stopped) return;
-        next = this.readBatch([...previous, ...rows]);
+        // A short batch was all there was to read: a row committed since brings its own NOTIFY, which
+        // wakes the relay again once this drain ends, so reading ahead would only find nothing.
+        next = rows.length < this.options.batchSize ? Promise.resolve([]) : this.readBatch([...previous, ...rows]);
         await this.send(rows);
         await marking;
         marking = this.markPublished(rows);

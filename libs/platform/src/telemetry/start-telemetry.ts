@@ -22,7 +22,8 @@ const UNTRACED_PATHS = /^\/(health|metrics)/;
  * the instrumentations patch http, express, Nest, pg and pino as they are required.
  * Spans are exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is
  * set — every other OTEL_* variable works as the SDK documents; without it spans are still made,
- * so logs carry trace ids. Metrics are served as Prometheus text on the metrics port's `/metrics` (METRICS_PORT).
+ * so logs carry trace ids. SQL statements get spans of their own only with OTEL_TRACE_SQL=true.
+ * Metrics are served as Prometheus text on the metrics port's `/metrics` (METRICS_PORT).
  */
 export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): NodeSDK {
   const exportsTraces = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
@@ -39,7 +40,8 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
       new ExpressInstrumentation(),
       new NestInstrumentation(),
-      new PgInstrumentation({ requireParentSpan: true }),
+      // A span per SQL statement cost a tenth of a service's CPU under load (issue 18's profiles): on request only.
+      ...(env.OTEL_TRACE_SQL === 'true' ? [new PgInstrumentation({ requireParentSpan: true })] : []),
       new PinoInstrumentation(),
       // Event-loop delay, heap per space, GC pauses: what tells a slow service from a slow dependency.
       new RuntimeNodeInstrumentation(),

@@ -60,6 +60,8 @@ function serverSettings(): string[] {
     fsync: 'off',
     synchronous_commit: 'off',
     full_page_writes: 'off',
+    // Statement counts and times per database for the bench's cost model (a few percent of overhead).
+    shared_preload_libraries: 'pg_stat_statements',
   };
   return Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 }
