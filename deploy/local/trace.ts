@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * npm run trace -- <orderId> [--all]: the trace of everything the order caused, as a tree of spans
- * per service. Database query spans are left out unless --all.
+ * per service with each span's duration and error. Database query spans are left out unless --all.
  */
 const [orderId, ...flags] = process.argv.slice(2);
 const showQueries = flags.includes('--all');

@@ -11,7 +11,16 @@ export function spansOfCorrelation(spans: ReceivedSpan[], correlationId: string)
     .sort((a, b) => (BigInt(a.startTimeUnixNano) < BigInt(b.startTimeUnixNano) ? -1 : 1));
 }
 
-/** A text tree of spans by parent, one line per span: service, name, and the event it handled if any. */
+/** Milliseconds from start to end, when the span was stored with its end. */
+function durationMs(span: ReceivedSpan): number | undefined {
+  if (!span.endTimeUnixNano) return undefined;
+  return Number(BigInt(span.endTimeUnixNano) - BigInt(span.startTimeUnixNano)) / 1e6;
+}
+
+/**
+ * A text tree of spans by parent, one line per span: service, name, the event it handled if any,
+ * its duration, and its error (OTLP status code 2) with the message.
+ */
 export function renderTraceTree(spans: ReceivedSpan[]): string {
   const ids = new Set(spans.map((span) => span.spanId));
   const children = new Map<string | undefined, ReceivedSpan[]>();
@@ -23,7 +32,9 @@ export function renderTraceTree(spans: ReceivedSpan[]): string {
   const walk = (parent: string | undefined, depth: number) => {
     for (const span of children.get(parent) ?? []) {
       const event = span.attributes['tradeflow.event_type'];
-      lines.push(`${'  '.repeat(depth)}${span.service}: ${span.name}${event ? ` [${String(event)}]` : ''}`);
+      const took = durationMs(span);
+      const error = span.status?.code === 2 ? `  ERROR${span.status.message ? `: ${span.status.message}` : ''}` : '';
+      lines.push(`${'  '.repeat(depth)}${span.service}: ${span.name}${event ? ` [${String(event)}]` : ''}${took === undefined ? '' : `  ${took.toFixed(1)} ms`}${error}`);
       walk(span.spanId, depth + 1);
     }
   };
