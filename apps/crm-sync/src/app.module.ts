@@ -10,9 +10,8 @@ import { CrmWebhooksModule } from './crm-webhooks/crm-webhooks.module';
 import { CustomerDuplicate } from './customers/customer-duplicate.entity';
 import { Customer } from './customers/customer.entity';
 import { CustomersModule } from './customers/customers.module';
-import { CreateCrmSync1795431550385 } from './migrations/1795431550385-create-crm-sync';
-import { DropCrmWebhookSignatures1796650696501 } from './migrations/1796650696501-drop-crm-webhook-signatures';
 import { SERVICE_NAME } from './service-name';
+import { crmSyncMigrations } from './migrations';
 
 @Module({})
 export class AppModule {
@@ -26,7 +25,7 @@ export class AppModule {
           settings,
           databaseUrl: settings.DATABASE_URL_CRM_SYNC,
           entities: [Customer, CustomerDuplicate, CrmActivity, OrderCustomer],
-          migrations: [CreateCrmSync1795431550385, DropCrmWebhookSignatures1796650696501],
+          migrations: crmSyncMigrations,
         }),
         CrmWebhooksModule,
         CustomersModule,

@@ -1,8 +1,10 @@
 import type { ServiceDefinition } from '@tradeflow/messaging';
 import { AppModule } from './app.module';
 import type { CrmSyncSettings } from './crm-sync-settings';
+import { SERVICE_NAME } from './service-name';
 
 export const crmSyncService: ServiceDefinition<CrmSyncSettings> = {
+  name: SERVICE_NAME,
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow crm-sync API',

@@ -2,8 +2,6 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/messaging';
 import type { InventorySettings } from './inventory-settings';
-import { CreateStock1763856200000 } from './migrations/1763856200000-create-stock';
-import { TrackOrderChanges1795431605281 } from './migrations/1795431605281-track-order-changes';
 import { MovementsModule } from './movements/movements.module';
 import { StockMovement } from './movements/stock-movement.entity';
 import { ReceiptsModule } from './receipts/receipts.module';
@@ -14,6 +12,7 @@ import { ReservationsModule } from './reservations/reservations.module';
 import { SERVICE_NAME } from './service-name';
 import { StockLevel } from './stock/stock-level.entity';
 import { StockModule } from './stock/stock.module';
+import { inventoryMigrations } from './migrations';
 
 @Module({})
 export class AppModule {
@@ -26,7 +25,7 @@ export class AppModule {
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
           entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement],
-          migrations: [CreateStock1763856200000, TrackOrderChanges1795431605281],
+          migrations: inventoryMigrations,
         }),
         StockModule,
         ReservationsModule,

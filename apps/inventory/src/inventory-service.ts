@@ -2,8 +2,10 @@ import type { ServiceDefinition } from '@tradeflow/messaging';
 import { AppModule } from './app.module';
 import type { InventorySettings } from './inventory-settings';
 import { StockService } from './stock/stock.service';
+import { SERVICE_NAME } from './service-name';
 
 export const inventoryService: ServiceDefinition<InventorySettings> = {
+  name: SERVICE_NAME,
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow inventory API',

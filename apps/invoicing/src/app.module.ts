@@ -13,13 +13,12 @@ import { Invoice } from './invoices/invoice.entity';
 import { InvoicesModule } from './invoices/invoices.module';
 import { Payment } from './invoices/payment.entity';
 import { InvoicingSettings } from './invoicing-settings';
-import { CreateInvoicing1795431100000 } from './migrations/1795431100000-create-invoicing';
-import { IndexInvoicesByCustomer1796656798006 } from './migrations/1796656798006-index-invoices-by-customer';
 import { OrderEventsModule } from './order-events/order-events.module';
 import { OrderPriceLine } from './order-prices/order-price-line.entity';
 import { OrderPrice } from './order-prices/order-price.entity';
 import { PaymentsModule } from './payments/payments.module';
 import { SERVICE_NAME } from './service-name';
+import { invoicingMigrations } from './migrations';
 
 /** Who may sign webhooks here: the payment provider, with its current secret and, during a rotation, the previous one. */
 function webhookPartners(settings: InvoicingSettings): WebhookPartners {
@@ -54,7 +53,7 @@ export class AppModule {
             CreditNoteLine,
             ReceivedReturn,
           ],
-          migrations: [CreateInvoicing1795431100000, IndexInvoicesByCustomer1796656798006],
+          migrations: invoicingMigrations,
         }),
         {
           module: SettingsModule,

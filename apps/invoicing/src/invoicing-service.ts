@@ -1,8 +1,10 @@
 import type { ServiceDefinition } from '@tradeflow/messaging';
 import { AppModule } from './app.module';
 import type { InvoicingSettings } from './invoicing-settings';
+import { SERVICE_NAME } from './service-name';
 
 export const invoicingService: ServiceDefinition<InvoicingSettings> = {
+  name: SERVICE_NAME,
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow invoicing API',

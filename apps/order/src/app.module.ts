@@ -11,10 +11,6 @@ import { CustomerAccountsModule } from './customer-accounts/customer-accounts.mo
 import { CustomerLedgerEntry } from './customer-accounts/customer-ledger-entry.entity';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ListOrdersModule } from './list-orders/list-orders.module';
-import { CreateOrders1763856100000 } from './migrations/1763856100000-create-orders';
-import { CheckCustomers1795433327388 } from './migrations/1795433327388-check-customers';
-import { FindStuckAndSearchOrders1796700100000 } from './migrations/1796700100000-find-stuck-and-search-orders';
-import { TrackFulfilment1795431169770 } from './migrations/1795431169770-track-fulfilment';
 import type { OrderSettings } from './order-settings';
 import { OrderInvoice } from './orders/order-invoice.entity';
 import { OrderLabelFailure } from './orders/order-label-failure.entity';
@@ -29,6 +25,7 @@ import { ReservationsModule } from './reservations/reservations.module';
 import { SERVICE_NAME } from './service-name';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { StuckOrdersModule } from './stuck-orders/stuck-orders.module';
+import { orderMigrations } from './migrations';
 
 @Module({})
 export class AppModule {
@@ -41,7 +38,7 @@ export class AppModule {
           settings,
           databaseUrl: settings.DATABASE_URL_ORDER,
           entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, OrderLabelFailure, ApiKey, CustomerAccount, CustomerLedgerEntry],
-          migrations: [CreateOrders1763856100000, TrackFulfilment1795431169770, CheckCustomers1795433327388, FindStuckAndSearchOrders1796700100000],
+          migrations: orderMigrations,
         }),
         ApiKeysModule,
         // Before OrdersModule: /v1/orders/stuck must be routed before /v1/orders/:id.

@@ -2,8 +2,10 @@ import type { ServiceDefinition } from '@tradeflow/messaging';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AppModule } from './app.module';
 import type { OrderSettings } from './order-settings';
+import { SERVICE_NAME } from './service-name';
 
 export const orderService: ServiceDefinition<OrderSettings> = {
+  name: SERVICE_NAME,
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow order API',

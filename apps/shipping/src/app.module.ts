@@ -4,7 +4,6 @@ import { serviceRuntimeModules } from '@tradeflow/messaging';
 import type { WebhookPartners } from '@tradeflow/platform';
 import { WEBHOOK_PARTNERS } from '@tradeflow/platform';
 import { LabelsModule } from './labels/labels.module';
-import { CreateShipping1763856400000 } from './migrations/1763856400000-create-shipping';
 import { OrderedLine } from './orders/ordered-line.entity';
 import { OrdersModule } from './orders/orders.module';
 import { ReservedQuantity } from './orders/reserved-quantity.entity';
@@ -15,6 +14,7 @@ import { SERVICE_NAME } from './service-name';
 import { Shipment } from './shipments/shipment.entity';
 import { ShipmentsModule } from './shipments/shipments.module';
 import type { ShippingSettings } from './shipping-settings';
+import { shippingMigrations } from './migrations';
 
 /** Who may sign webhooks here: the carrier, with its current secret and, during a rotation, the previous one. */
 function webhookPartners(settings: ShippingSettings): WebhookPartners {
@@ -33,7 +33,7 @@ export class AppModule {
           settings,
           databaseUrl: settings.DATABASE_URL_SHIPPING,
           entities: [ShippingOrder, OrderedLine, ReservedQuantity, Shipment, CustomerReturn],
-          migrations: [CreateShipping1763856400000],
+          migrations: shippingMigrations,
         }),
         OrdersModule,
         ShipmentsModule,

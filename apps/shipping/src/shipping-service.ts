@@ -1,8 +1,10 @@
 import type { ServiceDefinition } from '@tradeflow/messaging';
 import { AppModule } from './app.module';
 import type { ShippingSettings } from './shipping-settings';
+import { SERVICE_NAME } from './service-name';
 
 export const shippingService: ServiceDefinition<ShippingSettings> = {
+  name: SERVICE_NAME,
   module: (settings) => AppModule.register(settings),
   description: {
     title: 'Tradeflow shipping API',

@@ -23,6 +23,7 @@ export { TransactionRunner } from './outbox/transaction-runner';
 export { UnitOfWork } from './outbox/unit-of-work';
 export type { Aggregate, WorkOrigin } from './outbox/unit-of-work';
 export { runService, startService } from './nest/start-service';
+export { runMigrateCommand } from './nest/migrate-command';
 export type { RunningService, ServiceDefinition } from './nest/start-service';
 export { subscribeWhenReady } from './kafka/subscribe-when-ready';
 export { serviceRuntimeModules } from './nest/service-runtime';

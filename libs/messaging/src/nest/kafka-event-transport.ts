@@ -15,12 +15,15 @@ import { commitUnits } from '../outbox/commit-units';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { messagingMetrics } from '../telemetry/messaging-metrics';
 import { inProcessSpan } from '../telemetry/messaging-spans';
+import { untilReachable } from './dependency-retries';
 import { EventContext } from './event-context';
 
 /** The consumer's options but its group id and topics, which the transport derives from the handlers. */
 export interface EventTransportOptions extends Omit<EventConsumerOptions, 'groupId' | 'topics'> {
   serviceName: ServiceName;
   consumerGroup: string;
+  /** The lifecycle's connection to the broker (see MessagingLifecycle). */
+  broker: { isReached(): boolean; reached(): Promise<void>; target: string };
 }
 
 /**
@@ -32,6 +35,7 @@ export interface EventTransportOptions extends Omit<EventConsumerOptions, 'group
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
+  private closed = false;
   private readonly log = new Logger(KafkaEventTransport.name);
 
   constructor(
@@ -52,10 +56,27 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   listen(callback: (error?: unknown) => void): void {
-    this.start().then(() => callback(), callback);
+    // With the broker reached at start the consumer joins before the app serves; without it the app
+    // serves now (writes wait in the outbox) and the consumer joins once the broker is reached.
+    const { broker } = this.options;
+    if (broker.isReached()) {
+      this.start().then(() => callback(), callback);
+      return;
+    }
+    callback();
+    const attempt = () => this.start().catch(async (error: unknown) => {
+      await this.consumer?.stop();
+      this.consumer = undefined;
+      throw error;
+    });
+    void broker
+      .reached()
+      .then(() => untilReachable({ name: 'kafka', target: broker.target }, attempt, this.log, () => this.closed))
+      .catch(() => undefined);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.consumer?.stop();
     this.consumer = undefined;
   }

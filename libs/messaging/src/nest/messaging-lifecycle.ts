@@ -1,11 +1,15 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { MessagingSettings } from '../config/messaging-settings';
 import type { TopicNames } from '../kafka/topic-names';
 import type { OutboxRelay } from '../outbox/outbox-relay';
+import { untilReachable } from './dependency-retries';
 
 /**
- * Connects the producer and ensures topics before the service works. At shutdown the relay stops
+ * Connects the producer and ensures topics: at start when the broker is there, else in the
+ * background, retrying with backoff while the service works (writes wait in the outbox; the
+ * consumer starts once the broker is reached). At shutdown the relay stops
  * while the database is still open (TypeORM closes it in onApplicationShutdown): stopped later, its
  * last "published" mark would fail and those rows go out twice. The producer goes last, after the
  * consumer's final batch (which may dead-letter through it).
@@ -20,9 +24,34 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     private readonly consumerGroup: string,
   ) {}
 
+  private stopping = false;
+  private isReached = false;
+  private reached?: Promise<void>;
+
+  /** Where the broker stands for the consumer, which joins its group once topics and producer are there. */
+  get broker() {
+    return {
+      isReached: () => this.isReached,
+      reached: (): Promise<void> => this.reached ?? Promise.reject(new Error('the broker is tried from module init on')),
+      target: this.settings.KAFKA_BROKERS,
+    };
+  }
+
   async onModuleInit(): Promise<void> {
-    if (this.settings.KAFKA_CREATE_TOPICS) await this.createTopics();
-    await this.producer.connect();
+    let firstTried!: () => void;
+    const tried = new Promise<void>((resolve) => (firstTried = resolve));
+    const connect = async () => {
+      try {
+        await this.connect();
+        this.isReached = true;
+      } finally {
+        firstTried();
+      }
+    };
+    this.reached = untilReachable({ name: 'kafka', target: this.broker.target }, connect, new Logger('Kafka'), () => this.stopping);
+    // Awaited for the first try only: a service without its broker still serves what needs only its database.
+    this.reached.catch(() => undefined);
+    await tried;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +59,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.relay.stop();
   }
 
@@ -37,17 +67,24 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     await this.producer.disconnect();
   }
 
-  private async createTopics(): Promise<void> {
-    const admin = this.kafka.admin();
+  /** One try, without kafkajs' own retries: a broker that is away is reported at once, then retried with backoff. */
+  private async connect(): Promise<void> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
     await admin.connect();
     try {
-      const names = [...this.topicNames.all(), this.topicNames.deadLetter(this.consumerGroup), this.topicNames.retry(this.consumerGroup)];
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: names.map((topic) => ({ topic, numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS })),
-      });
+      if (this.settings.KAFKA_CREATE_TOPICS) await this.createTopics(admin);
+      else await admin.describeCluster();
     } finally {
       await admin.disconnect();
     }
+    await this.producer.connect();
+  }
+
+  private async createTopics(admin: Admin): Promise<void> {
+    const names = [...this.topicNames.all(), this.topicNames.deadLetter(this.consumerGroup), this.topicNames.retry(this.consumerGroup)];
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: names.map((topic) => ({ topic, numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS })),
+    });
   }
 }

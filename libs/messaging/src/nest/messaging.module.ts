@@ -66,11 +66,12 @@ export class MessagingModule {
       },
       {
         provide: KafkaEventTransport,
-        inject: [KAFKA, PRODUCER, EventCodec, DataSource],
-        useFactory: (kafka: Kafka, producer: Producer, codec: EventCodec, dataSource: DataSource) =>
+        inject: [KAFKA, PRODUCER, EventCodec, DataSource, MessagingLifecycle],
+        useFactory: (kafka: Kafka, producer: Producer, codec: EventCodec, dataSource: DataSource, lifecycle: MessagingLifecycle) =>
           new KafkaEventTransport(kafka, producer, codec, dataSource, topicNames, {
             serviceName,
             consumerGroup,
+            broker: lifecycle.broker,
             maxAttempts: settings.CONSUMER_MAX_ATTEMPTS,
             partitionsConsumedConcurrently: settings.CONSUMER_PARTITIONS_CONCURRENTLY,
             retry: { initialMs: settings.CONSUMER_RETRY_INITIAL_MS, maxMs: settings.CONSUMER_RETRY_MAX_MS },

@@ -1,29 +1,18 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceName } from '@tradeflow/events';
-import {
-  AccessModule,
-  CreateIdempotencyKeys1763855900000,
-  CreateWebhookSignatures1796500000000,
-  databaseOptions,
-  HealthModule,
-  IdempotencyRecord,
-  loggingModule,
-} from '@tradeflow/platform';
-import { AuditRecord } from '../audit/audit-record.entity';
+import { AccessModule, HealthModule, loggingModule } from '@tradeflow/platform';
 import { AuditModule } from '../audit/audit.module';
 import type { MessagingSettings } from '../config/messaging-settings';
-import { messagingMigrations } from '../migrations';
 import { MessagingModule } from './messaging.module';
 import { MessagingOperationsModule } from './messaging-operations.module';
+import type { ServiceTables } from './service-database';
+import { connectDatabase } from './service-database';
 
-export interface ServiceRuntimeOptions {
+export interface ServiceRuntimeOptions extends ServiceTables {
   serviceName: ServiceName;
   settings: MessagingSettings;
   databaseUrl: string;
-  /** The service's own entities and migrations; the shared tables (outbox, inbox, idempotency keys, audit trail, webhook signatures) are added here. */
-  entities: Function[];
-  migrations: Function[];
 }
 
 /**
@@ -36,14 +25,11 @@ export function serviceRuntimeModules(options: ServiceRuntimeOptions): (DynamicM
   return [
     loggingModule(serviceName, settings.LOG_LEVEL),
     AccessModule.forRoot(settings),
-    TypeOrmModule.forRoot(
-      databaseOptions({
-        url: options.databaseUrl,
-        entities: [...options.entities, IdempotencyRecord, AuditRecord],
-        migrations: [CreateIdempotencyKeys1763855900000, CreateWebhookSignatures1796500000000, ...messagingMigrations, ...options.migrations],
-        runMigrations: settings.RUN_MIGRATIONS,
-      }),
-    ),
+    TypeOrmModule.forRootAsync({
+      // connectDatabase waits for the database itself; a failure after that (a migration) is not retried.
+      useFactory: () => ({ toRetry: () => false }),
+      dataSourceFactory: () => connectDatabase(options.databaseUrl, options, settings.RUN_MIGRATIONS),
+    }),
     MessagingModule.forRoot({ serviceName, settings }),
     MessagingOperationsModule,
     AuditModule.forRoot(serviceName),

@@ -4,17 +4,19 @@ export interface DatabaseOptionsInput {
   url: string;
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
-  runMigrations: boolean;
 }
 
-/** One place decides how services talk to Postgres: schema by migrations only, never synchronize. */
+/**
+ * One place decides how services talk to Postgres: schema by migrations only, never synchronize.
+ * Migrations are run by runMigrationsLocked (at start when RUN_MIGRATIONS, or by the migration
+ * command), never by TypeORM's own `migrationsRun`, which takes no lock.
+ */
 export function databaseOptions(input: DatabaseOptionsInput): DataSourceOptions {
   return {
     type: 'postgres',
     url: input.url,
     entities: input.entities,
     migrations: input.migrations,
-    migrationsRun: input.runMigrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
     extra: { max: 10 },

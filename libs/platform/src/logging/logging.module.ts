@@ -1,5 +1,6 @@
-import type { DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import type { DynamicModule, LoggerService } from '@nestjs/common';
+import type { Params } from 'nestjs-pino';
+import { Logger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { currentLogContext } from './log-context';
 
@@ -18,7 +19,20 @@ const REDACTED = [
  * OpenTelemetry pino instrumentation; correlation and event ids by withLogContext.
  */
 export function loggingModule(service: string, level: string): DynamicModule {
-  return LoggerModule.forRoot({
+  return LoggerModule.forRoot(loggingParams(service, level));
+}
+
+/**
+ * The same logger for the app to use from its first line on, before its modules exist (connecting
+ * to the database, a bad setting): JSON, not Nest's coloured text, and nothing held back.
+ */
+export function startupLogger(service: string, level: string): LoggerService {
+  const params = loggingParams(service, level);
+  return new Logger(new PinoLogger(params), params);
+}
+
+function loggingParams(service: string, level: string): Params {
+  return {
     pinoHttp: {
       level,
       base: { service },
@@ -33,5 +47,5 @@ export function loggingModule(service: string, level: string): DynamicModule {
       },
       autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
     },
-  });
+  };
 }

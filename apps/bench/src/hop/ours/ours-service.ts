@@ -29,6 +29,7 @@ class OursModule {
 
 /** A service like any other: libs/messaging's runtime, Avro via the registry, inbox, outbox, relay. */
 export const oursService: ServiceDefinition<OursSettings> = {
+  name: 'inventory',
   module: (settings) => OursModule.register(settings),
   description: { title: 'Tradeflow bench hop', description: 'OrderApproved in, one row, StockReserved out.' },
 };

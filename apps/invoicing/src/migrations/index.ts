@@ -1,0 +1,5 @@
+import { CreateInvoicing1795431100000 } from './1795431100000-create-invoicing';
+import { IndexInvoicesByCustomer1796656798006 } from './1796656798006-index-invoices-by-customer';
+
+/** The invoicing service's own migrations, in the order they run (after the shared tables'): its AppModule and `npm run migrate -- invoicing` use this list. */
+export const invoicingMigrations: Function[] = [CreateInvoicing1795431100000, IndexInvoicesByCustomer1796656798006];
