@@ -1,9 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CustomerAccount } from './customer-account.entity';
 
-/** First key of the two-int advisory locks this service takes per customer ("cust"). */
-const CUSTOMER_LOCK_SPACE = 0x63757374;
-
 /** Merges are followed through on arrival, so one hop suffices; the bound only stops a corrupt loop. */
 const MAX_HOPS = 8;
 
@@ -12,17 +9,13 @@ const MAX_HOPS = 8;
  * ones, booking money — for the rest of the transaction, and returns the survivor `customerId`
  * resolves to. Locks are taken along the merge chain (merged id, then survivor), the same order a
  * merge takes them in, and the chain is read again after each lock, so a merge committing
- * meanwhile is followed rather than missed.
+ * meanwhile is followed rather than missed. The walk runs in Postgres (migration
+ * LockCustomerGroup1797000100000): one round trip, where a statement per lock and per read made
+ * this the order service's most frequent pair of statements.
  */
 export async function lockCustomerGroup(manager: EntityManager, customerId: string): Promise<string> {
-  let current = customerId;
-  for (let hop = 0; hop < MAX_HOPS; hop++) {
-    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CUSTOMER_LOCK_SPACE, current]);
-    const next = await mergedInto(manager, current);
-    if (!next || next === current) return current;
-    current = next;
-  }
-  throw new Error(`customer ${customerId}: merge chain longer than ${MAX_HOPS}`);
+  const [{ survivor }]: { survivor: string }[] = await manager.query(`SELECT lock_customer_group($1) AS survivor`, [customerId]);
+  return survivor;
 }
 
 /** The survivor `customerId` resolves to, without locking (reads). */
