@@ -23,7 +23,7 @@ describe.each(['dev', 'prod'] as const)('backups in overlay %s', (overlay) => {
     validator ??= new ManifestValidator();
     const restores = clusters.map((cluster) => restoreCluster(cluster, `${cluster.metadata.name}-restore`, '2026-12-07T09:30:00Z') as K8sObject);
     expect(validator.problems(restores)).toEqual([]);
-    const [order] = restores.filter((restore) => restore.metadata.name === 'order-db-restore') as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [order] = restores.filter((restore) => restore.metadata.name === 'order-db-restore') as Record<string, any>[];
     expect(order.spec.bootstrap).toEqual({
       recovery: { source: 'origin', database: 'order', owner: 'order', recoveryTarget: { targetTime: '2026-12-07T09:30:00Z' } },
     });

@@ -46,9 +46,9 @@ export function restoreCluster(original: Json, name: string, targetTime: string)
   if (Number.isNaN(Date.parse(targetTime)) || !/[zZ]|[+-]\d\d:\d\d$/.test(targetTime)) {
     throw new Error(`--time must be an RFC 3339 time with a zone, e.g. 2026-12-07T09:30:00Z (got ${targetTime})`);
   }
-  const { bootstrap, plugins: _plugins, ...spec } = original.spec as Json;
-  const archive = (plugins: Json[] | undefined) => plugins?.find((plugin) => plugin.name === BACKUP_PLUGIN && plugin.isWALArchiver);
-  const objectStore = archive(original.spec.plugins)?.parameters?.barmanObjectName;
+  const { bootstrap, plugins, ...spec } = original.spec as Json;
+  const archiver = (plugins as Json[] | undefined)?.find((plugin) => plugin.name === BACKUP_PLUGIN && plugin.isWALArchiver);
+  const objectStore = archiver?.parameters?.barmanObjectName;
   if (!objectStore) throw new Error(`Cluster ${original.metadata.name} archives no WAL with ${BACKUP_PLUGIN}: nothing to restore from`);
   const stamp = new Date(targetTime).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'z').toLowerCase();
   return {

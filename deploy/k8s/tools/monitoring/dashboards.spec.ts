@@ -12,7 +12,7 @@ describe('Grafana dashboards', () => {
   it('are provisioned for the flow, each service, Kafka and Postgres', () => {
     const uids = objects
       .filter((object) => object.kind === 'ConfigMap' && object.metadata.labels?.grafana_dashboard === '1')
-      .flatMap((map) => Object.keys((map as { data: Record<string, string> }).data).map((key) => key.replace(/\.json$/, '')));
+      .flatMap((map) => Object.keys(map.data as Record<string, string>).map((key) => key.replace(/\.json$/, '')));
     expect(uids.sort()).toEqual(
       ['tradeflow-flow', 'tradeflow-kafka', 'tradeflow-postgres', ...DEPLOYED_SERVICES.map((service) => `tradeflow-service-${service.name}`)].sort(),
     );
