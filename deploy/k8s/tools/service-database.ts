@@ -4,7 +4,7 @@ import type { DeployedService } from './services';
 
 /** The service's own Postgres, run by CloudNativePG; the overlays set the instance count. */
 export function databaseCluster(service: DeployedService): Manifest {
-  const { database: name, databaseIdentifier } = names(service.name);
+  const { database: name, databaseIdentifier, serviceRole, serviceRoleSecret } = names(service.name);
   return {
     apiVersion: 'postgresql.cnpg.io/v1',
     kind: 'Cluster',
@@ -14,7 +14,20 @@ export function databaseCluster(service: DeployedService): Manifest {
       instances: 1,
       imageName: 'ghcr.io/cloudnative-pg/postgresql:17.6',
       enableSuperuserAccess: false,
+      // The owner migrates (the pods' init container); the service runs as a role of its own, granted
+      // row access by each migration run, with no right to change the schema.
       bootstrap: { initdb: { database: databaseIdentifier, owner: databaseIdentifier } },
+      managed: {
+        roles: [
+          {
+            name: serviceRole,
+            ensure: 'present',
+            login: true,
+            passwordSecret: { name: serviceRoleSecret },
+            comment: `the ${service.name} service at run time: rows only`,
+          },
+        ],
+      },
       storage: { size: '5Gi' },
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
     },

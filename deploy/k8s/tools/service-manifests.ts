@@ -44,7 +44,8 @@ function configMap(service: DeployedService): Manifest {
       METRICS_PORT: String(PLATFORM.metricsPort),
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
-      RUN_MIGRATIONS: 'true',
+      // The pod's init container migrates, as the database's owner, before the service starts.
+      RUN_MIGRATIONS: 'false',
       KAFKA_BROKERS: PLATFORM.kafkaBootstrap,
       KAFKA_TLS: 'true',
       KAFKA_SASL_MECHANISM: 'scram-sha-512',
@@ -64,12 +65,20 @@ function configMap(service: DeployedService): Manifest {
 }
 
 function deployment(service: DeployedService, imageTag: string): Manifest {
-  const { config, databaseSecret, kafkaUserSecret, appSecret, databaseUrlVariable } = names(service.name);
+  const { config, database, databaseIdentifier, databaseSecret, serviceRole, serviceRoleSecret, kafkaUserSecret, appSecret, databaseUrlVariable } =
+    names(service.name);
   const fromSecret = (secret: string, keys: Record<string, 'required' | 'optional'>) =>
     Object.entries(keys).map(([key, need]) => ({
       name: key,
       valueFrom: { secretKeyRef: { name: secret, key, optional: need === 'optional' } },
     }));
+  const image = `tradeflow/${service.name}:${imageTag}`;
+  const containerSecurity = {
+    runAsNonRoot: true,
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
+  };
   const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({
     httpGet: { path, port: 'http' },
     periodSeconds,
@@ -106,10 +115,28 @@ function deployment(service: DeployedService, imageTag: string): Manifest {
               ],
             },
           },
+          // Every pod migrates first; the advisory lock lets one run at a time, so the others find nothing left to do.
+          initContainers: [
+            {
+              name: 'migrate',
+              image,
+              imagePullPolicy: 'IfNotPresent',
+              // The image's entry point (tini) runs the service's migration command instead of the service.
+              args: ['node', '--enable-source-maps', `apps/${service.name}/src/migrate.js`],
+              env: [
+                { name: databaseUrlVariable, valueFrom: { secretKeyRef: { name: databaseSecret, key: 'uri' } } },
+                { name: 'DATABASE_APP_ROLE', value: serviceRole },
+                { name: 'LOG_LEVEL', value: 'info' },
+              ],
+              resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+              securityContext: containerSecurity,
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            },
+          ],
           containers: [
             {
               name: service.name,
-              image: `tradeflow/${service.name}:${imageTag}`,
+              image,
               imagePullPolicy: 'IfNotPresent',
               ports: [
                 { name: 'http', containerPort: service.port, protocol: 'TCP' },
@@ -117,22 +144,20 @@ function deployment(service: DeployedService, imageTag: string): Manifest {
               ],
               envFrom: [{ configMapRef: { name: config } }],
               env: [
-                { name: databaseUrlVariable, valueFrom: { secretKeyRef: { name: databaseSecret, key: 'uri' } } },
+                // The service's own role, rows only; node-postgres reads its user and password from PGUSER and PGPASSWORD.
+                { name: databaseUrlVariable, value: `postgresql://${database}-rw:5432/${databaseIdentifier}` },
+                { name: 'PGUSER', valueFrom: { secretKeyRef: { name: serviceRoleSecret, key: 'username' } } },
+                { name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: serviceRoleSecret, key: 'password' } } },
                 { name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: kafkaUserSecret, key: 'password' } } },
                 ...fromSecret(PLATFORM.oidcSecret, OIDC_SETTINGS),
                 ...fromSecret(appSecret, { ...REGISTRY_CREDENTIALS, ...service.secrets }),
               ],
-              // Migrations run before the HTTP listener starts: the startup probe gives them 3 minutes.
+              // The service waits for its database before the HTTP listener starts: the startup probe gives it 3 minutes.
               startupProbe: probe('/health/live', 5, 36),
               livenessProbe: probe('/health/live', 10, 3),
               readinessProbe: probe('/health/ready', 10, 3),
               resources: { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '384Mi' } },
-              securityContext: {
-                runAsNonRoot: true,
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                capabilities: { drop: ['ALL'] },
-              },
+              securityContext: containerSecurity,
               volumeMounts: [
                 { name: 'tmp', mountPath: '/tmp' },
                 { name: 'kafka-ca', mountPath: KAFKA_CA_DIR, readOnly: true },

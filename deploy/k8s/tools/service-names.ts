@@ -7,8 +7,12 @@ export type Manifest = Record<string, unknown>;
 export const names = (service: string) => ({
   config: `${service}-config`,
   database: `${service}-db`,
-  /** CloudNativePG writes the owner's credentials, including a ready `uri`, to `<cluster>-app`. */
+  /** CloudNativePG writes the owner's credentials, including a ready `uri`, to `<cluster>-app`: the migration role. */
   databaseSecret: `${service}-db-app`,
+  /** The role the service runs as: rows only, no DDL (a managed role of its Cluster). */
+  serviceRole: `${service.replace(/-/g, '_')}_service`,
+  /** Its password: a kubernetes.io/basic-auth Secret the operator creates (deploy/k8s/README.md). */
+  serviceRoleSecret: `${service}-db-service`,
   /** Strimzi's User Operator writes the SCRAM password to a Secret named like the KafkaUser. */
   kafkaUserSecret: service,
   /** The operator's own Secret for app secrets (DeployedService.secrets); see deploy/k8s/README.md. */

@@ -10,8 +10,8 @@ import { DEPLOYED_SERVICES } from './services';
 type Json = Record<string, any>;
 type SettingsClass = new () => object;
 
-/** Read by Node itself or by the OpenTelemetry SDK, not by the settings classes. */
-const RUNTIME_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'OTEL_SERVICE_NAME', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
+/** Read by Node itself, the OpenTelemetry SDK or node-postgres (the database role's user and password), not by the settings classes. */
+const RUNTIME_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'OTEL_SERVICE_NAME', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'PGUSER', 'PGPASSWORD'];
 
 /** What an operator's Secret holds for keys that are not plain strings. */
 const SECRET_STAND_INS: Record<string, string> = {

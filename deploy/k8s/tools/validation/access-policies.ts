@@ -85,9 +85,11 @@ function namesOf(selector: Json | undefined): string[] | undefined {
 /**
  * Credentials reach a service pod only through Secrets: the issuer (OIDC_ISSUER_URL, required;
  * OIDC_AUDIENCE), the registry's user and password, and every `*_SECRET`, `*_PASSWORD`, API key or
- * database URL, never as a literal value or in its ConfigMap.
+ * database URL with a user or password in it, never as a literal value or in its ConfigMap.
  */
 export function credentialProblems(objects: K8sObject[]): string[] {
+  // The service's role logs in with PGUSER and PGPASSWORD (from a Secret); its URL names only the cluster.
+  const isPlainDatabaseUrl = (variable: Json) => /^DATABASE_URL_/.test(variable.name) && /^postgres(ql)?:\/\/[^@]+$/.test(variable.value ?? '');
   const isCredential = (name: string) => /(_SECRET|_PASSWORD|_API_KEY|^DATABASE_URL_.*|^OIDC_ISSUER_URL|^OIDC_AUDIENCE|^SCHEMA_REGISTRY_USERNAME)$/.test(name);
   return serviceDeployments(objects).flatMap((deployment: Json) => {
     const container: Json = deployment.spec.template.spec.containers[0];
@@ -95,7 +97,9 @@ export function credentialProblems(objects: K8sObject[]): string[] {
     const configMaps = (container.envFrom ?? []).map((source: Json) => source.configMapRef?.name);
     const config = ofKind(objects, 'ConfigMap').filter((map) => configMaps.includes(map.metadata.name)).flatMap((map: Json) => Object.keys(map.data ?? {}));
     const problems = [
-      ...env.filter((variable) => isCredential(variable.name) && !variable.valueFrom?.secretKeyRef).map((variable) => `${variable.name} is not from a Secret`),
+      ...env
+        .filter((variable) => isCredential(variable.name) && !variable.valueFrom?.secretKeyRef && !isPlainDatabaseUrl(variable))
+        .map((variable) => `${variable.name} is not from a Secret`),
       ...config.filter(isCredential).map((name: string) => `${name} is in a ConfigMap`),
     ];
     for (const required of ['OIDC_ISSUER_URL', 'SCHEMA_REGISTRY_USERNAME', 'SCHEMA_REGISTRY_PASSWORD']) {

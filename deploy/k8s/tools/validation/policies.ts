@@ -149,8 +149,18 @@ export function wiringProblems(objects: K8sObject[]): string[] {
     if (!config.KAFKA_BROKERS) problems.push(`ConfigMap ${configMapName} missing or without KAFKA_BROKERS`);
     if (!named('ServiceAccount', pod.serviceAccountName)) problems.push(`ServiceAccount ${pod.serviceAccountName} missing`);
     if (!named('Cluster', `${name}-db`)) problems.push(`database Cluster ${name}-db missing`);
-    const database = secretRef(databaseVariable);
-    if (database?.name !== `${name}-db-app` || database?.key !== 'uri') problems.push(`${databaseVariable} is not the uri in CloudNativePG's ${name}-db-app`);
+    // The service runs as its own role (rows only); its init container migrates as the database's owner.
+    const cluster = named('Cluster', `${name}-db`);
+    const serviceRole = ['PGUSER', 'PGPASSWORD'].map(secretRef);
+    if (serviceRole.some((secret) => secret?.name !== `${name}-db-service`)) problems.push(`PGUSER and PGPASSWORD are not the role in ${name}-db-service`);
+    if (!cluster?.spec.managed?.roles?.some((role: Json) => role.passwordSecret?.name === `${name}-db-service` && role.login)) {
+      problems.push(`database Cluster ${name}-db does not declare the role of ${name}-db-service`);
+    }
+    if (/@/.test(env.get(databaseVariable)?.value ?? '@')) problems.push(`${databaseVariable} is not a URL of the cluster without credentials`);
+    if (config.RUN_MIGRATIONS !== 'false') problems.push('the service migrates its database itself, as the role that serves requests');
+    const migrate: Json | undefined = (pod.initContainers ?? []).find((candidate: Json) => candidate.name === 'migrate');
+    const owner = (migrate?.env ?? []).find((variable: Json) => variable.name === databaseVariable)?.valueFrom?.secretKeyRef;
+    if (owner?.name !== `${name}-db-app` || owner?.key !== 'uri') problems.push(`no migrate init container with the owner's uri in CloudNativePG's ${name}-db-app`);
     if (config.KAFKA_SASL_USERNAME !== name || !named('KafkaUser', name)) problems.push('KAFKA_SASL_USERNAME is not its KafkaUser');
     const password = secretRef('KAFKA_SASL_PASSWORD');
     if (password?.name !== name || password?.key !== 'password') problems.push("KAFKA_SASL_PASSWORD is not the KafkaUser Secret's password");
