@@ -15,13 +15,14 @@ export const DEPENDENCY_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 15_00
 
 /**
  * Runs `attempt` until it succeeds, logging each failure with the dependency's name and the next
- * try, then once when it is reached after failing. `stopped` ends the waiting at shutdown.
+ * try, then once when it is reached after failing. Tries that run in the background while the
+ * service works pass `stopped`, which ends them at shutdown; their waits never hold the process open.
  */
 export async function untilReachable(
   dependency: Dependency,
   attempt: () => Promise<void>,
   logger: LoggerService,
-  stopped: () => boolean = () => false,
+  stopped?: () => boolean,
 ): Promise<void> {
   for (let failures = 0; ; failures++) {
     try {
@@ -29,7 +30,7 @@ export async function untilReachable(
       if (failures > 0) logger.log({ msg: `${dependency.name} reachable`, dependency: dependency.name, target: dependency.target, failures });
       return;
     } catch (error) {
-      if (stopped()) throw error;
+      if (stopped?.()) throw error;
       const retryInMs = backoffDelay(failures + 1, DEPENDENCY_BACKOFF);
       logger.warn({
         msg: `${dependency.name} unreachable; retrying`,
@@ -39,7 +40,7 @@ export async function untilReachable(
         retryInMs,
         error: asError(error).message,
       });
-      await sleep(retryInMs);
+      await sleep(retryInMs, undefined, { ref: !stopped });
     }
   }
 }

@@ -6,6 +6,9 @@ import type { TopicNames } from '../kafka/topic-names';
 import type { OutboxRelay } from '../outbox/outbox-relay';
 import { untilReachable } from './dependency-retries';
 
+/** Within the 2 s in which an unreachable dependency is named. */
+const REGISTRY_TIMEOUT_MS = 1500;
+
 /**
  * Connects the producer and ensures topics: at start when the broker is there, else in the
  * background, retrying with backoff while the service works (writes wait in the outbox; the
@@ -51,6 +54,9 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     this.reached = untilReachable({ name: 'kafka', target: this.broker.target }, connect, new Logger('Kafka'), () => this.stopping);
     // Awaited for the first try only: a service without its broker still serves what needs only its database.
     this.reached.catch(() => undefined);
+    // The registry is asked only when an event is encoded or decoded; one question now names it at start if it is away.
+    const registry = { name: 'schema registry' as const, target: this.settings.SCHEMA_REGISTRY_URL };
+    untilReachable(registry, () => this.askRegistry(), new Logger('SchemaRegistry'), () => this.stopping).catch(() => undefined);
     await tried;
   }
 
@@ -78,6 +84,13 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       await admin.disconnect();
     }
     await this.producer.connect();
+  }
+
+  private async askRegistry(): Promise<void> {
+    const { SCHEMA_REGISTRY_URL: url, SCHEMA_REGISTRY_USERNAME: username, SCHEMA_REGISTRY_PASSWORD: password } = this.settings;
+    const headers: Record<string, string> = username ? { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` } : {};
+    const response = await fetch(`${url}/subjects`, { headers, signal: AbortSignal.timeout(REGISTRY_TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`GET /subjects answered ${response.status}`);
   }
 
   private async createTopics(admin: Admin): Promise<void> {

@@ -42,6 +42,21 @@ describe('start-up logs (real registry; Postgres unreachable)', () => {
     expect(json(third).attempt).toBe(3);
   }, 90_000);
 
+  it('an unreachable schema registry is named within 2 s; the service starts and is ready all the same', async () => {
+    await harness.createDatabase();
+    const [nothingListens] = await freePorts(1);
+    const registryUrl = `http://127.0.0.1:${nothingListens}/apis/ccompat/v7`;
+    const service = await startFixtureProcess(harness.environment({ LOG_LEVEL: 'info', SCHEMA_REGISTRY_URL: registryUrl }));
+    started.push(service);
+    await eventually(() => service.status('/health/ready'), (status) => status === 200, { timeoutMs: 60_000 });
+    const lines = service.lines();
+    const named = lines.find((line) => line.text.includes('"dependency":"schema registry"'));
+    expect(named && json(named)).toMatchObject({ msg: 'schema registry unreachable; retrying', target: registryUrl, attempt: 1 });
+    // Asked once the database is connected, when the messaging module starts.
+    const databaseConnected = lines.find((line) => line.text.includes('TypeOrmCoreModule dependencies initialized'));
+    expect(named!.atMs - databaseConnected!.atMs).toBeLessThan(2000);
+  }, 90_000);
+
   it('a bad setting stops the service with one JSON line naming it', async () => {
     const service = await startFixtureProcess(harness.environment({ CONSUMER_MAX_ATTEMPTS: 'many' }));
     started.push(service);
