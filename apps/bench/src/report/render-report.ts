@@ -6,6 +6,7 @@ import type { HopResult } from '../hop/hop-bench';
 import type { OrdersResult } from '../orders/orders-bench';
 import type { HotFunction } from '../saga/cpu-profiles';
 import type { SagaProfileResult, SagaResult } from '../saga/saga-bench';
+import { TRACED_ORDER_SHARE } from '../saga/saga-stack';
 import { count, kops, ms, ratio, table, verdict } from './format';
 
 const ROOT = join(__dirname, '../../../..');
@@ -186,6 +187,7 @@ function renderSagaProfile(saga: SagaProfileResult, p99LimitMs: number): string 
       (saga.logDir ? ` Service logs: \`${relative(ROOT, saga.logDir)}\`.` : ''),
     renderCosts(saga),
     renderCostliestStatements(saga),
+    renderHops(saga),
     renderHotFunctions(saga),
   ]
     .filter(Boolean)
@@ -213,6 +215,18 @@ function renderOrders(orders: OrdersResult, profile: BenchProfile): string {
       'The customer is the one with the most orders; the id prefix is three characters of an order id; the deep pages follow nextAfterId from the first page.',
     table(['search', 'request', 'orders on the page', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', `p99 < ${p99LimitMs} ms`], rows),
     `Service log: \`${relative(ROOT, orders.logDir)}\`.`,
+  ].join('\n\n');
+}
+
+function renderHops(saga: SagaProfileResult): string | undefined {
+  if (saga.hops.length === 0) return undefined;
+  const rows = saga.hops.map((hop) => [hop.hop, count(hop.samples), ms(hop.atMs), ms(hop.toRelayMs), ms(hop.sendMs), ms(hop.toHandlerMs), ms(hop.handlerMs)]);
+  return [
+    `Where an order's events wait, hop by hop, from the traces of ${Math.round(TRACED_ORDER_SHARE * 100)}% of the orders (medians over the run, warm-up included; ` +
+      "every process on one clock): *to relay* from the end of the work that wrote the event (a request, a handler) to the relay's send — its commit " +
+      "and the outbox; *send* to the broker's acknowledgement; *to handler* from there to the handler's start — the topic, the consumer's fetch, " +
+      'its batch and key lane, the transaction\'s first statement; *at* when the handler began, from the start of the order:',
+    table(['event: from → to', 'samples', 'at ms', 'to relay ms', 'send ms', 'to handler ms', 'handler ms'], rows),
   ].join('\n\n');
 }
 

@@ -1,3 +1,4 @@
+import { TraceReceiver } from '@tradeflow/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { profileClockMicros, summariseProfiles } from './cpu-profiles';
 import { EventTap } from './event-tap';
 import type { CostlyStatement } from './flow-probe';
 import { FlowProbe } from './flow-probe';
+import type { HopTimes } from './hop-times';
+import { hopTimes } from './hop-times';
 import { InvoicesSeen } from './invoices-seen';
 import type { LoadProfileName } from './load-profiles';
 import { loadProfile } from './load-profiles';
@@ -65,6 +68,8 @@ export interface SagaProfileResult {
   logDir?: string;
   /** With BENCH_SERVICE_PROF=1: each service's functions with the most self time over the whole profile run. */
   cpuProfiles?: Record<string, ProfileSummary>;
+  /** Where a sampled order's events spent their time, hop by hop (medians over the run, warm-up included). */
+  hops: HopTimes[];
   /** The statements that took the most database time over the whole profile run (pg_stat_statements). */
   costliestStatements: CostlyStatement[];
   problems: string[];
@@ -110,10 +115,15 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     dispatched: 0,
     paid: 0,
     costliestStatements: [],
+    hops: [],
     problems: [],
   };
   log('starting the services');
-  const stack = await startSagaStack(infrastructure, context.scratch, stackId, name);
+  const traces = new TraceReceiver();
+  const stack = await startSagaStack(infrastructure, context.scratch, stackId, name, await traces.start()).catch(async (error: unknown) => {
+    await traces.stop();
+    throw error;
+  });
   result.logDir = stack.logDir;
   const kafka = new Kafka({ clientId: 'bench-saga', brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.WARN });
   const requests = new RequestCounter(infrastructure.oidcIssuerUrl);
@@ -177,6 +187,9 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
     writeStatements(join(stack.logDir, 'statements.tsv'), statements);
     await probe.close().catch(() => undefined);
     await stack.stop();
+    // Stopped, each service has flushed its last spans.
+    result.hops = hopTimes(traces.spans);
+    await traces.stop();
   }
   if (process.env.BENCH_SERVICE_PROF === '1') {
     result.cpuProfiles = Object.fromEntries(stack.processes.map(({ name: service }) => [service, summariseProfiles(cpuProfileDir(stack.logDir, service), stepsFrom)]));
