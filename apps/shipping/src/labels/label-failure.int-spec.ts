@@ -22,6 +22,11 @@ describe('label failures (real Kafka, registry, Postgres)', () => {
     );
     expect(event).toMatchObject({ shipmentId: failed.id, attempts: 3, aggregateVersion: 2, correlationId: orderId });
     expect(event.reason).toContain('local carrier refused the label');
+    // Two attempts retried, the third refused for good: what the alert LabelsFailing counts.
+    const metrics = await shipping.metrics();
+    expect(metrics).toMatch(/^tradeflow_label_attempts_total\{outcome="retrying"[^}]*\} 2$/m);
+    expect(metrics).toMatch(/^tradeflow_label_attempts_total\{outcome="failed"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^tradeflow_label_attempts_total\{outcome="labelled"[^}]*\} 0$/m);
 
     const notYet = await shipping.request<{ message: string }>('POST', `/v1/shipments/${failed.id}/dispatch`);
     expect(notYet.status).toBe(409);

@@ -15,6 +15,8 @@ import type { Carrier, Label } from './carrier';
 import { CARRIER } from './carrier';
 import type { LabelRetryPolicy } from './label-backoff';
 import { afterFailedAttempt } from './label-backoff';
+import type { LabelAttemptOutcome } from './label-attempts.metric';
+import { countLabelAttempt } from './label-attempts.metric';
 
 export interface LabelWorkerOptions extends LabelRetryPolicy {
   pollIntervalMs: number;
@@ -36,6 +38,8 @@ interface ClaimedShipment {
 }
 
 type Attempt = { ok: true; label: Label } | { ok: false; reason: string };
+/** What an applied attempt came to, and when to try again if it is to be retried. */
+type Applied = { outcome: LabelAttemptOutcome; retryInMs?: number };
 
 /**
  * Gets labels for LABEL_PENDING shipments, outside any consumer transaction. A claim leases due
@@ -128,7 +132,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
   private async label(shipment: ClaimedShipment, token: string): Promise<void> {
     const attempt = await this.callCarrier(shipment);
     const origin = { producer: SERVICE_NAME, correlationId: shipment.correlation_id, causationId: shipment.created_event_id };
-    const retryInMs = await this.transactions.run(origin, async (unit) => {
+    const applied = await this.transactions.run(origin, async (unit): Promise<Applied | undefined> => {
       const current = await unit.manager.findOne(Shipment, {
         where: { id: shipment.id, labelClaim: token },
         lock: { mode: 'pessimistic_write' },
@@ -137,10 +141,12 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
       if (!current || current.status !== 'LABEL_PENDING') return undefined;
       return attempt.ok ? this.labelled(unit, current, attempt.label) : this.failed(unit, current, attempt.reason);
     });
-    if (retryInMs !== undefined) this.wakeAfter(retryInMs);
+    // Counted once committed: a rolled-back or superseded attempt changed nothing.
+    if (applied) countLabelAttempt(applied.outcome);
+    if (applied?.retryInMs !== undefined) this.wakeAfter(applied.retryInMs);
   }
 
-  private async labelled(unit: UnitOfWork, shipment: Shipment, label: Label): Promise<undefined> {
+  private async labelled(unit: UnitOfWork, shipment: Shipment, label: Label): Promise<Applied> {
     const { carrier, labelNumber, trackingNumber } = label;
     Object.assign(shipment, {
       carrier,
@@ -159,11 +165,11 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
       { orderId: shipment.orderId, shipmentId: shipment.id, carrier, labelNumber, trackingNumber },
       { id: shipment.id, version: shipment.version },
     );
-    return undefined;
+    return { outcome: 'labelled' };
   }
 
   /** Schedules the next attempt (returning its delay) or, after the last one, gives up: LABEL_FAILED. */
-  private async failed(unit: UnitOfWork, shipment: Shipment, reason: string): Promise<number | undefined> {
+  private async failed(unit: UnitOfWork, shipment: Shipment, reason: string): Promise<Applied> {
     const attempts = shipment.labelAttempts + 1;
     this.logger.warn({ msg: 'label attempt failed', shipmentId: shipment.id, attempt: attempts, reason });
     const next = afterFailedAttempt(attempts, this.options);
@@ -179,7 +185,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
           nextLabelAttemptAt: () => `now() + ${delayMs} * interval '1 millisecond'`,
         },
       );
-      return delayMs;
+      return { outcome: 'retrying', retryInMs: delayMs };
     }
     Object.assign(shipment, {
       status: 'LABEL_FAILED',
@@ -195,7 +201,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
       { orderId: shipment.orderId, shipmentId: shipment.id, reason, attempts },
       { id: shipment.id, version: shipment.version },
     );
-    return undefined;
+    return { outcome: 'failed' };
   }
 
   private async callCarrier(shipment: ClaimedShipment): Promise<Attempt> {

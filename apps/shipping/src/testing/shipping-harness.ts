@@ -144,6 +144,11 @@ export class ShippingHarness {
     await this.start(env);
   }
 
+  /** The service's `/metrics` text, as Prometheus scrapes it. */
+  async metrics(): Promise<string> {
+    return (await fetch(this.running!.metricsUrl)).text();
+  }
+
   /** Calls the API as `as` (by default the warehouse, who works with shipments and returns). */
   async request<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, as: Caller = 'warehouse'): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = as === 'anonymous' ? {} : await devAuthorization(as);
