@@ -1,49 +1,27 @@
-import { eventually, freePorts } from '@tradeflow/testing';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
+import { eventually } from '@tradeflow/testing';
 import { AssignerProtocol } from 'kafkajs';
 import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
+import type { FixtureProcess } from '../testing-fixtures/fixture-process';
+import { startFixtureProcess } from '../testing-fixtures/fixture-process';
 
-const ROOT = join(__dirname, '../../../..');
-const MAIN = join(__dirname, '../testing-fixtures/fixture-main.ts');
-
-interface Replica {
-  child: ChildProcess;
-  exited: Promise<[number | null, NodeJS.Signals | null]>;
-  output(): string;
-}
-
-/** The fixture service as its own process, configured by environment like every service. */
-async function startReplica(env: Record<string, string>): Promise<Replica> {
-  const [port] = await freePorts(1);
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', MAIN], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const ready = async () => {
-    if (child.exitCode !== null) throw new Error(`replica exited with ${child.exitCode}:\n${output}`);
-    return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status;
-  };
-  await eventually(ready, (status) => status === 200, { timeoutMs: 90_000, intervalMs: 250 }).catch((error: Error) => {
-    child.kill('SIGKILL');
-    throw new Error(`${error.message}\n${output}`);
-  });
-  return { child, exited, output: () => output };
+/** The fixture service as its own process, once it is ready. */
+async function startReplica(env: Record<string, string>): Promise<FixtureProcess> {
+  const replica = await startFixtureProcess(env);
+  await eventually(() => replica.status('/health/ready'), (status) => status === 200, { timeoutMs: 90_000, intervalMs: 250 }).catch(
+    async (error: Error) => {
+      await replica.stop('SIGKILL');
+      throw new Error(`${error.message}\n${replica.output()}`);
+    },
+  );
+  return replica;
 }
 
 describe('two replicas of a service in one consumer group (real Kafka, registry, Postgres)', () => {
   const harness = new FixtureHarness();
-  const replicas: Replica[] = [];
+  const replicas: FixtureProcess[] = [];
   beforeAll(() => harness.createDatabase());
   afterAll(async () => {
-    for (const replica of replicas) if (replica.child.exitCode === null) replica.child.kill('SIGKILL');
+    for (const replica of replicas) await replica.stop('SIGKILL');
     await harness.close();
   });
 
@@ -54,7 +32,8 @@ describe('two replicas of a service in one consumer group (real Kafka, registry,
       const [description] = (await admin.describeGroups([harness.groupId])).groups;
       const members = description.members.map((member) => {
         const assignment = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
-        return Object.values(assignment?.assignment ?? {}).flat();
+        // The orders topic's partitions (the group also reads its retry topic).
+        return assignment?.assignment[harness.topic] ?? [];
       });
       const committed = await admin.fetchOffsets({ groupId: harness.groupId, topics: [harness.topic] });
       const ends = await admin.fetchTopicOffsets(harness.topic);

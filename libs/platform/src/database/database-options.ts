@@ -19,6 +19,8 @@ export function databaseOptions(input: DatabaseOptionsInput): DataSourceOptions 
     migrations: input.migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Not even CREATE EXTENSION at connect: the service's role may not, and the migrations need none (gen_random_uuid is built in).
+    installExtensions: false,
     extra: { max: 10 },
   };
 }
