@@ -103,6 +103,12 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
     return list.find((activity) => activity.orderId === orderId);
   };
   const publish = (event: DomainEvent) => crm.kafka.publish([event], () => event.aggregateId);
+  /** `tradeflow_crm_activity_deliveries_total` by outcome, from the service's /metrics. */
+  const deliveries = async () => {
+    const text = await (await fetch(crm.service.metricsUrl)).text();
+    const count = (outcome: string) => Number(new RegExp(`^tradeflow_crm_activity_deliveries_total\\{outcome="${outcome}"[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1]);
+    return { delivered: count('delivered'), retrying: count('retrying'), dead: count('dead') };
+  };
 
   it('delivers signed activity, retrying after the CRM answered 500 twice', async () => {
     const placed = orderPlaced('DLV-1');
@@ -114,6 +120,7 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
     const calls = fakeCrm.received.filter((call) => call.orderId === placed.aggregateId);
     expect(calls.map((call) => call.answered)).toEqual([500, 500, 200]);
     expect(calls.every((call) => call.signatureValid && call.activityId === delivered?.id)).toBe(true);
+    expect(await deliveries()).toEqual({ delivered: 1, retrying: 2, dead: 0 });
   });
 
   it('marks activity DEAD after the last attempt, and delivers it when retried', async () => {
@@ -123,6 +130,7 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
 
     const dead = await eventually(() => activityOf(placed.aggregateId), (activity) => activity?.delivery.status === 'DEAD');
     expect(dead?.delivery).toMatchObject({ attempts: 3, lastError: 'HTTP 500: CRM is having a bad day' });
+    expect(await deliveries()).toEqual({ delivered: 1, retrying: 4, dead: 1 });
     expect((await sendJson(`${crm.url}/v1/crm/activities?status=DEAD`, 'GET', undefined, 'auditor')).body).toEqual([
       expect.objectContaining({ id: dead?.id }),
     ]);

@@ -2,6 +2,7 @@ import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CrmSyncSettings } from '../crm-sync-settings';
+import { countDelivery } from './activity-deliveries.metric';
 import type { ActivityMessage } from './crm-activity-client';
 import { CrmActivityClient } from './crm-activity-client';
 import { afterAttempt } from './retry-backoff';
@@ -83,7 +84,7 @@ export class ActivityDeliveryWorker implements OnApplicationBootstrap, OnModuleD
       baseMs: this.settings.CRM_ACTIVITY_RETRY_BASE_MS,
     });
     const error = result.delivered ? null : result.error;
-    await this.dataSource.query(
+    const [, updated]: [unknown[], number] = await this.dataSource.query(
       `UPDATE crm_activities
           SET status = $2, attempts = $3, last_error = coalesce($4, last_error),
               next_attempt_at = now() + make_interval(secs => $5),
@@ -91,6 +92,8 @@ export class ActivityDeliveryWorker implements OnApplicationBootstrap, OnModuleD
         WHERE id = $1 AND status = 'PENDING'`,
       [activity.id, outcome.status, attempts, error, outcome.status === 'PENDING' ? outcome.retryInMs / 1000 : 0],
     );
+    // Not counted when the row left PENDING meanwhile (an operator's retry reset it): nothing was applied.
+    if (updated === 1) countDelivery(outcome);
     if (outcome.status === 'DEAD') {
       this.logger.warn(`CRM activity ${activity.id} is DEAD after ${attempts} attempts: ${error}`);
     }

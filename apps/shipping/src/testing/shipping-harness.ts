@@ -146,7 +146,8 @@ export class ShippingHarness {
 
   /** The service's `/metrics` text, as Prometheus scrapes it. */
   async metrics(): Promise<string> {
-    return (await fetch(this.running!.metricsUrl)).text();
+    if (!this.running) throw new Error('shipping is not running');
+    return (await fetch(this.running.metricsUrl)).text();
   }
 
   /** Calls the API as `as` (by default the warehouse, who works with shipments and returns). */

@@ -59,7 +59,7 @@ describe('alert rules (deploy/k8s/base/monitoring/rules)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('selects only metrics that are exported, or declared for issue 21 (metric-catalogue.ts)', () => {
+  it('selects only metrics the services or the exporters export (metric-catalogue.ts)', () => {
     const names = files.flatMap((file) => rulesOf(file).flatMap((rule) => metricNames(rule.expr)));
     expect(names.length).toBeGreaterThan(0);
     expect(unknownMetrics(names, repositoryRoot)).toEqual([]);

@@ -17,7 +17,7 @@ const asPromQL = (expr: string) => expr.replace(/\$__(rate_interval|interval|ran
 /**
  * Problems of the dashboards provisioned by ConfigMaps labelled grafana_dashboard: "1": JSON that does
  * not parse, uids or titles used twice, panels without queries, queries promtool refuses, and metric
- * names that are neither exported nor declared (metric-catalogue.ts).
+ * names no service or exporter exports (metric-catalogue.ts).
  */
 export function dashboardProblems(objects: K8sObject[], root: string): string[] {
   const problems: string[] = [];
@@ -54,7 +54,7 @@ export function dashboardProblems(objects: K8sObject[], root: string): string[] 
   problems.push(...refused.map(({ problem }) => problem));
   const parsed = expressions.filter((expression) => !refused.some((one) => one.expression === expression));
   const unknown = unknownMetrics(parsed.flatMap(({ expr }) => metricNames(expr)), root);
-  if (unknown.length > 0) problems.push(`metrics neither exported nor declared: ${unknown.join(', ')}`);
+  if (unknown.length > 0) problems.push(`metrics nobody exports: ${unknown.join(', ')}`);
   return problems;
 }
 

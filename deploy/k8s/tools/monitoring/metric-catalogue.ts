@@ -79,15 +79,8 @@ export const EXTERNAL_METRICS: Record<string, readonly string[]> = {
   'OpenTelemetry Collector (its own telemetry)': ['otelcol_exporter_sent_spans_total', 'otelcol_exporter_send_failed_spans_total'],
 };
 
-/**
- * Names the rules and dashboards use for metrics the services do not export yet: shipping's label
- * attempts and crm-sync's activity deliveries, by outcome. Once one ships under its name here it is
- * found above and leaves this list; under another name, the rules and dashboards must follow.
- */
-export const PENDING_METRICS: readonly string[] = ['tradeflow_label_attempts_total', 'tradeflow_crm_activity_deliveries_total'];
-
 /** Names a rule or dashboard selects that no list above knows. */
 export function unknownMetrics(names: Iterable<string>, root: string): string[] {
-  const known = new Set([...exportedByServices(root).keys(), ...Object.values(EXTERNAL_METRICS).flat(), ...PENDING_METRICS]);
+  const known = new Set([...exportedByServices(root).keys(), ...Object.values(EXTERNAL_METRICS).flat()]);
   return [...new Set(names)].filter((name) => !known.has(name)).sort();
 }
