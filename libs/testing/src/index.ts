@@ -17,6 +17,8 @@ export { freePorts } from './infra/ports';
 export { DEFAULT_COMPATIBILITY } from './infra/registry';
 export { eventually } from './eventually';
 export { requiredEnv, TestKafka, uniqueTopicPrefix, type ReceivedRecord } from './kafka/test-kafka';
+export { ScramKafkaClient, type KafkaTopicResource, type KafkaUserResource } from './kafka/kafka-users';
+export type { KafkaScram, ScramUser } from './infra/kafka';
 export { runningPid, startProcess, stopProcess, waitUntilReady } from './infra/process';
 export { TraceReceiver } from './telemetry/trace-receiver';
 export type { ReceivedSpan } from './telemetry/otlp-span';

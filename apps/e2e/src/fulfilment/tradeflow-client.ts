@@ -177,6 +177,17 @@ export class TradeflowClient {
     return postSigned(`${this.slice.invoicing.url}/v1/payments/webhooks/provider`, { paymentRef, invoiceId, amountMinor, currency: 'EUR' }, PAYMENT_PROVIDER_WEBHOOK_SECRET);
   }
 
+  /** One order through every service: stock received, ordered, reserved, shipped, delivered, invoiced, paid, completed. */
+  async orderToCash(sku: string): Promise<string> {
+    expect((await this.receiveStock('BER', [{ sku, quantity: 1 }])).status).toBeLessThan(300);
+    const orderId = await this.placeOrder([{ sku, quantity: 1 }]);
+    await this.shipEverything(orderId, 1);
+    const [invoice] = await this.waitForInvoices(orderId, 1);
+    expect((await this.pay(invoice.id, invoice.totalMinor)).status).toBe(201);
+    await this.waitForOrder(orderId, 'COMPLETED');
+    return orderId;
+  }
+
   /** Dispatches every labelled shipment of the order and reports each delivered. */
   async shipEverything(orderId: string, shipmentCount: number) {
     const shipments = await this.waitForShipments(orderId, shipmentCount, 'LABELLED');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { ensureInfraArtifacts, type InfraArtifacts } from './artifacts';
 import { createDatabase } from './database';
-import { startKafka } from './kafka';
+import { startKafka, type KafkaScram } from './kafka';
 import { defaultStateDir } from './layout';
 import { assertPortFree } from './ports';
 import { startPostgres } from './postgres';
@@ -33,6 +33,8 @@ export interface StartInfrastructureOptions {
    * environment. For tests that stop a server, which must never be the one other tests share.
    */
   components?: Component[];
+  /** Kafka that authenticates and authorizes every client (see KafkaScram); default: plaintext, no ACLs. */
+  kafkaScram?: KafkaScram;
 }
 
 export interface Endpoints {
@@ -109,7 +111,7 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
   await refuseToStart(stateDir, planned, ports);
   mkdirSync(stateDir, { recursive: true });
   const artifacts = planned.some((name) => name === 'kafka' || name === 'registry') ? ensureInfraArtifacts() : undefined;
-  const context: StartContext = { stateDir, ports, detached: options.detached ?? false, artifacts };
+  const context: StartContext = { stateDir, ports, detached: options.detached ?? false, artifacts, kafkaScram: options.kafkaScram };
 
   const started: StartedComponent[] = [];
   const starting = planned.map(async (name) => {
@@ -147,12 +149,13 @@ interface StartContext {
   ports: InfrastructurePorts;
   detached: boolean;
   artifacts: InfraArtifacts | undefined;
+  kafkaScram: KafkaScram | undefined;
 }
 
 /** Starts one component; its endpoint is the brokers list, the registry URL or the admin database URL. */
 async function startComponent(
   name: Component,
-  { stateDir, ports, detached, artifacts }: StartContext,
+  { stateDir, ports, detached, artifacts, kafkaScram }: StartContext,
 ): Promise<{ process: RunningProcess; endpoint: string }> {
   if (name === 'postgres') {
     const { process, adminUrl } = await startPostgres({ stateDir, detached, port: ports.postgres });
@@ -170,6 +173,7 @@ async function startComponent(
       artifacts,
       port: ports.kafka,
       controllerPort: ports.kafkaController,
+      scram: kafkaScram,
     });
     return { process, endpoint: brokers };
   }

@@ -9,12 +9,28 @@ import { componentDir } from './layout';
 import { LOCALHOST } from './ports';
 import { startProcess, waitUntilReady, type RunningProcess } from './process';
 
+export interface ScramUser {
+  name: string;
+  password: string;
+}
+
+/**
+ * A broker that authenticates every client (SASL/SCRAM-SHA-512, as Strimzi's KafkaUsers do) and
+ * authorizes each request by ACL (the KRaft StandardAuthorizer; no ACL, no access). `superUser` may
+ * do anything: the test harness, which creates topics and loads the ACLs.
+ */
+export interface KafkaScram {
+  superUser: ScramUser;
+  users: ScramUser[];
+}
+
 export interface KafkaOptions {
   stateDir: string;
   port: number;
   controllerPort: number;
   detached: boolean;
   artifacts: InfraArtifacts;
+  scram?: KafkaScram;
 }
 
 export interface StartedKafka {
@@ -34,7 +50,7 @@ export async function startKafka(options: KafkaOptions): Promise<StartedKafka> {
 
   const java = ['-cp', options.artifacts.kafkaClasspath, `-Dlog4j2.configurationFile=${log4jConfig}`];
   // Formatted once; later starts keep the data dir, its cluster id and the topics in it.
-  if (!existsSync(join(dataDir, 'meta.properties'))) await formatStorage(java, serverProperties);
+  if (!existsSync(join(dataDir, 'meta.properties'))) await formatStorage(java, serverProperties, options.scram);
 
   const brokers = `${LOCALHOST}:${options.port}`;
   const running = startProcess({
@@ -44,15 +60,19 @@ export async function startKafka(options: KafkaOptions): Promise<StartedKafka> {
     stateDir: options.stateDir,
     detached: options.detached,
   });
-  await waitUntilReady(running, () => canListTopics(brokers), 90_000);
+  await waitUntilReady(running, () => canListTopics(brokers, options.scram?.superUser), 90_000);
   return { brokers, process: running };
 }
 
-async function formatStorage(java: string[], serverProperties: string): Promise<void> {
+async function formatStorage(java: string[], serverProperties: string, scram: KafkaScram | undefined): Promise<void> {
   const clusterId = randomBytes(16).toString('base64url');
+  // KRaft keeps SCRAM credentials in its metadata log: written at format time, they exist before the first login.
+  const credentials = scram
+    ? [scram.superUser, ...scram.users].map(({ name, password }) => `--add-scram=${SCRAM_MECHANISM}=[name=${name},password=${password}]`)
+    : [];
   try {
     // `--cluster-id=<id>`: a base64url id may start with "-", which the tool would read as an option.
-    const format = ['kafka.tools.StorageTool', 'format', '--config', serverProperties, `--cluster-id=${clusterId}`];
+    const format = ['kafka.tools.StorageTool', 'format', '--config', serverProperties, `--cluster-id=${clusterId}`, ...credentials];
     await promisify(execFile)('java', [...java, ...format]);
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
@@ -63,17 +83,20 @@ async function formatStorage(java: string[], serverProperties: string): Promise<
 // A small heap, and the serial collector because a dev box runs two JVMs beside the services.
 const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
 
-function serverConfig({ port, controllerPort }: KafkaOptions, dataDir: string): string {
+const SCRAM_MECHANISM = 'SCRAM-SHA-512';
+
+function serverConfig({ port, controllerPort, scram }: KafkaOptions, dataDir: string): string {
+  const listener = scram ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
   return `# Written by libs/testing on every start; edits here are lost.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@${LOCALHOST}:${controllerPort}
 controller.listener.names=CONTROLLER
-listeners=PLAINTEXT://${LOCALHOST}:${port},CONTROLLER://${LOCALHOST}:${controllerPort}
-advertised.listeners=PLAINTEXT://${LOCALHOST}:${port}
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=${dataDir}
+listeners=${listener}://${LOCALHOST}:${port},CONTROLLER://${LOCALHOST}:${controllerPort}
+advertised.listeners=${listener}://${LOCALHOST}:${port}
+inter.broker.listener.name=${listener}
+listener.security.protocol.map=${listener}:${listener},CONTROLLER:PLAINTEXT
+${scram ? scramConfig(scram.superUser) : ''}log.dirs=${dataDir}
 auto.create.topics.enable=true
 num.partitions=3
 # A single node can only hold one replica of the internal topics.
@@ -90,6 +113,21 @@ group.initial.rebalance.delay.ms=0
 `;
 }
 
+/**
+ * The broker listener takes SCRAM logins only, the broker itself logs in as the super user. The
+ * controller listener stays plaintext on 127.0.0.1: its principal (ANONYMOUS) is the node's own
+ * broker registering and heartbeating, so it must be a super user too.
+ */
+function scramConfig(superUser: ScramUser): string {
+  const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${superUser.name}" password="${superUser.password}";`;
+  return `sasl.enabled.mechanisms=${SCRAM_MECHANISM}
+sasl.mechanism.inter.broker.protocol=${SCRAM_MECHANISM}
+listener.name.sasl_plaintext.${SCRAM_MECHANISM.toLowerCase()}.sasl.jaas.config=${jaas}
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:${superUser.name};User:ANONYMOUS
+`;
+}
+
 const LOG4J_CONFIG = `rootLogger.level=INFO
 rootLogger.appenderRef.stdout.ref=STDOUT
 appender.stdout.type=Console
@@ -98,9 +136,10 @@ appender.stdout.layout.type=PatternLayout
 appender.stdout.layout.pattern=[%d] %p %m (%c)%n
 `;
 
-async function canListTopics(brokers: string): Promise<boolean> {
+async function canListTopics(brokers: string, superUser: ScramUser | undefined): Promise<boolean> {
   const admin = new Kafka({
     brokers: [brokers],
+    sasl: superUser && { mechanism: 'scram-sha-512', username: superUser.name, password: superUser.password },
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1000,
     retry: { retries: 0 },
