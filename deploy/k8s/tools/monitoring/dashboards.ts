@@ -75,6 +75,12 @@ function flowOverview(): Dashboard {
     },
     { title: 'Oldest unpublished outbox event', unit: 's', queries: [q('max by (job) (tradeflow_outbox_oldest_age_seconds)', '{{job}}')] },
     { title: 'Paused partitions', unit: 'short', queries: [q('sum by (job) (tradeflow_consumer_partitions_paused)', '{{job}}')] },
+    {
+      title: 'Brokers reached, by service',
+      unit: 'short',
+      description: '1 while every replica of the service reaches Kafka; readiness leaves Kafka out, so an outage shows here.',
+      queries: [q('min by (job) (tradeflow_kafka_reachable)', '{{job}}')],
+    },
     { title: 'Dead letters (per hour)', unit: 'short', queries: [q('sum by (job, reason) (increase(tradeflow_dead_letters_total[1h]))', '{{job}} {{reason}}')] },
     { title: 'Stuck orders, by reason', unit: 'short', queries: [q('max by (reason) (tradeflow_orders_stuck)', '{{reason}}')] },
     {
