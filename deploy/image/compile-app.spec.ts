@@ -7,8 +7,8 @@ import { DEPLOYED_SERVICES } from '../k8s/tools/services';
 import { compileApp } from './compile-app';
 
 /*
- * The image cannot be built here (no container engine), so its two assumptions are tested instead:
- * the compiled app needs only production dependencies, and it starts on plain Node.
+ * The image's two assumptions, checked in seconds and offline (apps/e2e/src/image builds and runs
+ * the images themselves): the compiled app needs only production dependencies, and it starts on plain Node.
  */
 const root = join(__dirname, '../..');
 const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -39,6 +39,7 @@ describe.each(apps)('the %s image build', (app) => {
     symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
     const run = spawnSync(process.execPath, ['main.js'], { cwd: out, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`DATABASE_URL_${app.toUpperCase().replace(/-/g, '_')} is not set`);
+    // Logged as JSON from the first line, to stdout like every other log line.
+    expect(run.stdout).toContain(`DATABASE_URL_${app.toUpperCase().replace(/-/g, '_')} is not set`);
   });
 });

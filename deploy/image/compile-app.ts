@@ -4,8 +4,8 @@ import { transformFileSync } from '@swc/core';
 
 /**
  * Compiles one app and the libraries it runs on from TypeScript to CommonJS, for the container
- * image (deploy/docker/Dockerfile), where neither TypeScript nor @swc-node is installed:
- *   sh deploy/local/node24 deploy/docker/compile-app.ts <app> <out-dir>
+ * image (deploy/image/Containerfile), where neither TypeScript nor @swc-node is installed:
+ *   sh deploy/local/node24 deploy/image/compile-app.ts <app> <out-dir>
  * The output keeps the repository's layout (apps/<app>/src, libs/<lib>/src) with the @tradeflow/*
  * aliases rewritten to relative paths, plus <out-dir>/main.js, the image's entry point. The same
  * swc settings as Jest, so decorators and their metadata behave as under test.

@@ -15,21 +15,30 @@ export interface ServiceProcess {
   output(): string;
 }
 
+/** How a service's process is started: its command line and the environment it starts from. */
+export interface Launch {
+  command: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+}
+
+/** As `npm start` does: the app's main.ts on this Node, through swc. */
+export function sourceLaunch(app: string): Launch {
+  return { command: process.execPath, args: ['--require', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], env: process.env };
+}
+
 /**
  * Runs one service as its own process, exactly as `npm start` does (same main.ts, configured only
- * by environment), and waits until /health/ready says its database and broker are reachable.
+ * by environment) unless `launch` says otherwise (a container image's filesystem), and waits until
+ * /health/ready says its database and broker are reachable.
  */
-export async function startServiceProcess(app: string, env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(app: string, env: Record<string, string>, launch = sourceLaunch(app)): Promise<ServiceProcess> {
   const [port, metricsPort] = await freePorts(2);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--require', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(launch.command, launch.args, {
+    cwd: ROOT,
+    env: { ...launch.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,7 +1,7 @@
 import { createDatabase, databaseUrlVariable, requiredEnv, serviceUnderTestEnv, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import type { ServiceProcess } from './service-process';
-import { startServiceProcess } from './service-process';
+import type { Launch, ServiceProcess } from './service-process';
+import { sourceLaunch, startServiceProcess } from './service-process';
 
 export const API_KEY = 'tf_test_0123456789abcdef';
 /** A back-office key that may approve held orders. */
@@ -30,7 +30,10 @@ export interface Slice {
  * The services as separate processes over the real broker, registry and a fresh database each,
  * on topics of their own (a prefix) so suites never see each other's events.
  */
-export async function startSlice(overrides: Partial<Record<SliceService, Record<string, string>>> = {}): Promise<Slice> {
+export async function startSlice(
+  overrides: Partial<Record<SliceService, Record<string, string>>> = {},
+  launch: (service: SliceService) => Launch = sourceLaunch,
+): Promise<Slice> {
   const prefix = uniqueTopicPrefix();
   const admin = requiredEnv('DATABASE_ADMIN_URL');
   const suffix = randomUUID().slice(0, 8);
@@ -62,7 +65,7 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
     ...extra,
   });
   // Every start settles before any is looked at, so one that fails never leaves the others running.
-  const started = await Promise.allSettled(names.map((name) => startServiceProcess(name, envOf(name))));
+  const started = await Promise.allSettled(names.map((name) => startServiceProcess(name, envOf(name), launch(name))));
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {
     await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
@@ -78,7 +81,7 @@ export async function startSlice(overrides: Partial<Record<SliceService, Record<
     databaseUrls: Object.fromEntries(names.map((name) => [name, own[name][databaseUrlVariable(name)]])) as Record<SliceService, string>,
     async restart(name, env) {
       await slice[name].stop();
-      slice[name] = await startServiceProcess(name, envOf(name, env));
+      slice[name] = await startServiceProcess(name, envOf(name, env), launch(name));
       return slice[name];
     },
     async stop() {

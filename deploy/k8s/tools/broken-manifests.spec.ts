@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { repositoryRoot } from './kafka-access';
 import { render } from './validation/manifests';
-import { aclProblems, podSecurityProblems } from './validation/policies';
+import { aclProblems, imagePinProblems, podSecurityProblems } from './validation/policies';
 import { networkAccessProblems, overlayHttpNamespaces } from './validation/access-policies';
 import { outsideConsumerProblems } from './validation/integration-policies';
 import { ManifestValidator } from './validation/validate';
@@ -21,6 +21,8 @@ describe('a deliberately broken overlay', () => {
       [
         'resources:',
         `  - ${dev}`,
+        'images:',
+        '  - { name: registry.invalid/tradeflow/shipping, newTag: latest }',
         'patches:',
         '  - target: { kind: Deployment, name: order }',
         '    patch: |',
@@ -69,6 +71,13 @@ describe('a deliberately broken overlay', () => {
 
   it('is refused for an outside consumer allowed to write', () => {
     expect(outsideConsumerProblems(objects)).toEqual([expect.stringMatching(/^KafkaUser\/outside-erp allows .*topic:literal:tradeflow\.orders\.v1 Write;/)]);
+  });
+
+  it('is refused for a service image pulled by a tag', () => {
+    expect(imagePinProblems(objects)).toEqual([
+      'Deployment/shipping: container migrate runs registry.invalid/tradeflow/shipping:latest, not <registry>/tradeflow/<service>@sha256:…',
+      'Deployment/shipping: container shipping runs registry.invalid/tradeflow/shipping:latest, not <registry>/tradeflow/<service>@sha256:…',
+    ]);
   });
 
   it("is refused for a service allowed to write another service's topic", () => {

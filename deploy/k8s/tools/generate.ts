@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { dump } from 'js-yaml';
 import { scheduledBackups } from './database-backups';
+import type { ImageReference } from './image-references';
+import { builtImages, imagesComponent, placeholderImages } from './image-references';
 import { kafkaAccess, repositoryRoot } from './kafka-access';
 import { outsideConsumerUsers } from './integration-manifests';
 import { kafkaTopics, kafkaUsers } from './kafka-manifests';
@@ -15,8 +17,11 @@ import { DEPLOYED_SERVICES } from './services';
  * Writes the manifests derived from the topic catalogue, the services' handlers and DEPLOYED_SERVICES:
  *   sh deploy/local/node24 deploy/k8s/tools/generate.ts            (npm run k8s:generate)
  *   sh deploy/local/node24 deploy/k8s/tools/generate.ts --check    lists stale files, exits 1
+ *   sh deploy/local/node24 deploy/k8s/tools/generate.ts --images <registry>
+ *       a release: the overlays pull <registry>/tradeflow/<service>@<digest of npm run image>
  */
 const base = join(repositoryRoot, 'deploy/k8s/base');
+const imagesComponentFile = join(repositoryRoot, 'deploy/k8s/components/images/kustomization.yaml');
 const servicesDir = join(base, 'services');
 
 const HEADER = (source: string) =>
@@ -24,7 +29,7 @@ const HEADER = (source: string) =>
   '# Do not edit: change the source and run `npm run k8s:generate` (a test fails while this file is stale).\n';
 
 /** Every generated file, by absolute path, with its content. */
-export function generatedFiles(root = repositoryRoot): Map<string, string> {
+export function generatedFiles(root = repositoryRoot, images: ImageReference[] = placeholderImages()): Map<string, string> {
   const access = DEPLOYED_SERVICES.map((service) => kafkaAccess(service.name, root));
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const files = new Map<string, string>();
@@ -51,6 +56,7 @@ export function generatedFiles(root = repositoryRoot): Map<string, string> {
     resources: DEPLOYED_SERVICES.map((service) => `${service.name}.yaml`),
   };
   files.set(join(servicesDir, 'kustomization.yaml'), yamlFile('DEPLOYED_SERVICES', [kustomization]));
+  files.set(imagesComponentFile, yamlFile('DEPLOYED_SERVICES and the digests of npm run image (placeholders unless --images)', [imagesComponent(images)]));
   return files;
 }
 
@@ -81,10 +87,12 @@ function main(): void {
     }
     return;
   }
-  const files = generatedFiles();
+  const registry = process.argv[process.argv.indexOf('--images') + 1];
+  const images = process.argv.includes('--images') ? builtImages(registry ?? '', join(repositoryRoot, '.tradeflow/images')) : undefined;
+  const files = generatedFiles(repositoryRoot, images);
   for (const file of leftovers(files)) rmSync(file);
   for (const [file, content] of files) writeFileSync(file, content);
-  console.log(`wrote ${files.size} files under ${relative(repositoryRoot, base)}`);
+  console.log(`wrote ${files.size} files under deploy/k8s`);
 }
 
 if (require.main === module) main();

@@ -4,6 +4,7 @@ import { repositoryRoot } from './kafka-access';
 import { parseManifests, render } from './validation/manifests';
 import {
   aclProblems,
+  imagePinProblems,
   podSecurityProblems,
   secretProblems,
   serviceProbeProblems,
@@ -68,6 +69,10 @@ describe.each(['dev', 'prod'] as const)('overlay %s', (overlay) => {
 
   it('carries no secret values', () => {
     expect(secretProblems(objects)).toEqual([]);
+  });
+
+  it('pulls every service image from a registry by digest', () => {
+    expect(imagePinProblems(objects)).toEqual([]);
   });
 });
 

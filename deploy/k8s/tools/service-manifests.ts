@@ -10,7 +10,7 @@ const KAFKA_CA_DIR = '/etc/tradeflow/kafka-ca';
 /** Every service's settings from the operator's Secrets (besides DeployedService.secrets). */
 const REGISTRY_CREDENTIALS = { SCHEMA_REGISTRY_USERNAME: 'required', SCHEMA_REGISTRY_PASSWORD: 'required' } as const;
 const OIDC_SETTINGS = { OIDC_ISSUER_URL: 'required', OIDC_AUDIENCE: 'optional', OIDC_ROLES_CLAIM: 'optional', OIDC_JWKS_URL: 'optional' } as const;
-const UID = 1000; // the `node` user of the official Node image (deploy/docker/Dockerfile runs as it)
+const UID = 1000; // the user deploy/image/Containerfile runs as
 
 /** Everything one service needs besides its Kafka user and topics, in apply order. */
 export function serviceManifests(service: DeployedService, access: KafkaAccess, imageTag: string): Manifest[] {

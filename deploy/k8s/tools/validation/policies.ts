@@ -176,6 +176,23 @@ export function wiringProblems(objects: K8sObject[]): string[] {
   });
 }
 
+/**
+ * Every container running a service image (the Deployments with their init containers, the
+ * schema-registration Job) pulls it from a registry by digest, never by a tag that can move: what
+ * was tested is what runs.
+ */
+export function imagePinProblems(objects: K8sObject[]): string[] {
+  const services = DEPLOYED_SERVICES.map(({ name }) => name).join('|');
+  const serviceImage = new RegExp(`(^|/)tradeflow/(${services})([:@]|$)`);
+  const pinned = new RegExp(`^[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*/tradeflow/(${services})@sha256:[0-9a-f]{64}$`);
+  return objects.flatMap((object) => {
+    const pod: Json | undefined = (object as Json).spec?.template?.spec ?? (object as Json).spec?.jobTemplate?.spec?.template?.spec;
+    return [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])]
+      .filter((container: Json) => serviceImage.test(container.image) && !pinned.test(container.image))
+      .map((container: Json) => `${describe(object)}: container ${container.name} runs ${container.image}, not <registry>/tradeflow/<service>@sha256:…`);
+  });
+}
+
 export const serviceDeployments = (objects: K8sObject[]) =>
   ofKind(objects, 'Deployment').filter((deployment) => deployment.metadata.labels?.['app.kubernetes.io/component'] === 'service');
 

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { TradeflowClient } from '../fulfilment/tradeflow-client';
+import type { Launch } from '../service-process';
+import type { Slice, SliceService } from '../slice';
+import { startSlice } from '../slice';
+
+const ROOT = join(__dirname, '../../../..');
+const SERVICES: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
+
+/** The part of an OCI runtime config (what umoci unpack writes beside the root filesystem) that starts the process. */
+interface RuntimeProcess {
+  args: string[];
+  env: string[];
+  cwd: string;
+  user: { uid: number; gid: number };
+}
+
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 });
+
+/**
+ * The images as a registry would get them, run: `npm run image` builds every service's OCI archive;
+ * umoci unpacks each into a root filesystem and the runtime config the image asks for (entrypoint,
+ * environment, working directory, user), and each service starts from it under chroot, as that
+ * user, with the image's own Node and node_modules and nothing of the repository, against the test
+ * infrastructure. Needs root and buildah, mmdebstrap, skopeo, umoci (.ci/run installs them).
+ */
+describe('the service images (npm run image), each started from its own filesystem', () => {
+  let work: string;
+  let printed: string;
+  let slice: Slice;
+  let tradeflow: TradeflowClient;
+  let launches: Map<SliceService, Launch>;
+
+  const unpack = (service: SliceService): Launch => {
+    const layout = `${join(work, 'layout')}:${service}`;
+    run('skopeo', ['copy', `oci-archive:${join(ROOT, '.tradeflow/images', `${service}.oci.tar`)}`, `oci:${layout}`]);
+    const bundle = join(work, service);
+    run('umoci', ['unpack', '--image', layout, bundle]);
+    const { process: image } = JSON.parse(readFileSync(join(bundle, 'config.json'), 'utf8')) as { process: RuntimeProcess };
+    return {
+      command: 'chroot',
+      // chroot starts in /, env -C moves to the image's working directory, then its entrypoint and command.
+      args: [`--userspec=${image.user.uid}:${image.user.gid}`, join(bundle, 'rootfs'), '/usr/bin/env', '-C', image.cwd, ...image.args],
+      env: Object.fromEntries(image.env.map((variable) => variable.split(/=(.*)/s).slice(0, 2))),
+    };
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'tradeflow-images-'));
+    printed = run('npm', ['run', '--silent', 'image', '--', ...SERVICES]);
+    launches = new Map(SERVICES.map((service) => [service, unpack(service)]));
+    slice = await startSlice({}, (service) => launches.get(service) as Launch);
+    tradeflow = new TradeflowClient(slice);
+    await tradeflow.registerCustomer('CUST-1');
+  }, 20 * 60_000);
+  afterAll(async () => {
+    await slice?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('prints each digest, which is the archive manifest a registry stores', () => {
+    for (const service of SERVICES) {
+      const digest = readFileSync(join(ROOT, '.tradeflow/images', `${service}.digest`), 'utf8').trim();
+      expect(printed).toContain(`${service} ${digest} .tradeflow/images/${service}.oci.tar`);
+      const inspected = JSON.parse(run('skopeo', ['inspect', `oci-archive:.tradeflow/images/${service}.oci.tar`])) as { Digest: string };
+      expect(inspected.Digest).toBe(digest);
+    }
+  });
+
+  it('runs as the non-root user Kubernetes expects, with tini as PID 1 and Node 24 of its own', () => {
+    const order = launches.get('order') as Launch;
+    expect(order.args.slice(0, 2)).toEqual(['--userspec=1000:1000', join(work, 'order', 'rootfs')]);
+    expect(order.args.slice(-5)).toEqual(['/usr/bin/tini', '--', 'node', '--enable-source-maps', 'main.js']);
+    expect(run('chroot', [join(work, 'order', 'rootfs'), '/usr/local/bin/node', '--version']).trim()).toMatch(/^v24\./);
+  });
+
+  it('takes one order through every service started from the images', async () => {
+    for (const service of SERVICES) expect((await fetch(`${slice[service].url}/health/ready`)).status).toBe(200);
+    const orderId = await tradeflow.orderToCash(`MUG-${randomUUID().slice(0, 8)}`);
+    expect((await tradeflow.order(orderId)).status).toBe('COMPLETED');
+  });
+});
