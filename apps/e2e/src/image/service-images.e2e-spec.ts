@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { eventually, freePorts } from '@tradeflow/testing';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +28,7 @@ const run = (command: string, args: string[]) =>
  * umoci unpacks each into a root filesystem and the runtime config the image asks for (entrypoint,
  * environment, working directory, user), and each service starts from it under chroot, as that
  * user, with the image's own Node and node_modules and nothing of the repository, against the test
- * infrastructure. Needs root and buildah, mmdebstrap, skopeo, umoci (.ci/run installs them).
+ * infrastructure. Needs root and buildah, mmdebstrap, skopeo, umoci, docker-registry (.ci/run installs them).
  */
 describe('the service images (npm run image), each started from its own filesystem', () => {
   let work: string;
@@ -69,6 +70,25 @@ describe('the service images (npm run image), each started from its own filesyst
       expect(printed).toContain(`${service} ${digest} .tradeflow/images/${service}.oci.tar`);
       const inspected = JSON.parse(run('skopeo', ['inspect', `oci-archive:.tradeflow/images/${service}.oci.tar`])) as { Digest: string };
       expect(inspected.Digest).toBe(digest);
+    }
+  });
+
+  it('publishes by digest: a registry (Distribution, Debian docker-registry) stores it under the digest printed', async () => {
+    const [port] = await freePorts(1);
+    const config = join(work, 'registry.yml');
+    writeFileSync(config, `version: 0.1\nstorage: { filesystem: { rootdirectory: ${join(work, 'registry')} } }\nhttp: { addr: 127.0.0.1:${port} }\n`);
+    const registry = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
+    try {
+      const url = `http://127.0.0.1:${port}/v2`;
+      await eventually(() => fetch(`${url}/`).then((response) => response.status, () => 0), (status) => status === 200);
+      const digest = readFileSync(join(ROOT, '.tradeflow/images/order.digest'), 'utf8').trim();
+      // The command the README gives for a release.
+      run('skopeo', ['copy', '--preserve-digests', '--dest-tls-verify=false', 'oci-archive:.tradeflow/images/order.oci.tar', `docker://127.0.0.1:${port}/tradeflow/order@${digest}`]);
+      const manifest = await fetch(`${url}/tradeflow/order/manifests/${digest}`, { headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
+      expect(manifest.status).toBe(200);
+      expect(manifest.headers.get('docker-content-digest')).toBe(digest);
+    } finally {
+      registry.kill();
     }
   });
 
