@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DEPLOYED_SERVICES } from '../k8s/tools/services';
@@ -98,13 +98,17 @@ function baseFilesystem(target: string, epoch: string): void {
 /**
  * `npm install`, not `npm ci`: npm refuses this lock in ci mode (.ci/run says why); the lock still
  * pins every version. No install scripts: no production dependency needs one (native bindings ship
- * as packages), and optional packages (the bundled Node binary) are not wanted in the image.
+ * as packages), and optional packages (the bundled Node binary) are not wanted in the image. The
+ * repository's patches (patches/, what the postinstall script applies in a checkout) are applied
+ * with its own patch-package, a development dependency the image does not carry.
  */
 function productionDependencies(work: string, context: string): void {
   const project = join(work, 'dependencies');
   mkdirSync(project);
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(root, file), join(project, file));
+  cpSync(join(root, 'patches'), join(project, 'patches'), { recursive: true });
   run('npm', ['install', '--omit=dev', '--omit=optional', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], {}, project);
+  run(process.execPath, [join(root, 'node_modules/patch-package/index.js'), '--error-on-fail'], {}, project);
   renameSync(join(project, 'node_modules'), join(context, 'node_modules'));
 }
 

@@ -99,6 +99,12 @@ describe('the service images (npm run image), each started from its own filesyst
     expect(run('chroot', [join(work, 'order', 'rootfs'), '/usr/local/bin/node', '--version']).trim()).toMatch(/^v24\./);
   });
 
+  it("carries the repository's patches of its dependencies, as a checkout has them after npm install", () => {
+    const patched = (root: string) => readFileSync(join(root, 'node_modules/kafkajs/src/network/requestQueue/index.js'), 'utf8');
+    expect(patched(join(work, 'order', 'rootfs', 'app'))).toBe(patched(ROOT));
+    expect(patched(ROOT)).toContain('if (this.pending.length === 0 && scheduleAt <= 0) return');
+  });
+
   it('takes one order through every service started from the images', async () => {
     for (const service of SERVICES) expect((await fetch(`${slice[service].url}/health/ready`)).status).toBe(200);
     const orderId = await tradeflow.orderToCash(`MUG-${randomUUID().slice(0, 8)}`);
