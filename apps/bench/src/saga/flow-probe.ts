@@ -43,11 +43,15 @@ export class FlowProbe {
 
   async connect(): Promise<void> {
     await Promise.all([this.admin.connect(), this.adminDatabase.connect(), ...[...this.databases.values()].map((client) => client.connect())]);
-    // Loaded by the bench's own Postgres (libs/testing); a Postgres given by DATABASE_ADMIN_URL may lack it.
-    this.statementsTracked = await this.adminDatabase.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
-      () => true,
-      () => false,
-    );
+    // Loaded by the bench's own Postgres (libs/testing); a Postgres given by DATABASE_ADMIN_URL may lack
+    // it, and then the view exists once the extension is created but refuses to be read.
+    this.statementsTracked = await this.adminDatabase
+      .query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+      .then(() => this.adminDatabase.query('SELECT 1 FROM pg_stat_statements LIMIT 1'))
+      .then(
+        () => true,
+        () => false,
+      );
   }
 
   /** The `top` statements by total execution time over the services' databases, since the stack started. */
