@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { Loading, Problem, Section, useLoad } from '../components';
 import { Link } from '../router';
-import type { Waterfall, WaterfallRow as Row } from '../../server/traces/trace-waterfall';
+import type { Waterfall } from '../../server/traces/trace-waterfall';
 
 
 /** A waterfall as the BFF builds it, with the production trace link when one is configured. */
