@@ -11,7 +11,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      // STYLE.md §2: boundaries enforced, not declared.
+      // Boundaries enforced, not declared (docs/design.md#boundaries).
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -34,7 +34,7 @@ export default tseslint.config(
           ],
         },
       ],
-      // STYLE.md §9: lint that catches bugs.
+      // Lint that catches bugs (docs/design.md#lint).
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],

@@ -1,4 +1,4 @@
-// Two tiers (STYLE.md §7): `unit` runs pure logic beside the code; `integration` runs *.int-spec.ts
+// Test tiers (docs/design.md#tests): `unit` runs pure logic beside the code; `integration` runs *.int-spec.ts
 // and e2e/ against real Kafka, schema registry and Postgres, started once by libs/testing.
 const { compilerOptions } = require('./tsconfig.base.json');
 

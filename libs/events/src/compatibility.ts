@@ -16,7 +16,7 @@ type UnreadableDifference = Exclude<SchemaDifference, { kind: 'removed-without-d
 /**
  * Why `candidate` may not replace the versions before it; empty when it may.
  *
- * FULL_TRANSITIVE, the rule of the public topics (DESIGN.md §2): the candidate must read records
+ * FULL_TRANSITIVE, the rule of the public topics (docs/design.md#compatibility): the candidate must read records
  * written with every earlier version (backward: consumers upgrade first), and every earlier version
  * must read records the candidate writes (forward: outside consumers upgrade when they like). avsc's
  * schema resolution has the final word; the field-level comparison only names what broke.

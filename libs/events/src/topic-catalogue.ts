@@ -15,7 +15,7 @@ export interface TopicDefinition {
   purpose: string;
 }
 
-/** Every topic of DESIGN.md §2. Services take topic names from here, never from string literals. */
+/** Every topic (docs/design.md#topics). Services take topic names from here, never from string literals. */
 export const TOPICS = {
   orders: {
     name: 'tradeflow.orders.v1',

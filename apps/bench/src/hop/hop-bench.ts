@@ -41,7 +41,7 @@ export interface HopContext {
   log: (line: string) => void;
 }
 
-/** One hop, three ways, one after the other over the same broker and Postgres (DESIGN §2, issue 8). */
+/** One hop, three ways, one after the other over the same broker and Postgres (docs/design.md#guarantees, issue 8). */
 export async function benchHop(context: HopContext): Promise<HopResult[]> {
   const results: HopResult[] = [];
   for (const name of context.profile.contenders) results.push(await benchContender(name, context));

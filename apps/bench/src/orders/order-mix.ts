@@ -1,5 +1,5 @@
 /**
- * The share of each status (DESIGN.md §3 step 6) among the seeded orders, summing to 1: most orders
+ * The share of each status (docs/design.md#order-statuses) among the seeded orders, summing to 1: most orders
  * of the last 90 days are done, a few wait somewhere on the way. The bench sees the order service
  * only over HTTP and SQL, so the names are spelt out here.
  */

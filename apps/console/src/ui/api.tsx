@@ -44,7 +44,7 @@ export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body
   return body as T;
 }
 
-/** What each role may do, as the services decide it (DESIGN.md §6); hiding a button is a courtesy, the services refuse anyway. */
+/** What each role may do, as the services decide it (docs/design.md#security); hiding a button is a courtesy, the services refuse anyway. */
 export const MAY = {
   approve: ['credit'],
   retryLabel: ['ops', 'warehouse'],

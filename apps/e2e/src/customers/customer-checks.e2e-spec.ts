@@ -4,7 +4,7 @@ import { callAs, TradeflowClient } from '../fulfilment/tradeflow-client';
 import type { Slice } from '../slice';
 import { API_KEY, APPROVER_KEY, call, startSlice } from '../slice';
 
-/** DESIGN.md §3 steps 1 and 7 across the real services: customer checks, holds, credit, merges, CRM activity. */
+/** docs/design.md#customer-checks and docs/design.md#crm-sync across the real services: customer checks, holds, credit, merges, CRM activity. */
 describe('customers: checks, holds, credit limits, merges and CRM activity', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;

@@ -4,7 +4,7 @@ import { eventually } from '@tradeflow/testing';
 import type { TradeflowClient } from './tradeflow-client';
 
 /**
- * DESIGN.md §3 invariants for one order, read from the services' APIs and checked by the same
+ * The invariants of docs/design.md#invariants for one order, read from the services' APIs and checked by the same
  * functions as `npm run reconcile`: per line shipped ≤ reserved ≤ ordered, invoiced = shipped,
  * credited = returned, against invoicing, shipping and inventory; its invoices and credit notes add
  * up; 0 ≤ reserved ≤ on hand for its skus. Returns each violation as a line.

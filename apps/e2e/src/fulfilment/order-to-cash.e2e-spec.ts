@@ -5,7 +5,7 @@ import { startSlice } from '../slice';
 import { expectInvariants } from './invariants';
 import { TradeflowClient } from './tradeflow-client';
 
-/** DESIGN.md §3 end to end: order, inventory, shipping and invoicing as processes over real Kafka and Postgres. */
+/** docs/design.md#flows end to end: order, inventory, shipping and invoicing as processes over real Kafka and Postgres. */
 describe('order to cash', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;

@@ -9,7 +9,7 @@ const SERVER = 2;
 const PRODUCER = 4;
 const CONSUMER = 5;
 
-/** DESIGN.md §5: one trace per order across every service, metrics with real values, logs with trace ids. */
+/** docs/design.md#observability: one trace per order across every service, metrics with real values, logs with trace ids. */
 describe('observability', () => {
   const receiver = new TraceReceiver();
   let slice: Slice;

@@ -10,7 +10,7 @@ import { LockedStock } from '../stock/locked-stock';
 import { issueFromLevel, linesOf, planIssue, planTakeBack } from './issue';
 import { StockMovement } from './stock-movement.entity';
 
-/** ShipmentDispatched: the goods leave the warehouse (DESIGN.md §3 step 4). */
+/** ShipmentDispatched: the goods leave the warehouse (docs/design.md#goods-issue). */
 @Injectable()
 export class GoodsIssueService {
   private readonly logger = new Logger(GoodsIssueService.name);

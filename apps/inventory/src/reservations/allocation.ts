@@ -45,7 +45,7 @@ function singleWarehouse(lines: readonly RequestedLine[], stock: readonly Availa
 }
 
 /**
- * DESIGN.md §3 step 2: one warehouse that can fill the whole order first; otherwise each line
+ * docs/design.md#reservation: one warehouse that can fill the whole order first; otherwise each line
  * takes from the warehouses holding most of its sku (fewest splits); what is left is backordered.
  */
 export function allocate(lines: readonly RequestedLine[], stock: readonly Availability[]): AllocationResult {

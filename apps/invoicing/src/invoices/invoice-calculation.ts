@@ -52,7 +52,7 @@ function toAmount(value: bigint, name: string): number {
 }
 
 /**
- * DESIGN.md §3 step 5: per line net = quantity × unitPriceMinor and tax = round half up(net ×
+ * docs/design.md#invoicing-and-payments: per line net = quantity × unitPriceMinor and tax = round half up(net ×
  * taxRateBp / 10000); the document's net, tax and total are the sums of its lines.
  */
 export function calculateDocument(lines: readonly PricedLine[]): DocumentAmounts {

@@ -34,7 +34,7 @@ export type Verdict = { approved: true } | { approved: false; reason: HoldReason
 const money = (minor: bigint | number, currency: string) => `${minor} ${currency}`;
 
 /**
- * The customer checks of DESIGN §3 step 1, in this order: unknown customer, account on hold,
+ * The customer checks of docs/design.md#customer-checks, in this order: unknown customer, account on hold,
  * credit limit. The limit holds when unpaid invoices + open orders + this order > limit, all in
  * the limit's currency; an order in another currency cannot be measured against it (amounts are
  * never converted) and waits too. No limit (null) → no credit check.

@@ -1,4 +1,4 @@
-/** Order life cycle of DESIGN.md §3 step 6. */
+/** Order life cycle of docs/design.md#order-statuses. */
 export const ORDER_STATUSES = [
   'PLACED',
   'HELD',

@@ -9,7 +9,7 @@ const LOCAL_OIDC_PORT = 9400;
 
 export const USAGE = `usage: npm run reconcile -- [options]
 
-Reads every service's HTTP API and checks the DESIGN.md §3 invariants across all orders, skus,
+Reads every service's HTTP API and checks the invariants of docs/design.md#invariants across all orders, skus,
 invoices and credit notes, and each service's messaging (outbox, inbox, stuck partitions, dead
 letters). Prints each mismatch on its own line, then a summary. Exit code: 0 clean, 1 mismatches,
 2 a service could not be read or an argument is wrong.

@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../records';
 
 const BASIS_POINTS = 10_000n;
 
-/** net × taxRateBp / 10000 rounded half up, in exact integers (DESIGN.md §3 step 5). */
+/** net × taxRateBp / 10000 rounded half up, in exact integers (docs/design.md#invoicing-and-payments). */
 export function lineTax(netMinor: bigint, taxRateBp: number): bigint {
   const numerator = netMinor * BigInt(taxRateBp);
   const magnitude = numerator < 0n ? -numerator : numerator;

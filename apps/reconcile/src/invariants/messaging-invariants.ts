@@ -9,7 +9,7 @@ export interface MessagingRules {
 const firstLine = (text: string) => text.split('\n')[0];
 
 /**
- * DESIGN.md §3: every event in an outbox is on its topic (no row left unpublished past the grace
+ * docs/design.md#invariants: every event in an outbox is on its topic (no row left unpublished past the grace
  * period), every consumed event is in exactly one inbox row; and nothing waits: no partition stuck
  * retrying a record, no dead letter neither replayed nor dismissed (a clean system has none).
  */

@@ -32,7 +32,7 @@ const inventoryLines = (reservations: ReservationRecord | null) =>
   (reservations?.lines ?? []).flatMap((line) => line.warehouses.map((warehouse) => ({ lineNo: line.lineNo, sku: line.sku, ...warehouse })));
 
 /**
- * DESIGN.md §3 per order line: shipped ≤ reserved ≤ ordered; invoiced = shipped; credited =
+ * docs/design.md#invariants per order line: shipped ≤ reserved ≤ ordered; invoiced = shipped; credited =
  * returned — on the order itself and against the services that hold the facts: invoicing's
  * invoices and credit notes, shipping's dispatched shipments, inventory's reservations and goods
  * issued. Also: the order lists exactly invoicing's invoices, one per dispatched shipment.

@@ -12,7 +12,7 @@ export interface Effects {
 const UNKNOWN = 'for an order the order service does not know';
 
 /**
- * DESIGN.md §3: no effect exists for an order that does not, e.g. stock a forged OrderApproved
+ * docs/design.md#invariants: no effect exists for an order that does not, e.g. stock a forged OrderApproved
  * reserved. Reservations count only while they still hold or wait for stock: once an operator
  * released them (POST /v1/reservations/{orderId}/release) nothing is left to fix.
  */

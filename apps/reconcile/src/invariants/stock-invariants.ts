@@ -1,7 +1,7 @@
 import type { Mismatch } from '../mismatch';
 import type { StockRecord } from '../records';
 
-/** DESIGN.md §3 per sku and warehouse: 0 ≤ reserved ≤ on hand. */
+/** docs/design.md#invariants per sku and warehouse: 0 ≤ reserved ≤ on hand. */
 export function stockMismatches(stock: StockRecord): Mismatch[] {
   return stock.warehouses
     .filter(({ onHand, reserved }) => !(0 <= reserved && reserved <= onHand))

@@ -49,7 +49,7 @@ function byOrder<T extends { orderId: string }>(records: readonly T[] | undefine
   return grouped;
 }
 
-/** Every DESIGN.md §3 invariant over every order, sku, invoice and credit note, and each service's messaging. */
+/** Every invariant of docs/design.md#invariants over every order, sku, invoice and credit note, and each service's messaging. */
 export function reconcile(snapshot: SystemSnapshot, rules: MessagingRules): Reconciliation {
   const invoices = byOrder(snapshot.invoices);
   const creditNotes = byOrder(snapshot.creditNotes);

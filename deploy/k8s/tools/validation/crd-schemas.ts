@@ -6,7 +6,7 @@ import { loadAll } from 'js-yaml';
 import { repositoryRoot } from '../kafka-access';
 import { addKubernetesFormats, formatError } from './core-schemas';
 
-/** The unmodified operator CRDs, kept beside the repository (../shared/k8s-crds), read at test time. */
+/** The unmodified operator CRDs, kept outside the repository (TRADEFLOW_K8S_CRDS), read at test time. */
 export const defaultCrdDir = () => process.env.TRADEFLOW_K8S_CRDS ?? join(repositoryRoot, '../shared/k8s-crds');
 
 type OpenApiSchema = Record<string, unknown>;

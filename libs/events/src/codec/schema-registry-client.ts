@@ -2,7 +2,7 @@ import type { AvroRecordSchema, AvroSchema } from '../schema/avro-schema';
 
 /**
  * The compatibility level of every subject of Tradeflow's topics: any registered version reads
- * records written with any other, so outside consumers upgrade on their own schedule (DESIGN.md §2).
+ * records written with any other, so outside consumers upgrade on their own schedule (docs/design.md#compatibility).
  */
 export const SUBJECT_COMPATIBILITY = 'FULL_TRANSITIVE';
 

@@ -6,7 +6,7 @@ import type { SchemaSet } from '../schema-files';
 
 /** How AsyncAPI names an Avro payload; the registry and every record use Avro 1.9+ features only. */
 export const AVRO_SCHEMA_FORMAT = 'application/vnd.apache.avro;version=1.9.0';
-/** The compatibility level every subject of a public topic is registered with (DESIGN.md §2). */
+/** The compatibility level every subject of a public topic is registered with (docs/design.md#compatibility). */
 export const PUBLIC_TOPIC_COMPATIBILITY = 'FULL_TRANSITIVE';
 const KAFKA_BINDING_VERSION = '0.5.0';
 

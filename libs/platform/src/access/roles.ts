@@ -1,5 +1,5 @@
 /**
- * The roles a bearer token may carry (DESIGN.md §6). People and other systems get them from the
+ * The roles a bearer token may carry (docs/design.md#security). People and other systems get them from the
  * OpenID provider; `channel` is a sales channel's OAuth2 client, which also names its channel.
  */
 export const ROLES = ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'channel'] as const;

@@ -18,7 +18,7 @@ export interface StartedRegistry {
 }
 
 /**
- * The compatibility rule of DESIGN.md §2 (SUBJECT_COMPATIBILITY of @tradeflow/events, which jest's
+ * The compatibility rule of docs/design.md#compatibility (SUBJECT_COMPATIBILITY of @tradeflow/events, which jest's
  * global setup cannot import), so a local producer meets the same refusal as in production.
  */
 export const DEFAULT_COMPATIBILITY = 'FULL_TRANSITIVE';

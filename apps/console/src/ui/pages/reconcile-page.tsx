@@ -9,7 +9,7 @@ interface Report {
   summary: string[];
 }
 
-/** Runs reconcile (DESIGN §3 invariants across every service) with your token; each mismatch links to its order. */
+/** Runs reconcile (the invariants of docs/design.md#invariants, across every service) with your token; each mismatch links to its order. */
 export function ReconcilePage() {
   const [report, setReport] = useState<Report>();
   const [running, setRunning] = useState(false);
