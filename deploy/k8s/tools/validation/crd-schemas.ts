@@ -6,8 +6,8 @@ import { loadAll } from 'js-yaml';
 import { repositoryRoot } from '../kafka-access';
 import { addKubernetesFormats, formatError } from './core-schemas';
 
-/** The unmodified operator CRDs, kept outside the repository (TRADEFLOW_K8S_CRDS), read at test time. */
-export const defaultCrdDir = () => process.env.TRADEFLOW_K8S_CRDS ?? join(repositoryRoot, '../shared/k8s-crds');
+/** The unmodified operator CRDs (deploy/k8s/crds, provenance in its README); TRADEFLOW_K8S_CRDS checks against another set. */
+export const defaultCrdDir = () => process.env.TRADEFLOW_K8S_CRDS ?? join(repositoryRoot, 'deploy/k8s/crds');
 
 type OpenApiSchema = Record<string, unknown>;
 interface CustomResourceDefinition {

@@ -11,18 +11,6 @@ const designFile = 'docs/design.md';
 /** Built from parts, so this file does not trip its own check. */
 const outsideReferences = [['..', 'shared', ''].join('/'), ['DESIGN', 'md'].join('.'), ['DESIGN', '§'].join(' '), ['STYLE', 'md'].join('.')];
 
-/**
- * Known references to outside files that are code, not text, each with its reason. Keep this list
- * short: a new entry needs the same justification.
- */
-const allowed: readonly { file: string; line: RegExp; reason: string }[] = [
-  {
-    file: 'deploy/k8s/tools/validation/crd-schemas.ts',
-    line: /defaultCrdDir = .*TRADEFLOW_K8S_CRDS/,
-    reason: 'the default folder of the operator CRDs the manifest tests read; TRADEFLOW_K8S_CRDS overrides it',
-  },
-];
-
 function trackedTextFiles(): { file: string; text: string }[] {
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: repositoryRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     .split('\0')
@@ -57,7 +45,7 @@ describe('the repository is self-contained', () => {
     const found = files.flatMap(({ file, text }) =>
       text.split('\n').flatMap((line, index) => {
         const hit = outsideReferences.find((reference) => line.includes(reference));
-        if (!hit || allowed.some((entry) => entry.file === file && entry.line.test(line))) return [];
+        if (!hit) return [];
         return [`${file}:${index + 1}: ${hit}`];
       }),
     );
