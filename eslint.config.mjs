@@ -25,8 +25,8 @@ export default tseslint.config(
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
             // The bench starts the apps as processes; it imports only the shared libraries.
             { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared'] },
-            // reconcile reads the services over HTTP; the e2e tests import its pure invariant checks.
-            { sourceTag: 'scope:reconcile', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // reconcile reads the services over HTTP and runs the pure invariant checks of libs/reconciliation, as the e2e tests do.
+            { sourceTag: 'scope:reconcile', onlyDependOnLibsWithTags: ['scope:reconcile', 'scope:shared'] },
             // chaos starts the apps as processes and runs reconcile as a command; it imports only the shared libraries.
             { sourceTag: 'scope:chaos', onlyDependOnLibsWithTags: ['scope:shared'] },
             // The console calls the services over HTTP with the person's token; it imports only the shared libraries.

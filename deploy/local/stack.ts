@@ -7,6 +7,7 @@ import {
   devClientSecret,
   defaultStateDir,
   infrastructureStatus,
+  PORT_VARIABLES,
   runningPid,
   startInfrastructure,
   startProcess,
@@ -18,14 +19,14 @@ import { ConfluentSchemaRegistryClient, registerEventSchemas } from '@tradeflow/
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * The local stack: real Postgres, Kafka, schema registry and the development OpenID provider (or
  * the ones named by the environment), then each service as its own process, logging to
- * .tradeflow/<service>/.
- *   npm start | npm stop | npm run status
+ * .tradeflow/<service>/. `up` starts whatever is not running, so it also brings back one killed piece.
+ *   npm start | npm stop | npm run status | npm run restart -- <service>
  */
 const SERVICES = [
   { name: 'order', port: 3001, metricsPort: 9461 },
@@ -40,6 +41,39 @@ const ASYNCAPI_DOCS = 'asyncapi-docs';
 const CONSOLE = 'console';
 const ROOT = join(__dirname, '../..');
 const stateDir = defaultStateDir();
+const RESTARTABLE = [...SERVICES.map((service) => service.name), CONSOLE];
+
+/** The environment variables that choose where the stack's pieces run, remembered by rememberSettings. */
+const SETTINGS = [
+  'KAFKA_BROKERS',
+  'SCHEMA_REGISTRY_URL',
+  'DATABASE_ADMIN_URL',
+  'OIDC_ISSUER_URL',
+  'DEV_CONSOLE_REDIRECT_URIS',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTLP_RECEIVER_PORT',
+  'ASYNCAPI_DOCS_PORT',
+  'CONSOLE_PORT',
+  ...Object.values(PORT_VARIABLES),
+  ...SERVICES.flatMap((service) => [databaseUrlVariable(service.name), portVariable(service, 'PORT'), portVariable(service, 'METRICS_PORT')]),
+];
+const settingsFile = join(stateDir, 'stack-settings.json');
+
+/**
+ * Settings given when the stack was started stay in force for a later `npm start` or restart while
+ * any of it runs (`npm stop` forgets them), so bringing back one piece needs no variables repeated;
+ * a variable set now wins.
+ */
+function applyRememberedSettings(): void {
+  const remembered: Record<string, string> = existsSync(settingsFile) ? JSON.parse(readFileSync(settingsFile, 'utf8')) : {};
+  for (const [variable, value] of Object.entries(remembered)) process.env[variable] ??= value;
+}
+
+function rememberSettings(): void {
+  const given = SETTINGS.flatMap((variable) => (process.env[variable] === undefined ? [] : [[variable, process.env[variable]]]));
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(settingsFile, `${JSON.stringify(Object.fromEntries(given), null, 2)}\n`, { mode: 0o600 });
+}
 
 /** A development secret (API key, webhook secret), made once per state directory and kept there (never committed). */
 function developmentSecret(name: string, make: () => string): string {
@@ -131,9 +165,12 @@ async function seedCustomers(crmSyncUrl: string, secret: string): Promise<void> 
 }
 
 /** `ORDER_PORT`, `CRM_SYNC_METRICS_PORT`, …: a port other than the default for one service. */
+function portVariable(service: Service, kind: 'PORT' | 'METRICS_PORT'): string {
+  return `${service.name.toUpperCase().replace('-', '_')}_${kind}`;
+}
+
 function portOf(service: Service, kind: 'PORT' | 'METRICS_PORT' = 'PORT'): number {
-  const variable = `${service.name.toUpperCase().replace('-', '_')}_${kind}`;
-  return Number(process.env[variable] ?? (kind === 'PORT' ? service.port : service.metricsPort));
+  return Number(process.env[portVariable(service, kind)] ?? (kind === 'PORT' ? service.port : service.metricsPort));
 }
 
 /** Partner secrets each go to the one service that checks them (made by developmentSecret). */
@@ -160,8 +197,29 @@ function printCredentials(issuerUrl: string): void {
   console.log(`Console login (any password): ${Object.keys(DEV_PEOPLE).join(', ')}; the user name is the role, admin has all five.`);
 }
 
+/** What `up` would start: a process of the stack that is not running, or a server whose pid file outlived it. */
+function notRunning(): string[] {
+  const infrastructure = infrastructureStatus(stateDir).components.filter(
+    (component) => !component.running && existsSync(join(stateDir, component.name, `${component.name}.pid`)),
+  );
+  const own = [
+    ...SERVICES.map((service) => service.name),
+    ...(process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? [] : [TRACE_RECEIVER]),
+    ASYNCAPI_DOCS,
+    CONSOLE,
+  ].filter((name) => !runningPid(stateDir, name));
+  return [...infrastructure.map((component) => component.name), ...own];
+}
+
 async function up(): Promise<void> {
-  const infrastructure = await startInfrastructure({ services: SERVICES.map((service) => service.name), detached: true });
+  applyRememberedSettings();
+  if (notRunning().length === 0) {
+    console.log(`Everything already runs from ${stateDir} (npm run status); nothing started.`);
+    return;
+  }
+  rememberSettings();
+  const infrastructure = await startInfrastructure({ services: SERVICES.map((service) => service.name), detached: true, reuseRunning: true });
+  for (const component of infrastructure.started) console.log(`${component.name.padEnd(10)} started (logs: ${component.logFile})`);
   const apiKey = developmentSecret('dev-api-key', () => `tf_dev_${randomBytes(18).toString('base64url')}`);
   const secrets = partnerSecrets();
   const env: Record<string, string> = {
@@ -210,25 +268,53 @@ async function up(): Promise<void> {
   console.log(`\nOps console: ${consoleUrl} — log in as ${Object.keys(DEV_PEOPLE).join(', ')} (any password; admin has every role)`);
 }
 
+async function restart(): Promise<void> {
+  const name = process.argv[3];
+  if (!name || !RESTARTABLE.includes(name)) {
+    console.error(`${name ? `unknown service "${name}"` : 'no service named'}; restart one of: ${RESTARTABLE.join(', ')}`);
+    process.exit(2);
+  }
+  await stopProcess(stateDir, name, 'SIGTERM', name === CONSOLE ? 10_000 : 15_000);
+  await up();
+}
+
 async function down(): Promise<void> {
   await stopProcess(stateDir, CONSOLE, 'SIGTERM', 10_000);
   for (const service of [...SERVICES].reverse()) await stopProcess(stateDir, service.name, 'SIGTERM', 15_000);
   await stopProcess(stateDir, TRACE_RECEIVER, 'SIGTERM', 5_000);
   await stopProcess(stateDir, ASYNCAPI_DOCS, 'SIGTERM', 5_000);
   const stopped = await stopInfrastructure(stateDir);
+  rmSync(settingsFile, { force: true });
   console.log(`stopped: ${[CONSOLE, ...SERVICES.map((service) => service.name), ...stopped].join(', ')}`);
 }
 
 function status(): void {
-  for (const service of SERVICES) console.log(`${service.name.padEnd(10)} ${runningPid(stateDir, service.name) ? 'running' : 'stopped'}`);
-  console.log(`${CONSOLE.padEnd(10)} ${runningPid(stateDir, CONSOLE) ? 'running' : 'stopped'}`);
-  console.log(JSON.stringify(infrastructureStatus(stateDir), null, 2));
+  applyRememberedSettings();
+  const infrastructure = infrastructureStatus(stateDir);
+  const endpoints = infrastructure.endpoints;
+  const where: Record<string, string | undefined> = {
+    kafka: endpoints?.kafkaBrokers,
+    registry: endpoints?.schemaRegistryUrl,
+    postgres: endpoints?.adminDatabaseUrl?.replace(/\/\/[^@]*@/, '//'),
+    oidc: endpoints?.oidcIssuerUrl,
+    [TRACE_RECEIVER]: process.env.OTEL_EXPORTER_OTLP_ENDPOINT ?? `http://127.0.0.1:${process.env.OTLP_RECEIVER_PORT ?? 4318}`,
+    [ASYNCAPI_DOCS]: `http://127.0.0.1:${process.env.ASYNCAPI_DOCS_PORT ?? 8090}`,
+    [CONSOLE]: `http://127.0.0.1:${process.env.CONSOLE_PORT ?? 3000}`,
+    ...Object.fromEntries(SERVICES.map((service) => [service.name, `http://127.0.0.1:${portOf(service)}`])),
+  };
+  const names = [...infrastructure.components.map((component) => component.name), TRACE_RECEIVER, ASYNCAPI_DOCS, ...SERVICES.map((service) => service.name), CONSOLE];
+  console.log(`state dir ${stateDir}`);
+  for (const name of names) {
+    const pid = runningPid(stateDir, name);
+    const state = pid === undefined ? 'stopped' : `running (pid ${pid})`;
+    console.log(`${name.padEnd(15)} ${state.padEnd(22)} ${pid === undefined ? '' : (where[name] ?? '')}`);
+  }
 }
 
 const command = process.argv[2];
-const actions: Record<string, () => Promise<void> | void> = { up, down, status };
+const actions: Record<string, () => Promise<void> | void> = { up, down, status, restart };
 if (!command || !(command in actions)) {
-  console.error('usage: stack.ts up|down|status');
+  console.error('usage: stack.ts up|down|status|restart <service>');
   process.exit(2);
 }
 Promise.resolve(actions[command]()).catch((error: Error) => {

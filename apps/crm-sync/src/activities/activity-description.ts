@@ -26,20 +26,6 @@ export type ActivityEvent =
   | InvoicePaid
   | CreditNoteIssued;
 
-export const ACTIVITY_EVENT_TYPES = [
-  'OrderPlaced',
-  'OrderHeld',
-  'OrderApproved',
-  'OrderCancelled',
-  'OrderCompleted',
-  'ShipmentDispatched',
-  'ShipmentDelivered',
-  'InvoiceIssued',
-  'PaymentReceived',
-  'InvoicePaid',
-  'CreditNoteIssued',
-] as const satisfies readonly ActivityEvent['eventType'][];
-
 export interface ActivityDescription {
   orderId: string;
   /** As the event names it; null for events that carry only the order id (then the order tells). */

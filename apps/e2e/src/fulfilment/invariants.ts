@@ -1,5 +1,5 @@
-import type { Mismatch } from '@tradeflow/reconcile';
-import { documentMismatches, formatMismatch, orderMismatches, stockMismatches } from '@tradeflow/reconcile';
+import type { Mismatch } from '@tradeflow/reconciliation';
+import { documentMismatches, formatMismatch, orderMismatches, stockMismatches } from '@tradeflow/reconciliation';
 import { eventually } from '@tradeflow/testing';
 import type { TradeflowClient } from './tradeflow-client';
 

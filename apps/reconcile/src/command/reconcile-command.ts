@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Reconciliation } from '../invariants/system-invariants';
-import { formatSummary, reconcile } from '../invariants/system-invariants';
-import { formatMismatch } from '../mismatch';
+import type { Reconciliation } from '@tradeflow/reconciliation';
+import { formatMismatch, formatSummary, reconcile } from '@tradeflow/reconciliation';
 import { ServiceReadError } from '../reader/service-client';
 import { readSystem } from '../reader/system-reader';
 import type { ReconcileOptions } from './reconcile-options';

@@ -1,4 +1,3 @@
-import type { SystemSnapshot } from '../invariants/system-invariants';
 import type {
   DeadLetterRecord,
   DocumentRecord,
@@ -9,7 +8,8 @@ import type {
   RetryingPartitionRecord,
   ShipmentRecord,
   StockRecord,
-} from '../records';
+  SystemSnapshot,
+} from '@tradeflow/reconciliation';
 import { ServiceClient, ServiceReadError } from './service-client';
 
 export const SERVICES = ['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'] as const;

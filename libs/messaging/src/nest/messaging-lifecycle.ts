@@ -2,6 +2,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationSh
 import { Logger } from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { MessagingSettings } from '../config/messaging-settings';
+import { missingTopics } from '../kafka/missing-topics';
 import type { TopicNames } from '../kafka/topic-names';
 import type { OutboxRelay } from '../outbox/outbox-relay';
 import { untilReachable } from './dependency-retries';
@@ -95,9 +96,11 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   private async createTopics(admin: Admin): Promise<void> {
     const names = [...this.topicNames.all(), this.topicNames.deadLetter(this.consumerGroup), this.topicNames.retry(this.consumerGroup)];
+    const missing = missingTopics(names, await admin.listTopics());
+    if (missing.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
-      topics: names.map((topic) => ({ topic, numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS })),
+      topics: missing.map((topic) => ({ topic, numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS })),
     });
   }
 }

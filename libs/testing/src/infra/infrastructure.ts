@@ -35,6 +35,12 @@ export interface StartInfrastructureOptions {
   components?: Component[];
   /** Kafka that authenticates and authorizes every client (see KafkaScram); default: plaintext, no ACLs. */
   kafkaScram?: KafkaScram;
+  /**
+   * Use the components an earlier detached start left running in this state dir, at the endpoints it
+   * recorded, and start only the missing ones (the local stack). Default: refuse, so a test never
+   * shares a server it may stop.
+   */
+  reuseRunning?: boolean;
 }
 
 export interface Endpoints {
@@ -105,9 +111,19 @@ export async function startInfrastructure(options: StartInfrastructureOptions): 
   // Tests name no services and need the admin URL; a stack whose services all have URLs needs no server.
   const everyServiceHasDatabase =
     options.services.length > 0 && options.services.every((service) => external.databaseUrls[service]);
-  const planned =
+  const wanted =
     forced ??
     COMPONENTS.filter((name) => (name === 'postgres' ? !given.postgres && !everyServiceHasDatabase : !given[name]));
+  const recorded = options.reuseRunning ? recordedEndpoints(stateDir) : undefined;
+  const reused = new Set<Component>();
+  for (const name of wanted) {
+    const endpoint = recorded?.[ENDPOINT[name]];
+    if (endpoint && runningPid(stateDir, name) !== undefined) {
+      given[name] = endpoint;
+      reused.add(name);
+    }
+  }
+  const planned = wanted.filter((name) => !reused.has(name));
   await refuseToStart(stateDir, planned, ports);
   mkdirSync(stateDir, { recursive: true });
   const artifacts = planned.some((name) => name === 'kafka' || name === 'registry') ? ensureInfraArtifacts() : undefined;
@@ -209,9 +225,19 @@ export function infrastructureStatus(stateDir = defaultStateDir()): Infrastructu
     const memoryMb = pid === undefined ? undefined : residentMemoryMb(pid);
     return { name, running: pid !== undefined, pid, memoryMb, logFile: logFile(dir, name) };
   });
-  const file = endpointsFile(dir);
-  const endpoints = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Endpoints) : undefined;
-  return { stateDir: dir, components, endpoints };
+  return { stateDir: dir, components, endpoints: recordedEndpoints(dir) };
+}
+
+const ENDPOINT = {
+  kafka: 'kafkaBrokers',
+  registry: 'schemaRegistryUrl',
+  postgres: 'adminDatabaseUrl',
+  oidc: 'oidcIssuerUrl',
+} as const satisfies Record<Component, keyof Endpoints>;
+
+function recordedEndpoints(stateDir: string): Endpoints | undefined {
+  const file = endpointsFile(stateDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Endpoints) : undefined;
 }
 
 async function databaseUrls(

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { componentDir } from './layout';
@@ -25,6 +25,8 @@ export interface RunningProcess {
   name: string;
   pid: number;
   logFile: string;
+  /** Where this start's output begins in the log (earlier starts stay above it). */
+  logOffset: number;
   /** Set once the process has ended, e.g. "exit code 1". */
   exit?: string;
 }
@@ -40,8 +42,10 @@ export function logFile(stateDir: string, name: string): string {
 export function startProcess(spec: ProcessSpec): RunningProcess {
   mkdirSync(componentDir(spec.stateDir, spec.name), { recursive: true });
   const log = logFile(spec.stateDir, spec.name);
-  // Truncated per start, so the tail shown on failure is this run's.
-  const output = openSync(log, 'w');
+  // Appended to, so a restart keeps what the previous run said before it died; a failure shows this run's part only.
+  const logOffset = existsSync(log) ? statSync(log).size : 0;
+  appendFileSync(log, `${logOffset > 0 ? '\n' : ''}--- ${spec.name} starting ${new Date().toISOString()} ---\n`);
+  const output = openSync(log, 'a');
   const child = spawn(spec.command, spec.args, {
     env: { ...process.env, ...spec.env },
     // Relative files a server writes (JVM crash logs, H2 traces) stay in its own folder.
@@ -53,7 +57,7 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
   });
   closeSync(output);
   if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command}); see ${log}`);
-  const running: RunningProcess = { name: spec.name, pid: child.pid, logFile: log };
+  const running: RunningProcess = { name: spec.name, pid: child.pid, logFile: log, logOffset };
   child.on('error', (error) => (running.exit = error.message));
   child.on('exit', (code, signal) => (running.exit = signal ? `signal ${signal}` : `exit code ${code}`));
   if (spec.detached) child.unref();
@@ -72,12 +76,12 @@ export async function waitUntilReady(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (running.exit) {
-      throw new Error(`${running.name} stopped (${running.exit}) before it was ready\n${logTail(running.logFile)}`);
+      throw new Error(`${running.name} stopped (${running.exit}) before it was ready\n${logTail(running)}`);
     }
     if (await isReady().catch(() => false)) return;
     await sleep(200);
   }
-  throw new Error(`${running.name} was not ready after ${timeoutMs / 1000}s\n${logTail(running.logFile)}`);
+  throw new Error(`${running.name} was not ready after ${timeoutMs / 1000}s\n${logTail(running)}`);
 }
 
 /** The pid from the pid file when that process is still alive and still the one we started. */
@@ -135,9 +139,9 @@ function normalise(commandLine: string): string {
   return commandLine.trim().split(/\s+/).join(' ');
 }
 
-function logTail(file: string, lines = 30): string {
+function logTail({ logFile: file, logOffset }: RunningProcess, lines = 30): string {
   if (!existsSync(file)) return `(no log at ${file})`;
-  const tail = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  const tail = readFileSync(file).subarray(logOffset).toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
   return `last lines of ${file}:\n${tail}`;
 }
 

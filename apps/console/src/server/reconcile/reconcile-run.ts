@@ -19,7 +19,7 @@ export interface ReconcileReport {
 const MISMATCH = /^MISMATCH (\S+)((?: [a-z-]+=\S+)*): (.*)$/;
 const REPOSITORY_ROOT = join(__dirname, '../../../../..');
 
-/** `MISMATCH <check> order=… sku=…: <detail>` lines (apps/reconcile/src/mismatch.ts) back into fields. */
+/** `MISMATCH <check> order=… sku=…: <detail>` lines (libs/reconciliation/src/mismatch.ts) back into fields. */
 export function parseReconcileOutput(output: string, exitCode: number): ReconcileReport {
   const mismatches: ReportedMismatch[] = [];
   const summary: string[] = [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Slice } from './slice';
-import { TradeflowClient } from './fulfilment/tradeflow-client';
-import { API_KEY, call, startSlice } from './slice';
+import type { Slice } from '../slice';
+import { TradeflowClient } from './tradeflow-client';
+import { API_KEY, call, startSlice } from '../slice';
 
 const body = {
   customerId: 'CUST-2',

@@ -1,8 +1,8 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import type { Slice } from './slice';
-import { callAs, TradeflowClient } from './fulfilment/tradeflow-client';
-import { API_KEY, call, startSlice } from './slice';
+import type { Slice } from '../slice';
+import { callAs, TradeflowClient } from './tradeflow-client';
+import { API_KEY, call, startSlice } from '../slice';
 
 const address = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 

@@ -1,4 +1,4 @@
-// The pure invariant checks, for the end-to-end tests that check one order at a time.
+// The pure invariant checks: run over the whole system by apps/reconcile, one order at a time by the end-to-end tests.
 export { formatMismatch } from './mismatch';
 export type { Mismatch, MismatchIds } from './mismatch';
 export type * from './records';
