@@ -64,6 +64,19 @@ export default tseslint.config(
     },
   },
   {
+    // Money rules are pure arithmetic: unit-tested without infrastructure, usable by every service.
+    files: ['libs/money/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['typeorm', 'kafkajs', 'pg'].map((name) => ({ name, message: 'libs/money has no infrastructure.' })),
+          patterns: [{ group: ['@nestjs/*', 'typeorm/*', '@tradeflow/*'], message: 'libs/money has no framework and no other library.' }],
+        },
+      ],
+    },
+  },
+  {
     // Settings classes need explicit types: class-transformer converts env strings by the emitted type metadata.
     files: ['**/*-settings.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-inferrable-types': 'off' },

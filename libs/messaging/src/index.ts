@@ -2,8 +2,6 @@ export { MessagingSettings } from './config/messaging-settings';
 export type { ConsumedEvent, RecordSource } from './consumer/consumed-event';
 export type { ConsumerStatus } from './consumer/event-consumer';
 export type { PartitionRetryStatus } from './consumer/partition-retries';
-export { backoffDelay } from './consumer/backoff';
-export type { BackoffOptions } from './consumer/backoff';
 export { isTransient } from './consumer/transient-errors';
 export type { DeadLetter } from './dead-letter/dead-letter';
 export type { DeadLetterFilter, ReplaySelection } from './dead-letter/dead-letter-filter';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { CrmSyncSettings } from '../crm-sync-settings';
-import { idsOfSurvivor, resolveCustomerId } from '../customers/customer-resolution';
+import { idsOfSurvivor, resolveCustomerId } from '../customers/customer-resolution.queries';
 import { SERVICE_NAME } from '../service-name';
 import type { AccountTotals } from './account-summary';
 import { summariseAccount } from './account-summary';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 
 /** KEPT: no CRM URL configured. PENDING → DELIVERED, or DEAD after the last attempt (retryable). */
 export type DeliveryStatus = 'KEPT' | 'PENDING' | 'DELIVERED' | 'DEAD';

@@ -1,6 +1,6 @@
 import { metrics } from '@opentelemetry/api';
 import { metricsExporter } from '@tradeflow/platform';
-import type { DeliveryOutcome } from './retry-backoff';
+import type { DeliveryOutcome } from './delivery-outcome';
 
 /** Prometheus label of each delivery outcome: the CRM took it, it will be tried again, or it was the last try. */
 const OUTCOMES: Record<DeliveryOutcome['status'], string> = { DELIVERED: 'delivered', PENDING: 'retrying', DEAD: 'dead' };

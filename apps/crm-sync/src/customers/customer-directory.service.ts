@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { ActivitiesService } from '../activities/activities.service';
 import { Customer } from './customer.entity';
-import { CustomerNotFoundError, idsOfSurvivor } from './customer-resolution';
+import { CustomerNotFoundError, idsOfSurvivor } from './customer-resolution.queries';
 import { toCustomerView } from './customer-view';
 import type { CustomerView, DuplicateView } from './dto/customer-view.dto';
 

@@ -5,7 +5,7 @@ import { SERVICE_NAME } from '../service-name';
 import { CustomerDirectoryService } from './customer-directory.service';
 import type { HoldChange } from './customer-events';
 import { changeHold, publishHoldChange } from './customer-events';
-import { lockSurvivor } from './customer-resolution';
+import { lockSurvivor } from './customer-resolution.queries';
 import type { CustomerView } from './dto/customer-view.dto';
 
 /** Account holds placed and released through the API (source api); a merged id acts on its survivor. */

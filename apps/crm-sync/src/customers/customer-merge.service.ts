@@ -6,7 +6,7 @@ import { SERVICE_NAME } from '../service-name';
 import { CustomerDirectoryService } from './customer-directory.service';
 import { publishCustomerEvent } from './customer-events';
 import { Customer } from './customer.entity';
-import { CustomerNotFoundError } from './customer-resolution';
+import { CustomerNotFoundError } from './customer-resolution.queries';
 import type { CustomerView } from './dto/customer-view.dto';
 
 @Injectable()

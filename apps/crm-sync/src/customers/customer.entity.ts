@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 import type { CrmStatus, HoldSource } from './customer-rules';
 
 /** The customer master, keyed by the CRM's id. A merged customer stays, pointing at its survivor. */

@@ -1,5 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 import { CreditNoteLine } from './credit-note-line.entity';
 
 /** One credit note per received return, for exactly the returned quantities at the order's prices. */

@@ -1,6 +1,6 @@
 import type { Relation } from 'typeorm';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 // Relation<> keeps decorator metadata from touching Invoice before both modules are loaded.
 import { Invoice } from './invoice.entity';
 

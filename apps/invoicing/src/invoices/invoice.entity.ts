@@ -1,5 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 import { InvoiceLine } from './invoice-line.entity';
 
 /** One invoice per dispatched shipment. Totals are the sums of the lines; paidMinor the sum of its payments. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 
 /** A payment booked against an invoice (POST /v1/payments); part of the invoice's history. */
 @Entity('payments')

@@ -1,6 +1,6 @@
 import type { Relation } from 'typeorm';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../bigint-as-number';
+import { bigintAsNumber } from '@tradeflow/money';
 // Relation<> keeps decorator metadata from touching OrderPrice before both modules are loaded.
 import { OrderPrice } from './order-price.entity';
 

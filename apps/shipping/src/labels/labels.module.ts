@@ -2,8 +2,8 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { ShippingSettings } from '../shipping-settings';
 import { CARRIER } from './carrier';
-import { LABEL_WORKER_OPTIONS, LabelWorker } from './label-worker';
-import type { LabelWorkerOptions } from './label-worker';
+import { LABEL_WORKER_OPTIONS, LabelWorker } from './label.worker';
+import type { LabelWorkerOptions } from './label.worker';
 import { LocalCarrier } from './local-carrier';
 
 @Module({})
@@ -11,7 +11,7 @@ export class LabelsModule {
   static register(settings: ShippingSettings): DynamicModule {
     const options: LabelWorkerOptions = {
       maxAttempts: settings.LABEL_MAX_ATTEMPTS,
-      baseMs: settings.LABEL_RETRY_BASE_MS,
+      initialMs: settings.LABEL_RETRY_BASE_MS,
       maxMs: settings.LABEL_RETRY_MAX_MS,
       pollIntervalMs: settings.LABEL_POLL_INTERVAL_MS,
       timeoutMs: settings.LABEL_TIMEOUT_MS,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { OrderedLine } from '../orders/ordered-line.entity';
 import { ReservedQuantity } from '../orders/reserved-quantity.entity';
 import type { ShippingOrder } from '../orders/shipping-order.entity';
-import { notifyLabelQueue } from './label-queue';
+import { notifyLabelQueue } from './label-queue.queries';
 import type { ShipmentLine } from './shipment-planning';
 import { planShipments } from './shipment-planning';
 import { Shipment } from './shipment.entity';

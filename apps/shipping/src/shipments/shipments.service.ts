@@ -7,7 +7,7 @@ import { DataSource, MoreThan } from 'typeorm';
 import { SERVICE_NAME } from '../service-name';
 import type { CarrierEventStatus } from './dto/carrier-event.dto';
 import type { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
-import { notifyLabelQueue } from './label-queue';
+import { notifyLabelQueue } from './label-queue.queries';
 import { isDispatched } from './shipment-status';
 import { toShipmentView } from './shipment-view';
 import { Shipment } from './shipment.entity';

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BackoffOptions } from './backoff';
-import { backoffDelay } from './backoff';
+import type { BackoffOptions } from '@tradeflow/platform';
+import { backoffDelay } from '@tradeflow/platform';
 
 /**
  * When the broker is away, kafkajs' consumer crashes and restarts itself, by default 200 ms later,

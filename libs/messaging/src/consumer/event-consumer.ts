@@ -5,7 +5,7 @@ import type { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { asError } from '../dead-letter/dead-letter-reason';
 import { eventHeaders } from '../kafka/event-headers';
 import { subscribeWhenReady } from '../kafka/subscribe-when-ready';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '@tradeflow/platform';
 import { BatchProgress } from './batch-progress';
 import type { ConsumedEvent, RawRecord } from './consumed-event';
 import type { PreparedRecord } from './prepared-record';

@@ -1,6 +1,6 @@
 import { asError } from '../dead-letter/dead-letter-reason';
-import type { BackoffOptions } from './backoff';
-import { backoffDelay } from './backoff';
+import type { BackoffOptions } from '@tradeflow/platform';
+import { backoffDelay } from '@tradeflow/platform';
 import type { RecordSource } from './consumed-event';
 
 /** A partition waiting to retry the record at `offset`; shown by the status endpoint. */

@@ -1,8 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { asError } from '../dead-letter/dead-letter-reason';
-import type { BackoffOptions } from '../consumer/backoff';
-import { backoffDelay } from '../consumer/backoff';
+import type { BackoffOptions } from '@tradeflow/platform';
+import { backoffDelay } from '@tradeflow/platform';
 
 /** What a start-up log line says about a dependency: its kind and where it was looked for (never a credential). */
 export interface Dependency {

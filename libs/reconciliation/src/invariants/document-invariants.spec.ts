@@ -1,5 +1,5 @@
 import type { DocumentRecord } from '../records';
-import { documentMismatches, lineTax } from './document-invariants';
+import { documentMismatches } from './document-invariants';
 
 /** The e2e happy path's invoice: 2 × 12.99 at 19 % and 1 × 45.50 at 7 %. */
 function invoice(): DocumentRecord {
@@ -17,16 +17,6 @@ function invoice(): DocumentRecord {
     totalMinor: 7961,
   };
 }
-
-describe('lineTax', () => {
-  it('rounds half up in exact integers', () => {
-    expect(lineTax(2598n, 1900)).toBe(494n); // 493.62
-    expect(lineTax(4550n, 700)).toBe(319n); // 318.5
-    expect(lineTax(250n, 700)).toBe(18n); // 17.5
-    expect(lineTax(3897n, 1900)).toBe(740n); // 740.43
-    expect(lineTax(0n, 1900)).toBe(0n);
-  });
-});
 
 describe('documentMismatches', () => {
   it('accepts a document whose lines and totals add up', () => {

@@ -1,21 +1,13 @@
+import { taxOf } from '@tradeflow/money';
 import type { Mismatch, MismatchIds } from '../mismatch';
 import type { DocumentRecord } from '../records';
-
-const BASIS_POINTS = 10_000n;
-
-/** net × taxRateBp / 10000 rounded half up, in exact integers (docs/design.md#invoicing-and-payments). */
-export function lineTax(netMinor: bigint, taxRateBp: number): bigint {
-  const numerator = netMinor * BigInt(taxRateBp);
-  const magnitude = numerator < 0n ? -numerator : numerator;
-  const rounded = (magnitude * 2n + BASIS_POINTS) / (BASIS_POINTS * 2n);
-  return numerator < 0n ? -rounded : rounded;
-}
 
 const whole = (value: number) => (Number.isSafeInteger(value) ? BigInt(value) : undefined);
 
 /**
  * An invoice or credit note adds up: per line net = quantity × unit price and tax = net × rate
- * rounded half up; the document's net and tax are the sums of its lines and total = net + tax.
+ * rounded half up (taxOf, the rule invoicing bills by); the document's net and tax are the sums of
+ * its lines and total = net + tax.
  */
 export function documentMismatches(document: DocumentRecord, kind: 'invoice' | 'credit-note'): Mismatch[] {
   const ids: MismatchIds = { orderId: document.orderId, [kind === 'invoice' ? 'invoice' : 'creditNote']: document.number };
@@ -32,8 +24,8 @@ export function documentMismatches(document: DocumentRecord, kind: 'invoice' | '
     if (lineNet !== quantity * price) {
       mismatches.push({ check: 'document-line-amounts', ids: at, detail: `net ${lineNet} ≠ quantity ${quantity} × unit price ${price}` });
     }
-    if (lineTaxMinor !== lineTax(lineNet, line.taxRateBp)) {
-      const detail = `tax ${lineTaxMinor} ≠ net ${lineNet} × ${line.taxRateBp} bp rounded half up (${lineTax(lineNet, line.taxRateBp)})`;
+    if (lineTaxMinor !== taxOf(lineNet, line.taxRateBp)) {
+      const detail = `tax ${lineTaxMinor} ≠ net ${lineNet} × ${line.taxRateBp} bp rounded half up (${taxOf(lineNet, line.taxRateBp)})`;
       mismatches.push({ check: 'document-line-amounts', ids: at, detail });
     }
     net += lineNet;

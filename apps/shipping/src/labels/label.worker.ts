@@ -1,24 +1,24 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Address } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { TransactionRunner } from '@tradeflow/messaging';
+import type { RetryPolicy } from '@tradeflow/platform';
+import { afterFailedAttempt, DueWorkPoller } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { SERVICE_NAME } from '../service-name';
-import { LABEL_QUEUE_CHANNEL } from '../shipments/label-queue';
-import type { ShipmentLine } from '../shipments/shipment-planning';
+import { LABEL_QUEUE_CHANNEL } from '../shipments/label-queue.queries';
 import { Shipment } from '../shipments/shipment.entity';
 import type { Carrier, Label } from './carrier';
 import { CARRIER } from './carrier';
-import type { LabelRetryPolicy } from './label-backoff';
-import { afterFailedAttempt } from './label-backoff';
 import type { LabelAttemptOutcome } from './label-attempts.metric';
 import { countLabelAttempt } from './label-attempts.metric';
+import type { ClaimedShipment } from './label-claims.queries';
+import { claimDueShipments } from './label-claims.queries';
 
-export interface LabelWorkerOptions extends LabelRetryPolicy {
+export interface LabelWorkerOptions extends RetryPolicy {
   pollIntervalMs: number;
   /** A carrier call taking longer is a failed attempt; a claim is leased for twice this. */
   timeoutMs: number;
@@ -27,14 +27,10 @@ export interface LabelWorkerOptions extends LabelRetryPolicy {
 
 export const LABEL_WORKER_OPTIONS = Symbol('LABEL_WORKER_OPTIONS');
 
-interface ClaimedShipment {
-  id: string;
-  order_id: string;
-  warehouse: string;
-  lines: ShipmentLine[];
-  correlation_id: string;
-  created_event_id: string;
-  shipping_address: Address | null;
+/** A claimed shipment and the lease token its result is applied under. */
+interface LeasedShipment {
+  shipment: ClaimedShipment;
+  token: string;
 }
 
 type Attempt = { ok: true; label: Label } | { ok: false; reason: string };
@@ -42,91 +38,52 @@ type Attempt = { ok: true; label: Label } | { ok: false; reason: string };
 type Applied = { outcome: LabelAttemptOutcome; retryInMs?: number };
 
 /**
- * Gets labels for LABEL_PENDING shipments, outside any consumer transaction. A claim leases due
- * shipments (FOR UPDATE SKIP LOCKED, so replicas never take the same one) by moving their next
- * attempt past the carrier timeout; the carrier is called with no transaction open; the result is
- * applied only if the lease is still ours and the shipment still pending (it may have been
- * cancelled meanwhile). Woken by NOTIFY when a shipment is created or retried, polling as fallback.
+ * Gets labels for LABEL_PENDING shipments, outside any consumer transaction, as a DueWorkPoller: a
+ * claim leases due shipments by moving their next attempt past the carrier timeout; the carrier is
+ * called with no transaction open; the result is applied only if the lease is still ours and the
+ * shipment still pending (it may have been cancelled meanwhile). Woken by NOTIFY when a shipment
+ * is created or retried, and when a retry falls due; polling as fallback.
  */
 @Injectable()
 export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LabelWorker.name);
   private listener?: QueryRunner;
-  private poller?: NodeJS.Timeout;
-  private readonly retryTimers = new Set<NodeJS.Timeout>();
-  private draining?: Promise<void>;
-  private wakeAgain = false;
-  private stopped = true;
+  private readonly poller: DueWorkPoller<LeasedShipment>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     @Inject(CARRIER) private readonly carrier: Carrier,
     @Inject(LABEL_WORKER_OPTIONS) private readonly options: LabelWorkerOptions,
-  ) {}
+  ) {
+    this.poller = new DueWorkPoller<LeasedShipment>(
+      {
+        claim: () => this.claim(),
+        run: ({ shipment, token }) => this.label(shipment, token),
+        roundFailed: (error) => this.logger.warn({ err: error, msg: 'label worker will retry' }),
+      },
+      { pollIntervalMs: options.pollIntervalMs },
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.stopped = false;
     this.listener = this.dataSource.createQueryRunner();
     const client = (await this.listener.connect()) as PoolClient;
-    client.on('notification', () => this.wake());
+    client.on('notification', () => this.poller.wake());
     await client.query(`LISTEN ${LABEL_QUEUE_CHANNEL}`);
-    this.poller = setInterval(() => this.wake(), this.options.pollIntervalMs);
-    this.wake();
+    this.poller.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.poller);
-    for (const timer of this.retryTimers) clearTimeout(timer);
-    this.retryTimers.clear();
-    await this.draining;
+    await this.poller.stop();
     await this.listener?.release();
     this.listener = undefined;
   }
 
-  private wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((error: Error) => this.logger.warn({ err: error, msg: 'label worker will retry' }))
-      .finally(() => {
-        this.draining = undefined;
-        if (this.wakeAgain) {
-          this.wakeAgain = false;
-          this.wake();
-        }
-      });
-  }
-
-  private async drain(): Promise<void> {
-    while (!this.stopped) {
-      const token = randomUUID();
-      const claimed = await this.claim(token);
-      if (claimed.length === 0) return;
-      await Promise.all(claimed.map((shipment) => this.label(shipment, token)));
-    }
-  }
-
-  private async claim(token: string): Promise<ClaimedShipment[]> {
-    const [rows] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT id FROM shipments
-          WHERE status = 'LABEL_PENDING' AND next_label_attempt_at <= now()
-          ORDER BY next_label_attempt_at, id
-          LIMIT $3
-          FOR UPDATE SKIP LOCKED)
-       UPDATE shipments s
-          SET label_claim = $1, next_label_attempt_at = now() + $2 * interval '1 millisecond'
-         FROM due, shipping_orders o
-        WHERE s.id = due.id AND o.order_id = s.order_id
-       RETURNING s.id, s.order_id, s.warehouse, s.lines, s.correlation_id, s.created_event_id, o.shipping_address`,
-      [token, 2 * this.options.timeoutMs, this.options.batchSize],
-    );
-    return rows;
+  private async claim(): Promise<LeasedShipment[]> {
+    const token = randomUUID();
+    const claimed = await claimDueShipments(this.dataSource, token, 2 * this.options.timeoutMs, this.options.batchSize);
+    return claimed.map((shipment) => ({ shipment, token }));
   }
 
   private async label(shipment: ClaimedShipment, token: string): Promise<void> {
@@ -143,7 +100,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
     });
     // Counted once committed: a rolled-back or superseded attempt changed nothing.
     if (applied) countLabelAttempt(applied.outcome);
-    if (applied?.retryInMs !== undefined) this.wakeAfter(applied.retryInMs);
+    if (applied?.retryInMs !== undefined) this.poller.wakeAfter(applied.retryInMs);
   }
 
   private async labelled(unit: UnitOfWork, shipment: Shipment, label: Label): Promise<Applied> {
@@ -226,14 +183,5 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  private wakeAfter(delayMs: number): void {
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      this.wake();
-    }, delayMs);
-    timer.unref();
-    this.retryTimers.add(timer);
   }
 }
