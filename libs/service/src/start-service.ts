@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ServiceName } from '@tradeflow/events';
 import type { HttpServiceDescription } from '@tradeflow/platform';
 import { loadConfig, startHttpService, startupLogger } from '@tradeflow/platform';
-import type { MessagingSettings } from '../config/messaging-settings';
+import type { MessagingSettings } from '@tradeflow/messaging';
 import { connectEventTransport } from './connect-event-transport';
 
 export interface ServiceDefinition<S extends MessagingSettings> {
