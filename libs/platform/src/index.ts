@@ -1,6 +1,6 @@
 export { ConfigError, loadConfig } from './config/load-config';
 export { EnvBoolean } from './config/env-boolean';
-export { ServiceSettings } from './config/service-settings';
+export { HttpServiceSettings } from './config/http-service-settings';
 export { IsSecret, Secret } from './config/secret-setting';
 export { databaseOptions } from './database/database-options';
 export type { DatabaseOptionsInput } from './database/database-options';

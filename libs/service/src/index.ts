@@ -3,3 +3,4 @@ export type { RunningService, ServiceDefinition } from './start-service';
 export { serviceRuntimeModules } from './service-runtime';
 export type { ServiceRuntimeOptions } from './service-runtime';
 export { runMigrateCommand } from './migrate-command';
+export { ServiceSettings } from './service-settings';

@@ -2,14 +2,14 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceName } from '@tradeflow/events';
 import { AccessModule, HealthModule, loggingModule } from '@tradeflow/platform';
-import type { MessagingSettings } from '@tradeflow/messaging';
 import { AuditModule, MessagingModule, MessagingOperationsModule } from '@tradeflow/messaging';
 import type { ServiceTables } from './service-database';
 import { connectDatabase } from './service-database';
+import type { ServiceSettings } from './service-settings';
 
 export interface ServiceRuntimeOptions extends ServiceTables {
   serviceName: ServiceName;
-  settings: MessagingSettings;
+  settings: ServiceSettings;
   databaseUrl: string;
 }
 
