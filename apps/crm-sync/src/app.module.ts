@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { serviceRuntimeModules } from '@tradeflow/service';
 import { ActivitiesModule } from './activities/activities.module';
 import { CrmActivity } from './activities/crm-activity.entity';
 import { OrderCustomer } from './activities/order-customer.entity';

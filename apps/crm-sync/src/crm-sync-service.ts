@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@tradeflow/messaging';
+import type { ServiceDefinition } from '@tradeflow/service';
 import { AppModule } from './app.module';
 import type { CrmSyncSettings } from './crm-sync-settings';
 import { SERVICE_NAME } from './service-name';

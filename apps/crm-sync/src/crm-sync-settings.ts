@@ -1,11 +1,11 @@
-import { MessagingSettings } from '@tradeflow/messaging';
+import { ServiceSettings } from '@tradeflow/service';
 import { IsSecret, Secret } from '@tradeflow/platform';
 import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const SECRET_MIN_LENGTH = 32;
 
 /** Every setting of the crm-sync service, validated at boot (see README "Configuration"). */
-export class CrmSyncSettings extends MessagingSettings {
+export class CrmSyncSettings extends ServiceSettings {
   override PORT: number = 3005;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })

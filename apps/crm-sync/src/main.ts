@@ -4,6 +4,6 @@ startTelemetry('crm-sync');
 
 // Loaded only now (static imports are hoisted above this line): the instrumentations patch http,
 // express, Nest, pg and pino as they are required.
-void Promise.all([import('@tradeflow/messaging'), import('./crm-sync-service'), import('./crm-sync-settings')]).then(
+void Promise.all([import('@tradeflow/service'), import('./crm-sync-service'), import('./crm-sync-settings')]).then(
   ([{ runService }, { crmSyncService }, { CrmSyncSettings }]) => runService(crmSyncService, CrmSyncSettings),
 );

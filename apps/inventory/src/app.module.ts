@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { serviceRuntimeModules } from '@tradeflow/service';
 import type { InventorySettings } from './inventory-settings';
 import { MovementsModule } from './movements/movements.module';
 import { StockMovement } from './movements/stock-movement.entity';

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@tradeflow/messaging';
+import type { ServiceDefinition } from '@tradeflow/service';
 import { AppModule } from './app.module';
 import type { InventorySettings } from './inventory-settings';
 import { StockService } from './stock/stock.service';

@@ -1,8 +1,8 @@
-import { MessagingSettings } from '@tradeflow/messaging';
+import { ServiceSettings } from '@tradeflow/service';
 import { IsOptional, IsString, Matches } from 'class-validator';
 
 /** Every setting of the inventory service, validated at boot (see README "Configuration"). */
-export class InventorySettings extends MessagingSettings {
+export class InventorySettings extends ServiceSettings {
   override PORT: number = 3002;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })

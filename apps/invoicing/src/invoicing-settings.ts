@@ -1,11 +1,11 @@
-import { MessagingSettings } from '@tradeflow/messaging';
+import { ServiceSettings } from '@tradeflow/service';
 import { IsSecret, Secret } from '@tradeflow/platform';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const SECRET_MIN_LENGTH = 32;
 
 /** Every setting of the invoicing service, validated at boot (see README "Configuration"). */
-export class InvoicingSettings extends MessagingSettings {
+export class InvoicingSettings extends ServiceSettings {
   override PORT: number = 3003;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })

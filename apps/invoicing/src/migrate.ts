@@ -1,4 +1,4 @@
-import { runMigrateCommand } from '@tradeflow/messaging';
+import { runMigrateCommand } from '@tradeflow/service';
 import { invoicingMigrations } from './migrations';
 import { SERVICE_NAME } from './service-name';
 

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { serviceRuntimeModules } from '@tradeflow/service';
 import { AmendOrderModule } from './amend-order/amend-order.module';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';

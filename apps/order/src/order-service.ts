@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@tradeflow/messaging';
+import type { ServiceDefinition } from '@tradeflow/service';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AppModule } from './app.module';
 import type { OrderSettings } from './order-settings';

@@ -1,9 +1,9 @@
-import { MessagingSettings } from '@tradeflow/messaging';
+import { ServiceSettings } from '@tradeflow/service';
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { API_SCOPES, KEY_HASHES, KEY_SPECS } from './api-keys/api-scopes';
 
 /** Every setting of the order service, validated at boot (see README "Configuration"). */
-export class OrderSettings extends MessagingSettings {
+export class OrderSettings extends ServiceSettings {
   override PORT: number = 3001;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { serviceRuntimeModules } from '@tradeflow/messaging';
+import { serviceRuntimeModules } from '@tradeflow/service';
 import type { WebhookPartners } from '@tradeflow/platform';
 import { WEBHOOK_PARTNERS } from '@tradeflow/platform';
 import { LabelsModule } from './labels/labels.module';

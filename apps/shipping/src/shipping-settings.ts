@@ -1,11 +1,11 @@
-import { MessagingSettings } from '@tradeflow/messaging';
+import { ServiceSettings } from '@tradeflow/service';
 import { IsSecret, Secret } from '@tradeflow/platform';
 import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const SECRET_MIN_LENGTH = 32;
 
 /** Every setting of the shipping service, validated at boot (see README "Configuration"). */
-export class ShippingSettings extends MessagingSettings {
+export class ShippingSettings extends ServiceSettings {
   override PORT: number = 3004;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })

@@ -13,7 +13,7 @@ export const PLATFORM = {
   partOf: 'tradeflow',
   /** The operator's Secret with the OpenID issuer every service (and the registry) trusts. */
   oidcSecret: 'tradeflow-oidc',
-  /** Each service's port for /metrics (ServiceSettings.METRICS_PORT's default). */
+  /** Each service's port for /metrics (HttpServiceSettings.METRICS_PORT's default). */
   metricsPort: 9464,
   /** Where Prometheus runs: the only namespace admitted to the metrics port. */
   monitoringNamespace: 'monitoring',

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@tradeflow/events';
-import type { RunningService } from '@tradeflow/messaging';
-import { startService } from '@tradeflow/messaging';
+import type { RunningService } from '@tradeflow/service';
+import { startService } from '@tradeflow/service';
 import { loadConfig, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@tradeflow/platform';
 import type { DevClient } from '@tradeflow/testing';
 import { createDatabase, devAuthorization, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';

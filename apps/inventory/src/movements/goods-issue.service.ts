@@ -6,7 +6,7 @@ import { OrderReservation } from '../reservations/order-reservation.entity';
 import { ReleasesService } from '../reservations/releases.service';
 import { Reservation } from '../reservations/reservation.entity';
 import { ReservationsService } from '../reservations/reservations.service';
-import { LockedStock } from '../stock/locked-stock';
+import { LockedStock } from '../stock/locked-stock.queries';
 import { issueFromLevel, linesOf, planIssue, planTakeBack } from './issue';
 import { StockMovement } from './stock-movement.entity';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReturnReceived } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { BackordersService } from '../reservations/backorders.service';
-import { LockedStock } from '../stock/locked-stock';
+import { LockedStock } from '../stock/locked-stock.queries';
 import { StockMovement } from './stock-movement.entity';
 
 /** Sums returned quantities per line, sku and warehouse, dropping empty lines. */

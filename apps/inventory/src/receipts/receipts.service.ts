@@ -3,7 +3,7 @@ import { TransactionRunner } from '@tradeflow/messaging';
 import { IdempotencyService } from '@tradeflow/platform';
 import { BackordersService } from '../reservations/backorders.service';
 import { SERVICE_NAME } from '../service-name';
-import { LockedStock } from '../stock/locked-stock';
+import { LockedStock } from '../stock/locked-stock.queries';
 import type { ReceiptView, ReceiveStockDto } from './dto/receipt.dto';
 
 @Injectable()

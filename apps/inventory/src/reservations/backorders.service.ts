@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import type { LockedStock } from '../stock/locked-stock';
+import type { LockedStock } from '../stock/locked-stock.queries';
 import { Backorder } from './backorder.entity';
-import { nextOrderVersion } from './order-versions';
+import { nextOrderVersion } from './order-versions.queries';
 import { Reservation } from './reservation.entity';
 
 export interface FilledBackorder {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrderAmended, OrderCancelled } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
-import { LockedStock } from '../stock/locked-stock';
+import { LockedStock } from '../stock/locked-stock.queries';
 import { Backorder } from './backorder.entity';
 import { BackordersService } from './backorders.service';
 import { OrderReservation } from './order-reservation.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
-import type { LockedStock } from '../stock/locked-stock';
-import { nextOrderVersion } from './order-versions';
+import type { LockedStock } from '../stock/locked-stock.queries';
+import { nextOrderVersion } from './order-versions.queries';
 import type { ReleasePlan } from './release';
 import { Reservation } from './reservation.entity';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderApproved } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
-import { LockedStock } from '../stock/locked-stock';
+import { LockedStock } from '../stock/locked-stock.queries';
 import type { RequestedLine } from './allocation';
 import { allocate } from './allocation';
 import { Backorder } from './backorder.entity';
 import { OrderReservation } from './order-reservation.entity';
-import { nextOrderVersion } from './order-versions';
+import { nextOrderVersion } from './order-versions.queries';
 import { Reservation } from './reservation.entity';
 
 @Injectable()

@@ -1,7 +1,7 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
 import { createEvent, producerOf } from '@tradeflow/events';
-import type { RunningService } from '@tradeflow/messaging';
-import { startService } from '@tradeflow/messaging';
+import type { RunningService } from '@tradeflow/service';
+import { startService } from '@tradeflow/service';
 import { loadConfig } from '@tradeflow/platform';
 import type { DevClient } from '@tradeflow/testing';
 import { createDatabase, devAuthorization, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';

@@ -1,8 +1,11 @@
-import { EnvBoolean, ServiceSettings } from '@tradeflow/platform';
+import { EnvBoolean, HttpServiceSettings } from '@tradeflow/platform';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
-/** Kafka, registry and outbox settings, shared by every service (apps extend this class). */
-export class MessagingSettings extends ServiceSettings {
+/**
+ * Kafka, registry, outbox, inbox and consumer settings. A service's settings are validated as one
+ * class chain: platform's HttpServiceSettings, these, then libs/service's ServiceSettings, which apps extend.
+ */
+export class MessagingSettings extends HttpServiceSettings {
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
 

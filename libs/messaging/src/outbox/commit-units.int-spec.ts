@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { LogLevel, LogMessage } from 'typeorm';
 import { AbstractLogger, Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { messagingMigrations } from '../migrations';
-import { commitUnits } from './commit-units';
+import { commitUnits } from './commit-units.queries';
 import { UnitOfWork } from './unit-of-work';
 
 @Entity('ledger_lines')

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { messagingMigrations } from '../migrations';
 import { TopicNames } from '../kafka/topic-names';
 import { OutboxRelay } from './outbox-relay';
-import { appendToOutbox } from './outbox-writer';
+import { appendToOutbox } from './outbox-writer.queries';
 
 function orderApproved(orderId: string, version: number) {
   return createEvent(

@@ -9,7 +9,7 @@ import { eventHeaders } from '../kafka/event-headers';
 import { messagingMetrics } from '../telemetry/messaging-metrics';
 import { endSpans, startPublishSpan } from '../telemetry/messaging-spans';
 import { FailureLog } from './failure-log';
-import { OUTBOX_CHANNEL } from './outbox-writer';
+import { OUTBOX_CHANNEL } from './outbox-writer.queries';
 
 interface OutboxRow {
   id: string;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentAuditedAction } from '../audit/audited-action';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit } from '../audit/audit-trail.queries';
 import { DEFAULT_MAX_RECORD_BYTES } from '../kafka/record-size';
-import { commitUnits } from './commit-units';
+import { commitUnits } from './commit-units.queries';
 import type { WorkOrigin } from './unit-of-work';
 import { UnitOfWork } from './unit-of-work';
 

@@ -7,8 +7,8 @@ import type { IHeaders, Producer } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { RunningService } from '../nest/start-service';
-import { startService } from '../nest/start-service';
+import type { RunningService } from '@tradeflow/service';
+import { startService } from '@tradeflow/service';
 import { fixtureService } from './fixture-service';
 import { FixtureSettings } from './fixture-settings';
 

@@ -1,8 +1,8 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { MessagingSettings } from '../config/messaging-settings';
+import { ServiceSettings } from '@tradeflow/service';
 
 /** Settings of the test-fixture service: the library's own, its database, and a handler delay. */
-export class FixtureSettings extends MessagingSettings {
+export class FixtureSettings extends ServiceSettings {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL_FIXTURE!: string;
 

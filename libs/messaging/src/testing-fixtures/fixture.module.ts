@@ -6,7 +6,7 @@ import { Allow } from '@tradeflow/platform';
 import { IsInt, Min } from 'class-validator';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventContext } from '../nest/event-context';
-import { serviceRuntimeModules } from '../nest/service-runtime';
+import { serviceRuntimeModules } from '@tradeflow/service';
 import { TransactionRunner } from '../outbox/transaction-runner';
 import type { FixtureSettings } from './fixture-settings';
 import { CreateFixtureTables1795500000000 } from './fixture-tables.migration';

@@ -2,7 +2,7 @@ import { IsInt, IsOptional, IsString, IsUrl, Matches, Min } from 'class-validato
 
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
-/** How a service authenticates callers (part of every service's settings, see ServiceSettings). */
+/** How a service authenticates callers (part of every service's settings, see HttpServiceSettings). */
 export class AccessSettings {
   /** The OpenID issuer whose tokens are accepted (`iss`); its discovery document names the JWKS. */
   @IsUrl(URL_OPTIONS, { message: 'must be the OpenID issuer URL, e.g. https://keycloak.example/realms/tradeflow' })

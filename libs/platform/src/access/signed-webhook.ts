@@ -2,7 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { createParamDecorator } from '@nestjs/common';
 import type { AuthenticatedRequest } from './principal';
 
-/** What the access guard verified of a signed webhook; the receiving transaction uses it up (webhook-replays.ts). */
+/** What the access guard verified of a signed webhook; the receiving transaction uses it up (webhook-replays.queries.ts). */
 export interface VerifiedSignature {
   /** Lower-case hex; remembered until `expiresAt` so a replay is refused. */
   signature: string;

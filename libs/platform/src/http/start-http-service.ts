@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import type { ServiceSettings } from '../config/service-settings';
+import type { HttpServiceSettings } from '../config/http-service-settings';
 import { startMetricsServer } from '../telemetry/metrics-server';
 import { refuseControlCharactersInPath } from './control-characters-in-path';
 import { describeValidation } from './validation-in-openapi';
@@ -26,7 +26,7 @@ export interface HttpServiceUrls {
  */
 export async function startHttpService(
   app: NestExpressApplication,
-  settings: ServiceSettings,
+  settings: HttpServiceSettings,
   description: HttpServiceDescription,
 ): Promise<HttpServiceUrls> {
   app.useLogger(app.get(Logger));

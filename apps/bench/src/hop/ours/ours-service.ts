@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import type { RunningService, ServiceDefinition } from '@tradeflow/messaging';
-import { serviceRuntimeModules, startService } from '@tradeflow/messaging';
+import type { RunningService, ServiceDefinition } from '@tradeflow/service';
+import { serviceRuntimeModules, startService } from '@tradeflow/service';
 import { loadConfig } from '@tradeflow/platform';
 import type { Contender } from '../contender';
 import { BenchEffect } from './bench-effect.entity';
@@ -27,7 +27,7 @@ class OursModule {
   }
 }
 
-/** A service like any other: libs/messaging's runtime, Avro via the registry, inbox, outbox, relay. */
+/** A service like any other: libs/service's start and runtime modules, Avro via the registry, inbox, outbox, relay. */
 export const oursService: ServiceDefinition<OursSettings> = {
   name: 'inventory',
   module: (settings) => OursModule.register(settings),

@@ -1,8 +1,8 @@
-import { MessagingSettings } from '@tradeflow/messaging';
+import { ServiceSettings } from '@tradeflow/service';
 import { Matches } from 'class-validator';
 
-/** The hop service's settings: the messaging defaults every service has, and its database. */
-export class OursSettings extends MessagingSettings {
+/** The hop service's settings: the defaults every service has, and its database. */
+export class OursSettings extends ServiceSettings {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL_BENCH!: string;
 }

@@ -2,7 +2,7 @@ import { messageKeyOf, topicOfEvent } from '@tradeflow/events';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_MAX_RECORD_BYTES, eventsAsJsonWithinLimit } from '../kafka/record-size';
 import type { RememberedTraces } from '../telemetry/correlation-traces';
-import { continueCorrelationTraces } from '../telemetry/correlation-traces';
+import { continueCorrelationTraces } from '../telemetry/correlation-traces.queries';
 import type { OutboxEntry } from './unit-of-work';
 
 /** Channel the relay LISTENs on; Postgres delivers the NOTIFY only when the transaction commits. */

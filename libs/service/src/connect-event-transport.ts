@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { KafkaEventTransport } from './kafka-event-transport';
+import { KafkaEventTransport } from '@tradeflow/messaging';
 import { ServiceErrorsFilter } from './service-errors.filter';
 
 /** Attaches the Kafka transport so the app's `@EventPattern` handlers start with the app. */

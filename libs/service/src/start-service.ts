@@ -4,10 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ServiceName } from '@tradeflow/events';
 import type { HttpServiceDescription } from '@tradeflow/platform';
 import { loadConfig, startHttpService, startupLogger } from '@tradeflow/platform';
-import type { MessagingSettings } from '../config/messaging-settings';
 import { connectEventTransport } from './connect-event-transport';
+import type { ServiceSettings } from './service-settings';
 
-export interface ServiceDefinition<S extends MessagingSettings> {
+export interface ServiceDefinition<S extends ServiceSettings> {
   /** Each log line's `service`, from the first one on. */
   name: ServiceName;
   module: (settings: S) => DynamicModule;
@@ -24,7 +24,7 @@ export interface RunningService {
 }
 
 /** Builds a service: HTTP API and Kafka handlers in one Nest app. main.ts and tests both use it. */
-export async function startService<S extends MessagingSettings>(
+export async function startService<S extends ServiceSettings>(
   definition: ServiceDefinition<S>,
   settings: S,
   logger: LoggerService = startupLogger(definition.name, settings.LOG_LEVEL),
@@ -39,7 +39,7 @@ export async function startService<S extends MessagingSettings>(
 }
 
 /** The body of every main.ts: read settings (a bad one stops the process, naming it) and start; every line JSON. */
-export function runService<S extends MessagingSettings>(definition: ServiceDefinition<S>, settingsClass: new () => S): void {
+export function runService<S extends ServiceSettings>(definition: ServiceDefinition<S>, settingsClass: new () => S): void {
   let settings: S;
   try {
     settings = loadConfig(settingsClass);

@@ -1,7 +1,11 @@
 import { eventually, freePorts } from '@tradeflow/testing';
-import { FixtureHarness } from '../testing-fixtures/fixture-harness';
-import type { FixtureProcess, OutputLine } from '../testing-fixtures/fixture-process';
-import { startFixtureProcess } from '../testing-fixtures/fixture-process';
+// The fixture service stays with messaging's tests until the shared harness in libs/testing replaces it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { FixtureHarness } from '../../messaging/src/testing-fixtures/fixture-harness';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import type { FixtureProcess, OutputLine } from '../../messaging/src/testing-fixtures/fixture-process';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startFixtureProcess } from '../../messaging/src/testing-fixtures/fixture-process';
 
 function json(line: OutputLine): Record<string, unknown> {
   return JSON.parse(line.text) as Record<string, unknown>;

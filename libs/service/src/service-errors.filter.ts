@@ -1,10 +1,10 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { Catch, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { isTransient } from '@tradeflow/messaging';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import { throwError } from 'rxjs';
-import { isTransient } from '../consumer/transient-errors';
 
 /** Seconds a client is asked to wait after a 503: about as long as a database or broker restart. */
 const RETRY_AFTER_SECONDS = 5;

@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-const ROOT = join(__dirname, '../../../..');
-const MIGRATE = join(__dirname, '../testing-fixtures/fixture-migrate.ts');
+const ROOT = join(__dirname, '../../..');
+// The fixture service stays with messaging's tests until the shared harness in libs/testing replaces it.
+const MIGRATE = join(ROOT, 'libs/messaging/src/testing-fixtures/fixture-migrate.ts');
 
 /** One run of the migration command, as the Kubernetes init container runs it; resolves to its exit code and output. */
 async function migrate(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

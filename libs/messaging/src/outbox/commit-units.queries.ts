@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RememberedTraces } from '../telemetry/correlation-traces';
-import { appendToOutbox } from './outbox-writer';
+import { appendToOutbox } from './outbox-writer.queries';
 import type { DeferredInsert, UnitOfWork } from './unit-of-work';
 
 /** Postgres takes at most 65,535 parameters per statement: a thousand rows of up to 65 columns stay below. */

@@ -1,9 +1,11 @@
-import { EnvBoolean } from './env-boolean';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { AccessSettings } from '../access/access-settings';
 
-/** Settings every service has. App settings classes extend this (through MessagingSettings). */
-export class ServiceSettings extends AccessSettings {
+/**
+ * What startHttpService and the logs need of every service: ports, host, body limit, log level, and
+ * who may call it (AccessSettings). Apps extend libs/service's ServiceSettings, which builds on this.
+ */
+export class HttpServiceSettings extends AccessSettings {
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -21,9 +23,6 @@ export class ServiceSettings extends AccessSettings {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
-
-  @EnvBoolean()
-  RUN_MIGRATIONS: boolean = true;
 
   @IsInt()
   @Min(1024)

@@ -6,11 +6,9 @@ import {
   IdempotencyRecord,
   runMigrationsLocked,
 } from '@tradeflow/platform';
+import { AuditRecord, databaseTarget, messagingMigrations, untilReachable } from '@tradeflow/messaging';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditRecord } from '../audit/audit-record.entity';
-import { messagingMigrations } from '../migrations';
-import { databaseTarget, untilReachable } from './dependency-retries';
 
 /** A service's tables: its own entities and migrations, and the shared ones (outbox, inbox, idempotency keys, audit trail, webhook signatures). */
 export interface ServiceTables {

@@ -2,16 +2,14 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceName } from '@tradeflow/events';
 import { AccessModule, HealthModule, loggingModule } from '@tradeflow/platform';
-import { AuditModule } from '../audit/audit.module';
-import type { MessagingSettings } from '../config/messaging-settings';
-import { MessagingModule } from './messaging.module';
-import { MessagingOperationsModule } from './messaging-operations.module';
+import { AuditModule, MessagingModule, MessagingOperationsModule } from '@tradeflow/messaging';
 import type { ServiceTables } from './service-database';
 import { connectDatabase } from './service-database';
+import type { ServiceSettings } from './service-settings';
 
 export interface ServiceRuntimeOptions extends ServiceTables {
   serviceName: ServiceName;
-  settings: MessagingSettings;
+  settings: ServiceSettings;
   databaseUrl: string;
 }
 
