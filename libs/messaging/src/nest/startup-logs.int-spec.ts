@@ -1,14 +1,12 @@
-import { eventually, freePorts } from '@tradeflow/testing';
-import { FixtureHarness } from '../testing-fixtures/fixture-harness';
-import type { FixtureProcess, OutputLine } from '../testing-fixtures/fixture-process';
-import { startFixtureProcess } from '../testing-fixtures/fixture-process';
+import { eventually, FixtureUnderTest, freePorts, startFixtureProcess } from '@tradeflow/testing';
+import type { FixtureProcess, OutputLine } from '@tradeflow/testing';
 
 function json(line: OutputLine): Record<string, unknown> {
   return JSON.parse(line.text) as Record<string, unknown>;
 }
 
 describe('start-up logs (real registry; Postgres unreachable)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   const started: FixtureProcess[] = [];
   afterAll(async () => {
     for (const service of started) await service.stop('SIGKILL');
@@ -17,7 +15,7 @@ describe('start-up logs (real registry; Postgres unreachable)', () => {
   it('every line is JSON from the first; an unreachable database is named within 2 s and retried with backoff', async () => {
     const [nothingListens] = await freePorts(1);
     const service = await startFixtureProcess(
-      harness.environment({ LOG_LEVEL: 'info', DATABASE_URL_FIXTURE: `postgres://fixture:secret@127.0.0.1:${nothingListens}/fixture_orders` }),
+      harness.environment({ LOG_LEVEL: 'info', DATABASE_URL_ORDER: `postgres://fixture:secret@127.0.0.1:${nothingListens}/fixture_orders` }),
     );
     started.push(service);
     const retried = (lines: OutputLine[]) => lines.filter((line) => line.text.includes('"dependency":"postgres"'));
@@ -43,7 +41,7 @@ describe('start-up logs (real registry; Postgres unreachable)', () => {
   }, 90_000);
 
   it('an unreachable schema registry is named within 2 s; the service starts and is ready all the same', async () => {
-    await harness.createDatabase();
+    await harness.database();
     const [nothingListens] = await freePorts(1);
     const registryUrl = `http://127.0.0.1:${nothingListens}/apis/ccompat/v7`;
     const service = await startFixtureProcess(harness.environment({ LOG_LEVEL: 'info', SCHEMA_REGISTRY_URL: registryUrl }));

@@ -1,4 +1,4 @@
-import { runMigrateCommand } from '../nest/migrate-command';
+import { runMigrateCommand } from '@tradeflow/messaging';
 import { CreateFixtureTables1795500000000 } from './fixture-tables.migration';
 
 // The fixture's `apps/<service>/src/migrate.ts`, for the migrations test. It stands in for the order

@@ -4,6 +4,6 @@ startTelemetry('fixture');
 
 // Run as its own process by the tests of replicas, readiness, metrics and start-up logs, configured
 // only by environment and started as every service's main.ts is: the modules load after telemetry.
-void Promise.all([import('../nest/start-service'), import('./fixture-service'), import('./fixture-settings')]).then(
+void Promise.all([import('@tradeflow/messaging'), import('./fixture-service'), import('./fixture-settings')]).then(
   ([{ runService }, { fixtureService }, { FixtureSettings }]) => runService(fixtureService, FixtureSettings),
 );

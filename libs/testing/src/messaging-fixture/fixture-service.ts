@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '../nest/start-service';
+import type { ServiceDefinition } from '@tradeflow/messaging';
 import { FixtureModule } from './fixture.module';
 import type { FixtureSettings } from './fixture-settings';
 
