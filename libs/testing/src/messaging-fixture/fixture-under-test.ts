@@ -47,8 +47,9 @@ export class FixtureUnderTest extends ServiceUnderTest<FixtureSettings> {
   }
 
   /** Calls the API (a POST when there is a body) as the development client `as`, or without a credential. */
-  http<T>(path: string, as?: DevClient, body?: object): Promise<HttpAnswer<T>> {
-    return this.request<T>(body ? 'POST' : 'GET', path, { as, body });
+  async http<T>(path: string, as?: DevClient, body?: object): Promise<HttpAnswer<T> & { headers: Headers }> {
+    const response = await this.fetch(body ? 'POST' : 'GET', path, { as, body });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
   }
 
   /** Keyed by order, in one batch; `partitionOf` overrides where the key would send an event. */
