@@ -77,6 +77,29 @@ export default tseslint.config(
     },
   },
   {
+    // Production code never imports test code. libs/testing starts Kafka and Postgres for tests
+    // and mints development tokens; the container image leaves it out (deploy/image/compile-app.ts).
+    // Tests, the apps' testing/ folders (<service>-under-test.ts) and apps/e2e may use it, and so may
+    // the tools that start the infrastructure themselves and never ship: apps/bench and apps/chaos
+    // (deploy/local too, which is no Nx project and not linted). A separate rule name from the
+    // no-restricted-imports blocks above, so neither replaces the other's options.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'apps/e2e/**', 'apps/bench/**', 'apps/chaos/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tradeflow/testing', message: 'Test code: only tests and test helpers import @tradeflow/testing.' }],
+          patterns: [{ group: ['**/testing/**'], message: 'Test code: only tests and test helpers import a testing/ folder.' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/(^|\\/)testing(\\/|$)/]', message: 'Test code: only tests and test helpers import it.' },
+      ],
+    },
+  },
+  {
     // Settings classes need explicit types: class-transformer converts env strings by the emitted type metadata.
     files: ['**/*-settings.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-inferrable-types': 'off' },

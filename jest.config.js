@@ -31,6 +31,8 @@ const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, transformIgnorePatterns, moduleNameMapper };
 
 module.exports = {
+  // The services tests start log to a file per test file; a failing file's log is printed after it.
+  reporters: ['default', '<rootDir>/libs/testing/src/jest/service-logs-reporter.ts'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     // Container image and Kubernetes manifests: renders the overlays with kubectl and validates them
@@ -42,6 +44,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/apps/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/service-logs-setup.ts'],
       testTimeout: 120000,
     },
   ],

@@ -9,7 +9,7 @@ export { HealthController } from './health/health.controller';
 export { HealthModule } from './health/health.module';
 export { startHttpService } from './http/start-http-service';
 export type { HttpServiceDescription, HttpServiceUrls } from './http/start-http-service';
-export { loggingModule, startupLogger } from './logging/logging.module';
+export { loggingModule, setLogDestination, startupLogger } from './logging/logging.module';
 export { currentLogContext, withLogContext } from './logging/log-context';
 export type { LogContext } from './logging/log-context';
 export { metricsExporter } from './telemetry/metrics-exporter';

@@ -1,4 +1,4 @@
-import { createDatabase, requiredEnv } from '@tradeflow/testing';
+import { createDatabase, FIXTURE_MIGRATE_SCRIPT, requiredEnv } from '@tradeflow/testing';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
@@ -6,12 +6,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 
 const ROOT = join(__dirname, '../../..');
-// The fixture service stays with messaging's tests until the shared harness in libs/testing replaces it.
-const MIGRATE = join(ROOT, 'libs/messaging/src/testing-fixtures/fixture-migrate.ts');
 
 /** One run of the migration command, as the Kubernetes init container runs it; resolves to its exit code and output. */
 async function migrate(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', MIGRATE], {
+  const child = spawn(process.execPath, ['--require', '@swc-node/register', FIXTURE_MIGRATE_SCRIPT], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,18 +1,12 @@
-import { eventually, freePorts } from '@tradeflow/testing';
-// The fixture service stays with messaging's tests until the shared harness in libs/testing replaces it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { FixtureHarness } from '../../messaging/src/testing-fixtures/fixture-harness';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import type { FixtureProcess, OutputLine } from '../../messaging/src/testing-fixtures/fixture-process';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { startFixtureProcess } from '../../messaging/src/testing-fixtures/fixture-process';
+import { eventually, FixtureUnderTest, freePorts, startFixtureProcess } from '@tradeflow/testing';
+import type { FixtureProcess, OutputLine } from '@tradeflow/testing';
 
 function json(line: OutputLine): Record<string, unknown> {
   return JSON.parse(line.text) as Record<string, unknown>;
 }
 
 describe('start-up logs (real registry; Postgres unreachable)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   const started: FixtureProcess[] = [];
   afterAll(async () => {
     for (const service of started) await service.stop('SIGKILL');
@@ -21,7 +15,7 @@ describe('start-up logs (real registry; Postgres unreachable)', () => {
   it('every line is JSON from the first; an unreachable database is named within 2 s and retried with backoff', async () => {
     const [nothingListens] = await freePorts(1);
     const service = await startFixtureProcess(
-      harness.environment({ LOG_LEVEL: 'info', DATABASE_URL_FIXTURE: `postgres://fixture:secret@127.0.0.1:${nothingListens}/fixture_orders` }),
+      harness.environment({ LOG_LEVEL: 'info', DATABASE_URL_ORDER: `postgres://fixture:secret@127.0.0.1:${nothingListens}/fixture_orders` }),
     );
     started.push(service);
     const retried = (lines: OutputLine[]) => lines.filter((line) => line.text.includes('"dependency":"postgres"'));
@@ -47,7 +41,7 @@ describe('start-up logs (real registry; Postgres unreachable)', () => {
   }, 90_000);
 
   it('an unreachable schema registry is named within 2 s; the service starts and is ready all the same', async () => {
-    await harness.createDatabase();
+    await harness.database();
     const [nothingListens] = await freePorts(1);
     const registryUrl = `http://127.0.0.1:${nothingListens}/apis/ccompat/v7`;
     const service = await startFixtureProcess(harness.environment({ LOG_LEVEL: 'info', SCHEMA_REGISTRY_URL: registryUrl }));

@@ -25,4 +25,13 @@ export type { ReceivedSpan } from './telemetry/otlp-span';
 export { CORRELATION_ATTRIBUTE, renderTraceTree, spansOfCorrelation } from './telemetry/trace-tree';
 export { devAccessToken, devAuthorization } from './oidc/dev-access-token';
 export { DEV_AUDIENCE, DEV_CLIENT_ROLES, DEV_CLIENTS, DEV_PEOPLE, devClientSecret, type DevClient } from './oidc/dev-identities';
-export { serviceUnderTestEnv } from './service-under-test';
+export {
+  ServiceUnderTest,
+  serviceUnderTestEnv,
+  type HttpAnswer,
+  type HttpRequest,
+  type ServiceEndpoints,
+  type ServiceUnderTestOptions,
+} from './service-under-test';
+export { approved, FIXTURE_MIGRATE_SCRIPT, FixtureUnderTest } from './messaging-fixture/fixture-under-test';
+export { startFixtureProcess, type FixtureProcess, type OutputLine } from './messaging-fixture/fixture-process';

@@ -2,8 +2,7 @@ import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import type { CrmSyncUnderTest } from '../testing/crm-sync-harness';
-import { postWebhook, sendJson, signedRequest, startCrmSync } from '../testing/crm-sync-harness';
+import { CrmSyncUnderTest, signedRequest } from '../testing/crm-sync-under-test';
 
 const PRODUCERS = { Order: 'order', Shipment: 'shipping', Invoice: 'invoicing', Payment: 'invoicing', Credit: 'invoicing' } as const;
 
@@ -44,17 +43,17 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
   let crm: CrmSyncUnderTest;
 
   beforeAll(async () => {
-    crm = await startCrmSync();
+    crm = await new CrmSyncUnderTest().start();
     for (const customerId of ['ACT-1', 'ACT-2']) {
       const body = { customerId, name: customerId, status: 'ACTIVE', currency: 'EUR', paymentTermsDays: 30 };
       const signed = signedRequest(JSON.stringify({ ...body, updatedAt: '2026-01-01T00:00:00Z' }));
-      expect((await postWebhook(crm.url, signed)).status).toBe(200);
+      expect((await crm.postWebhook(signed)).status).toBe(200);
     }
   });
-  afterAll(() => crm?.service.app.close());
+  afterAll(() => crm?.stop());
 
   const activitiesOf = async (customerId: string) =>
-    (await sendJson(`${crm.url}/v1/crm/activities?customerId=${customerId}`, 'GET', undefined, 'finance')).body as {
+    (await crm.call('GET', `/v1/crm/activities?customerId=${customerId}`, undefined, 'finance')).body as {
       id: string;
       type: string;
       customerId: string | null;
@@ -112,7 +111,7 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
     );
     expect(activities.every((activity) => activity.customerId === 'ACT-1' && activity.delivery.status === 'KEPT')).toBe(true);
 
-    const account = await sendJson(`${crm.url}/v1/customers/ACT-1`, 'GET', undefined, 'finance');
+    const account = await crm.call('GET', `/v1/customers/ACT-1`, undefined, 'finance');
     expect(account.body).toMatchObject({ currency: 'EUR', lifetimeRevenueMinor: 16660, openBalanceMinor: 4760 });
     expect(account.body.totals).toEqual([
       {
@@ -125,7 +124,7 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
       },
     ]);
     const [kept] = activities;
-    expect((await sendJson(`${crm.url}/v1/crm/activities/${kept.id}/retry`, 'POST', undefined, 'ops')).status).toBe(409);
+    expect((await crm.call('POST', `/v1/crm/activities/${kept.id}/retry`, undefined, 'ops')).status).toBe(409);
   });
 
   it("counts a merged customer's activity and revenue for the survivor, before and after the merge", async () => {
@@ -134,14 +133,14 @@ describe('crm-sync activity without a CRM URL (real Kafka, registry, Postgres)',
     await eventually(() => activitiesOf('ACT-2'), (list) => list.length === 2);
 
     const merge = { mergedCustomerId: 'ACT-2', reason: 'One company' };
-    expect((await sendJson(`${crm.url}/v1/customers/ACT-1/merge`, 'POST', merge, 'credit')).status).toBe(200);
+    expect((await crm.call('POST', `/v1/customers/ACT-1/merge`, merge, 'credit')).status).toBe(200);
     const after = randomUUID();
     await crm.kafka.publish([orderPlaced(after, 'ACT-2'), invoiceIssued(after, 'ACT-2', 'I4', 500)], () => after);
 
     const survivors = await eventually(() => activitiesOf('ACT-2'), (list) => list.length === 11);
     expect(survivors.every((activity) => activity.customerId === 'ACT-1')).toBe(true);
     expect(survivors.filter((activity) => activity.sourceCustomerId === 'ACT-2')).toHaveLength(4);
-    const account = await sendJson(`${crm.url}/v1/customers/ACT-2`, 'GET', undefined, 'credit');
+    const account = await crm.call('GET', `/v1/customers/ACT-2`, undefined, 'credit');
     expect(account.body).toMatchObject({
       customerId: 'ACT-1',
       resolvedFrom: { customerId: 'ACT-2' },

@@ -7,8 +7,7 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '@tradeflow/platform';
-import type { CrmSyncUnderTest } from '../testing/crm-sync-harness';
-import { sendJson, startCrmSync } from '../testing/crm-sync-harness';
+import { CrmSyncUnderTest } from '../testing/crm-sync-under-test';
 import { ACTIVITY_ID_HEADER } from './crm-activity-client';
 
 const ACTIVITY_SECRET = 'integration-test-activity-secret-9876543210';
@@ -85,7 +84,7 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
   let crm: CrmSyncUnderTest;
 
   beforeAll(async () => {
-    crm = await startCrmSync({
+    crm = await new CrmSyncUnderTest().start({
       CRM_ACTIVITY_URL: await fakeCrm.start(),
       CRM_ACTIVITY_SECRET: ACTIVITY_SECRET,
       CRM_ACTIVITY_MAX_ATTEMPTS: '3',
@@ -94,18 +93,18 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
     });
   });
   afterAll(async () => {
-    await crm?.service.app.close();
+    await crm?.stop();
     await fakeCrm.stop();
   });
 
   const activityOf = async (orderId: string) => {
-    const list = (await sendJson(`${crm.url}/v1/crm/activities?customerId=DLV-1`, 'GET', undefined, 'ops')).body as ActivityState[];
+    const list = (await crm.call('GET', `/v1/crm/activities?customerId=DLV-1`, undefined, 'ops')).body as ActivityState[];
     return list.find((activity) => activity.orderId === orderId);
   };
   const publish = (event: DomainEvent) => crm.kafka.publish([event], () => event.aggregateId);
   /** `tradeflow_crm_activity_deliveries_total` by outcome, from the service's /metrics. */
   const deliveries = async () => {
-    const text = await (await fetch(crm.service.metricsUrl)).text();
+    const text = await crm.metrics();
     const count = (outcome: string) => Number(new RegExp(`^tradeflow_crm_activity_deliveries_total\\{outcome="${outcome}"[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1]);
     return { delivered: count('delivered'), retrying: count('retrying'), dead: count('dead') };
   };
@@ -131,12 +130,12 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
     const dead = await eventually(() => activityOf(placed.aggregateId), (activity) => activity?.delivery.status === 'DEAD');
     expect(dead?.delivery).toMatchObject({ attempts: 3, lastError: 'HTTP 500: CRM is having a bad day' });
     expect(await deliveries()).toEqual({ delivered: 1, retrying: 4, dead: 1 });
-    expect((await sendJson(`${crm.url}/v1/crm/activities?status=DEAD`, 'GET', undefined, 'auditor')).body).toEqual([
+    expect((await crm.call('GET', `/v1/crm/activities?status=DEAD`, undefined, 'auditor')).body).toEqual([
       expect.objectContaining({ id: dead?.id }),
     ]);
 
     fakeCrm.failuresLeft.set(placed.aggregateId, 0);
-    const retry = (as: DevClient) => sendJson(`${crm.url}/v1/crm/activities/${dead?.id}/retry`, 'POST', undefined, as);
+    const retry = (as: DevClient) => crm.call('POST', `/v1/crm/activities/${dead?.id}/retry`, undefined, as);
     expect((await retry('finance')).status).toBe(403);
     const retried = await retry('ops');
     expect(retried.status).toBe(200);
@@ -144,7 +143,7 @@ describe('crm-sync delivering activity to the CRM (real Kafka, registry, Postgre
     await eventually(() => activityOf(placed.aggregateId), (activity) => activity?.delivery.status === 'DELIVERED');
     expect((await retry('ops')).status).toBe(409);
 
-    const audit = await sendJson(`${crm.url}/v1/audit?action=retry-activity`, 'GET', undefined, 'ops');
+    const audit = await crm.call('GET', `/v1/audit?action=retry-activity`, undefined, 'ops');
     expect(audit.body.records).toEqual([expect.objectContaining({ targetId: dead?.id, actorClient: 'ops', reason: null })]);
   });
 });

@@ -7,9 +7,8 @@ import type {
 } from '@tradeflow/events';
 import { TOPICS } from '@tradeflow/events';
 import type { DevClient } from '@tradeflow/testing';
-import type { CrmSyncUnderTest } from '../testing/crm-sync-harness';
-import type { SignOptions } from '../testing/crm-sync-harness';
-import { eventsFor, postWebhook, sendJson, signedRequest, startCrmSync, WEBHOOK_SECRET } from '../testing/crm-sync-harness';
+import type { SignOptions } from '../testing/crm-sync-under-test';
+import { CrmSyncUnderTest, signedRequest, WEBHOOK_SECRET } from '../testing/crm-sync-under-test';
 
 const CUSTOMERS = TOPICS.customers.name;
 
@@ -32,13 +31,13 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
   let crm: CrmSyncUnderTest;
 
   beforeAll(async () => {
-    crm = await startCrmSync();
+    crm = await new CrmSyncUnderTest().start();
   });
-  afterAll(() => crm?.service.app.close());
+  afterAll(() => crm?.stop());
 
-  const webhook = (body: string, options: SignOptions = {}) => postWebhook(crm.url, signedRequest(body, options));
-  const getCustomer = (customerId: string) => sendJson(`${crm.url}/v1/customers/${customerId}`, 'GET', undefined, 'credit');
-  const command = (path: string, body: object, as: DevClient = 'credit') => sendJson(`${crm.url}/v1/customers/${path}`, 'POST', body, as);
+  const webhook = (body: string, options: SignOptions = {}) => crm.postWebhook(signedRequest(body, options));
+  const getCustomer = (customerId: string) => crm.call('GET', `/v1/customers/${customerId}`, undefined, 'credit');
+  const command = (path: string, body: object, as: DevClient = 'credit') => crm.call('POST', `/v1/customers/${path}`, body, as);
 
   it('stores a signed customer and publishes CustomerUpserted', async () => {
     const response = await webhook(JSON.stringify(customer('SIGNED-1')));
@@ -53,7 +52,7 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
 
     const stored = await getCustomer('SIGNED-1');
     expect(stored.body).toMatchObject({ customerId: 'SIGNED-1', status: 'ACTIVE', creditLimitMinor: 500000, currency: 'EUR' });
-    const [upserted] = (await eventsFor(crm.kafka, CUSTOMERS, 'SIGNED-1', 1)) as CustomerUpserted[];
+    const [upserted] = (await crm.published(CUSTOMERS, 'SIGNED-1', (types) => types.length >= 1)) as CustomerUpserted[];
     expect(upserted).toMatchObject({
       eventType: 'CustomerUpserted',
       producer: 'crm-sync',
@@ -73,15 +72,15 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
       await webhook(body, { signature: 'sha256=' + '0'.repeat(64) }),
       await webhook(body, { timestamp: now - 301 }),
       await webhook(body, { timestamp: now + 301 }),
-      await postWebhook(crm.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      await crm.postWebhook({ headers: { 'content-type': 'application/json' }, body }),
     ];
     for (const refusal of refusals) expect(refusal.status).toBe(401);
     expect(refusals[2].body.message).toBe('Webhook refused: x-tradeflow-timestamp is more than 300 s old');
     expect((await getCustomer('REFUSED-1')).status).toBe(404);
 
     const signed = signedRequest(JSON.stringify(customer('REPLAYED-1')));
-    expect((await postWebhook(crm.url, signed)).status).toBe(200);
-    const replay = await postWebhook(crm.url, signed);
+    expect((await crm.postWebhook(signed)).status).toBe(200);
+    const replay = await crm.postWebhook(signed);
     expect(replay.status).toBe(401);
     expect(replay.body.message).toContain('already used (replay)');
   });
@@ -110,7 +109,7 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
     );
     expect(again.body.events).toEqual(['CustomerUpserted']);
 
-    const duplicates = await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET', undefined, 'auditor');
+    const duplicates = await crm.call('GET', `/v1/customers/duplicates`, undefined, 'auditor');
     expect(duplicates.body).toContainEqual(
       expect.objectContaining({ customerId: 'DUP-B', duplicateOfCustomerId: 'DUP-A', matchedOn: 'email', status: 'OPEN' }),
     );
@@ -129,15 +128,15 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
       JSON.stringify(customer('DUP-B', { email: 'shared@example.com', taxId: null, updatedAt: '2026-01-13T00:00:00.000Z' })),
     );
     expect(afterMerge.body).toMatchObject({ status: 'applied', events: [], mergedInto: 'DUP-A' });
-    expect((await sendJson(`${crm.url}/v1/customers/duplicates`, 'GET', undefined, 'finance')).body).toContainEqual(
+    expect((await crm.call('GET', `/v1/customers/duplicates`, undefined, 'finance')).body).toContainEqual(
       expect.objectContaining({ customerId: 'DUP-B', status: 'MERGED' }),
     );
 
-    const [detected] = (await eventsFor(crm.kafka, CUSTOMERS, 'DUP-B', 2)).filter(
+    const [detected] = (await crm.published(CUSTOMERS, 'DUP-B', (types) => types.length >= 2)).filter(
       (event) => event.eventType === 'CustomerDuplicateDetected',
     ) as CustomerDuplicateDetected[];
     expect(detected).toMatchObject({ customerId: 'DUP-B', duplicateOfCustomerId: 'DUP-A', matchedOn: 'email' });
-    const mergeEvents = (await eventsFor(crm.kafka, CUSTOMERS, 'DUP-A', 2)).filter((event) => event.eventType === 'CustomerMerged');
+    const mergeEvents = (await crm.published(CUSTOMERS, 'DUP-A', (types) => types.length >= 2)).filter((event) => event.eventType === 'CustomerMerged');
     expect(mergeEvents as CustomerMerged[]).toEqual([expect.objectContaining({ customerId: 'DUP-A', mergedCustomerId: 'DUP-B' })]);
   });
 
@@ -158,7 +157,7 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
     expect((await command('HOLD-1/release', { reason: 'twice' })).status).toBe(409);
     expect((await command('NOBODY/hold', { reason: 'x' })).status).toBe(404);
 
-    const events = await eventsFor(crm.kafka, CUSTOMERS, 'HOLD-1', 6);
+    const events = await crm.published(CUSTOMERS, 'HOLD-1', (types) => types.length >= 6);
     const holds = events.filter((event) => event.eventType.startsWith('AccountHold')) as (AccountHoldPlaced | AccountHoldReleased)[];
     expect(holds.map((event) => [event.eventType, event.source])).toEqual([
       ['AccountHoldPlaced', 'crm'],
@@ -172,7 +171,7 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
 
   it('releases a hold only for credit control and with a reason, and keeps who did it and why in the audit trail', async () => {
     await webhook(JSON.stringify(customer('AUDIT-1', { status: 'ON_HOLD' })));
-    expect((await sendJson(`${crm.url}/v1/customers/AUDIT-1/release`, 'POST', { reason: 'Paid up' })).status).toBe(401);
+    expect((await crm.call('POST', `/v1/customers/AUDIT-1/release`, { reason: 'Paid up' })).status).toBe(401);
     expect((await command('AUDIT-1/release', { reason: 'Paid up' }, 'warehouse')).status).toBe(403);
     const withoutReason = await command('AUDIT-1/release', {});
     expect(withoutReason.status).toBe(400);
@@ -183,7 +182,7 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
     expect(released.status).toBe(200);
     expect(released.body).toMatchObject({ status: 'ACTIVE', hold: null });
 
-    const audit = await sendJson(`${crm.url}/v1/audit?targetId=AUDIT-1`, 'GET', undefined, 'auditor');
+    const audit = await crm.call('GET', `/v1/audit?targetId=AUDIT-1`, undefined, 'auditor');
     expect(audit.status).toBe(200);
     expect(audit.body.records).toEqual([
       expect.objectContaining({
@@ -199,14 +198,14 @@ describe('crm-sync customer webhooks (real Kafka, registry, Postgres)', () => {
 
   it('lets only account readers see customers (not the warehouse, not without a token)', async () => {
     await webhook(JSON.stringify(customer('PRIVATE-1')));
-    const read = (as?: DevClient) => sendJson(`${crm.url}/v1/customers/PRIVATE-1`, 'GET', undefined, as);
+    const read = (as?: DevClient) => crm.call('GET', `/v1/customers/PRIVATE-1`, undefined, as);
     expect((await read()).status).toBe(401);
     expect((await read('warehouse')).status).toBe(403);
     for (const reader of ['credit', 'finance', 'ops', 'auditor'] as const) expect((await read(reader)).status).toBe(200);
   });
 
   it('documents every endpoint in OpenAPI', async () => {
-    const document = await sendJson(`${crm.url}/docs-json`, 'GET');
+    const document = await crm.call('GET', `/docs-json`);
     expect(Object.keys(document.body.paths)).toEqual(
       expect.arrayContaining([
         '/v1/crm/activities',
@@ -228,22 +227,22 @@ describe('crm-sync during a rotation of the CRM webhook secret (real Kafka, regi
   let rotated: CrmSyncUnderTest;
 
   beforeAll(async () => {
-    rotating = await startCrmSync({ CRM_WEBHOOK_PREVIOUS_SECRET: PREVIOUS_SECRET });
-    rotated = await startCrmSync();
+    rotating = await new CrmSyncUnderTest().start({ CRM_WEBHOOK_PREVIOUS_SECRET: PREVIOUS_SECRET });
+    rotated = await new CrmSyncUnderTest().start();
   });
   afterAll(async () => {
-    await rotating?.service.app.close();
-    await rotated?.service.app.close();
+    await rotating?.stop();
+    await rotated?.stop();
   });
 
   it('accepts the previous secret while it is configured, and refuses it once it is removed', async () => {
     const signedWith = (secret: string, customerId: string) => signedRequest(JSON.stringify(customer(customerId)), { secret });
-    expect((await postWebhook(rotating.url, signedWith(PREVIOUS_SECRET, 'ROTATE-OLD'))).status).toBe(200);
-    expect((await postWebhook(rotating.url, signedWith(WEBHOOK_SECRET, 'ROTATE-NEW'))).status).toBe(200);
+    expect((await rotating.postWebhook(signedWith(PREVIOUS_SECRET, 'ROTATE-OLD'))).status).toBe(200);
+    expect((await rotating.postWebhook(signedWith(WEBHOOK_SECRET, 'ROTATE-NEW'))).status).toBe(200);
 
-    const afterRotation = await postWebhook(rotated.url, signedWith(PREVIOUS_SECRET, 'ROTATE-OLD'));
+    const afterRotation = await rotated.postWebhook(signedWith(PREVIOUS_SECRET, 'ROTATE-OLD'));
     expect(afterRotation.status).toBe(401);
     expect(afterRotation.body.message).toBe('Webhook refused: signature does not match');
-    expect((await postWebhook(rotated.url, signedWith(WEBHOOK_SECRET, 'ROTATE-NEW'))).status).toBe(200);
+    expect((await rotated.postWebhook(signedWith(WEBHOOK_SECRET, 'ROTATE-NEW'))).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import type { DomainEvent, OrderApproved, OrderCancelled, ReturnReceived, ShipmentDispatched } from '@tradeflow/events';
 import { randomUUID } from 'node:crypto';
-import { foreignEvent, InventoryFixture } from '../testing/inventory-fixture';
+import { foreignEvent, InventoryUnderTest } from '../testing/inventory-under-test';
 
 const approved = (sku: string, quantity: number): OrderApproved =>
   foreignEvent('OrderApproved', {
@@ -29,12 +29,12 @@ const ofType = <T extends DomainEvent['eventType']>(events: DomainEvent[], type:
   events.filter((event) => event.eventType === type) as Extract<DomainEvent, { eventType: T }>[];
 
 describe('inventory consuming ShipmentDispatched and ReturnReceived (real Kafka, registry, Postgres)', () => {
-  let inventory: InventoryFixture;
+  let inventory: InventoryUnderTest;
 
   beforeAll(async () => {
-    inventory = await InventoryFixture.start();
+    inventory = await new InventoryUnderTest().start();
   });
-  afterAll(() => inventory?.close());
+  afterAll(() => inventory?.stop());
 
   const warehouseOf = async (orderId: string) => (await inventory.reservations(orderId))?.lines[0]?.warehouses[0];
   const applied = async (...events: DomainEvent[]) => {

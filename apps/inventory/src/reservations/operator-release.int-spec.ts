@@ -1,7 +1,7 @@
 import type { OrderApproved, StockReleased } from '@tradeflow/events';
 import { randomUUID } from 'node:crypto';
-import type { Reservations } from '../testing/inventory-fixture';
-import { foreignEvent, InventoryFixture } from '../testing/inventory-fixture';
+import type { Reservations } from '../testing/inventory-under-test';
+import { foreignEvent, InventoryUnderTest } from '../testing/inventory-under-test';
 
 /** What kcat can do without the broker's ACLs: an approval of an order the order service never had. */
 const forgedApproval = (sku: string, quantity: number): OrderApproved =>
@@ -15,7 +15,7 @@ interface ReservedOrder {
 }
 
 describe('POST /v1/reservations/{orderId}/release: an operator gives back what a forged order holds (real Kafka, registry, Postgres)', () => {
-  let inventory: InventoryFixture;
+  let inventory: InventoryUnderTest;
   const forged = forgedApproval('FRG', 3);
   const release = (client: 'ops' | 'warehouse', body: unknown, orderId = forged.orderId) =>
     inventory.call(`/v1/reservations/${orderId}/release`, client, { method: 'POST', body });
@@ -25,7 +25,7 @@ describe('POST /v1/reservations/{orderId}/release: an operator gives back what a
     const all: ReservedOrder[] = [];
     let after = '';
     for (;;) {
-      const page = (await (await inventory.call(`/v1/reservations/orders?limit=2${after}`, 'auditor')).json()) as { items: ReservedOrder[]; nextAfterOrderId: string | null };
+      const page = (await inventory.call(`/v1/reservations/orders?limit=2${after}`, 'auditor')).body as { items: ReservedOrder[]; nextAfterOrderId: string | null };
       all.push(...page.items);
       if (page.nextAfterOrderId === null) return all;
       after = `&afterOrderId=${page.nextAfterOrderId}`;
@@ -33,12 +33,12 @@ describe('POST /v1/reservations/{orderId}/release: an operator gives back what a
   };
 
   beforeAll(async () => {
-    inventory = await InventoryFixture.start();
+    inventory = await new InventoryUnderTest().start();
     await inventory.receive('BER', [{ sku: 'FRG', quantity: 5 }]);
     await inventory.publish(forged);
     await inventory.settle('OrderApproved');
   });
-  afterAll(() => inventory?.close());
+  afterAll(() => inventory?.stop());
 
   it('lists the forged order among the orders inventory holds stock for', async () => {
     expect(await inventory.stock('FRG')).toMatchObject({ onHand: 5, reserved: 3, available: 2 });
@@ -57,7 +57,7 @@ describe('POST /v1/reservations/{orderId}/release: an operator gives back what a
   it('releases every reservation of the order with an ops token and a reason, publishes StockReleased and records who and why', async () => {
     const released = await release('ops', { reason: 'reconcile: orphan-effect, the order service has no such order' });
     expect(released.status).toBe(200);
-    expect((await released.json()) as Reservations).toMatchObject({
+    expect(released.body as Reservations).toMatchObject({
       orderId: forged.orderId,
       status: 'cancelled',
       lines: [{ lineNo: 1, sku: 'FRG', backordered: 0, warehouses: [{ warehouse: 'BER', reserved: 0, held: 0, released: 3 }] }],
@@ -72,7 +72,7 @@ describe('POST /v1/reservations/{orderId}/release: an operator gives back what a
 
     const audit = await inventory.call(`/v1/audit?action=release-reservation&targetId=${forged.orderId}`, 'auditor');
     expect(audit.status).toBe(200);
-    expect(((await audit.json()) as { records: unknown[] }).records).toEqual([
+    expect((audit.body as { records: unknown[] }).records).toEqual([
       expect.objectContaining({
         action: 'release-reservation',
         targetId: forged.orderId,

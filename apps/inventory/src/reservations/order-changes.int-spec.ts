@@ -1,7 +1,7 @@
 import type { DomainEvent, OrderAmended, OrderApproved, OrderCancelled, StockReleased } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { foreignEvent, InventoryFixture } from '../testing/inventory-fixture';
+import { foreignEvent, InventoryUnderTest } from '../testing/inventory-under-test';
 
 const approved = (sku: string, quantity: number): OrderApproved =>
   foreignEvent('OrderApproved', {
@@ -21,12 +21,12 @@ const ofType = <T extends DomainEvent['eventType']>(events: DomainEvent[], type:
   events.filter((event) => event.eventType === type) as Extract<DomainEvent, { eventType: T }>[];
 
 describe('inventory following OrderAmended and OrderCancelled (real Kafka, registry, Postgres)', () => {
-  let inventory: InventoryFixture;
+  let inventory: InventoryUnderTest;
 
   beforeAll(async () => {
-    inventory = await InventoryFixture.start();
+    inventory = await new InventoryUnderTest().start();
   });
-  afterAll(() => inventory?.close());
+  afterAll(() => inventory?.stop());
 
   const line = async (orderId: string) => (await inventory.reservations(orderId))?.lines[0];
 

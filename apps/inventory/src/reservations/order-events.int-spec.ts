@@ -1,7 +1,7 @@
 import type { OrderApproved } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { foreignEvent, InventoryFixture } from '../testing/inventory-fixture';
+import { foreignEvent, InventoryUnderTest } from '../testing/inventory-under-test';
 
 function approved(sku: string, quantity: number): OrderApproved {
   const orderId = randomUUID();
@@ -10,16 +10,16 @@ function approved(sku: string, quantity: number): OrderApproved {
 }
 
 describe('inventory consuming OrderApproved (real Kafka, registry, Postgres)', () => {
-  let inventory: InventoryFixture;
+  let inventory: InventoryUnderTest;
 
   beforeAll(async () => {
-    inventory = await InventoryFixture.start();
+    inventory = await new InventoryUnderTest().start();
     await inventory.receive('BER', [
       { sku: 'MUG', quantity: 10 },
       { sku: 'TEA', quantity: 10 },
     ]);
   });
-  afterAll(() => inventory?.close());
+  afterAll(() => inventory?.stop());
 
   it('reserves stock once when the same event is delivered twice', async () => {
     const order = approved('MUG', 3);

@@ -1,11 +1,11 @@
-import type { Stock } from '../testing/inventory-fixture';
-import { InventoryFixture } from '../testing/inventory-fixture';
+import type { Stock } from '../testing/inventory-under-test';
+import { InventoryUnderTest } from '../testing/inventory-under-test';
 
 describe('GET /v1/stock: every sku, a page at a time (real Postgres)', () => {
-  let inventory: InventoryFixture;
+  let inventory: InventoryUnderTest;
 
   beforeAll(async () => {
-    inventory = await InventoryFixture.start();
+    inventory = await new InventoryUnderTest().start();
     await inventory.receive('BER', [
       { sku: 'CUP', quantity: 4 },
       { sku: 'MUG', quantity: 10 },
@@ -15,11 +15,11 @@ describe('GET /v1/stock: every sku, a page at a time (real Postgres)', () => {
       { sku: 'TEA', quantity: 7 },
     ]);
   });
-  afterAll(() => inventory?.close());
+  afterAll(() => inventory?.stop());
 
   const page = async (query: string) => {
     const response = await inventory.call(`/v1/stock${query}`, 'shop');
-    return { status: response.status, body: (await response.json()) as { items: Stock[]; nextAfterSku: string | null } };
+    return { status: response.status, body: response.body as { items: Stock[]; nextAfterSku: string | null } };
   };
 
   it('lists skus in order with their warehouses, following nextAfterSku to the end', async () => {

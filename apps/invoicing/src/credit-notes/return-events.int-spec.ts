@@ -1,18 +1,17 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import type { InvoicingHarness } from '../testing/invoicing-harness';
-import { ofType, orderPlaced, returnReceived, shipmentDispatched, startInvoicing } from '../testing/invoicing-harness';
+import { ofType, orderPlaced, returnReceived, shipmentDispatched, InvoicingUnderTest } from '../testing/invoicing-under-test';
 
 const MUG = { sku: 'MUG', quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 };
 const TEA = { sku: 'TEA', quantity: 2, unitPriceMinor: 250, taxRateBp: 700 };
 
 describe('invoicing consuming ReturnReceived (real Kafka, registry, Postgres)', () => {
-  let invoicing: InvoicingHarness;
+  let invoicing: InvoicingUnderTest;
 
   beforeAll(async () => {
-    invoicing = await startInvoicing();
+    invoicing = await new InvoicingUnderTest().start();
   });
-  afterAll(() => invoicing?.close());
+  afterAll(() => invoicing?.stop());
 
   const creditNotesOf = async (orderId: string) => (await invoicing.call('GET', `/v1/credit-notes?orderId=${orderId}`)).body;
   const credited = (orderId: string) => eventually(() => creditNotesOf(orderId), (notes) => notes.length >= 1);

@@ -1,17 +1,16 @@
 import { eventually } from '@tradeflow/testing';
-import type { InvoicingHarness } from '../testing/invoicing-harness';
-import { orderPlaced, returnReceived, shipmentDispatched, startInvoicing } from '../testing/invoicing-harness';
+import { orderPlaced, returnReceived, shipmentDispatched, InvoicingUnderTest } from '../testing/invoicing-under-test';
 
 const MUG = { sku: 'MUG', quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 };
 
 /** GET /v1/invoices and /v1/credit-notes without orderId: every document, a page at a time (reconciliation reads them so). */
 describe('invoicing lists every invoice and credit note (real Kafka, registry, Postgres)', () => {
-  let invoicing: InvoicingHarness;
+  let invoicing: InvoicingUnderTest;
   // The last order is another customer's, for the customerId filter.
   const orders = [orderPlaced([MUG]), orderPlaced([MUG]), orderPlaced([MUG], undefined, 'EUR', 'CUST-2')];
 
   beforeAll(async () => {
-    invoicing = await startInvoicing();
+    invoicing = await new InvoicingUnderTest().start();
     for (const order of orders) {
       await invoicing.publish(order, shipmentDispatched(order.orderId, [{ lineNo: 1, sku: 'MUG', quantity: 3 }]));
     }
@@ -21,7 +20,7 @@ describe('invoicing lists every invoice and credit note (real Kafka, registry, P
       ([invoices, creditNotes]) => invoices.items?.length === 3 && creditNotes.items?.length === 1,
     );
   });
-  afterAll(() => invoicing?.close());
+  afterAll(() => invoicing?.stop());
 
   it('pages through every invoice in id order, each as GET /v1/invoices/{id} shows it', async () => {
     const first = await invoicing.call('GET', '/v1/invoices?limit=2');

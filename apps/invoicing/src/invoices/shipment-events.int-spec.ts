@@ -2,19 +2,18 @@ import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DocumentNumbersService } from '../document-numbers/document-numbers.service';
-import type { InvoicingHarness } from '../testing/invoicing-harness';
-import { ofType, orderAmended, orderPlaced, shipmentDispatched, startInvoicing } from '../testing/invoicing-harness';
+import { ofType, orderAmended, orderPlaced, shipmentDispatched, InvoicingUnderTest } from '../testing/invoicing-under-test';
 
 const MUG = { sku: 'MUG', quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 };
 const TEA = { sku: 'TEA', quantity: 1, unitPriceMinor: 250, taxRateBp: 700 };
 
 describe('invoicing consuming ShipmentDispatched (real Kafka, registry, Postgres)', () => {
-  let invoicing: InvoicingHarness;
+  let invoicing: InvoicingUnderTest;
 
   beforeAll(async () => {
-    invoicing = await startInvoicing();
+    invoicing = await new InvoicingUnderTest().start();
   });
-  afterAll(() => invoicing?.close());
+  afterAll(() => invoicing?.stop());
 
   const invoicesOf = async (orderId: string) => (await invoicing.call('GET', `/v1/invoices?orderId=${orderId}`)).body;
   const invoiced = (orderId: string, count = 1) => eventually(() => invoicesOf(orderId), (invoices) => invoices.length >= count);

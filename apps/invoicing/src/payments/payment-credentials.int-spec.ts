@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { InvoicingHarness } from '../testing/invoicing-harness';
-import { startInvoicing } from '../testing/invoicing-harness';
+import { InvoicingUnderTest } from '../testing/invoicing-under-test';
 
 /** The provider is being moved to a new secret: it may still sign with this one. */
 const PREVIOUS_SECRET = 'payment-provider-previous-secret-0000';
 
 describe('who may book a payment (real Kafka, registry, Postgres, OpenID provider)', () => {
-  let invoicing: InvoicingHarness;
+  let invoicing: InvoicingUnderTest;
 
   beforeAll(async () => {
-    invoicing = await startInvoicing({ PAYMENT_PROVIDER_WEBHOOK_PREVIOUS_SECRET: PREVIOUS_SECRET });
+    invoicing = await new InvoicingUnderTest().start({ PAYMENT_PROVIDER_WEBHOOK_PREVIOUS_SECRET: PREVIOUS_SECRET });
   });
-  afterAll(() => invoicing?.close());
+  afterAll(() => invoicing?.stop());
 
   const payment = (invoiceId: string, amountMinor = 4905) => ({ paymentRef: `PSP-${randomUUID()}`, invoiceId, amountMinor, currency: 'EUR' });
   const invoiceView = async (invoiceId: string) => (await invoicing.call('GET', `/v1/invoices/${invoiceId}`)).body;

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { InvoicingHarness } from '../testing/invoicing-harness';
-import { ofType, startInvoicing } from '../testing/invoicing-harness';
+import { ofType, InvoicingUnderTest } from '../testing/invoicing-under-test';
 
 describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
-  let invoicing: InvoicingHarness;
+  let invoicing: InvoicingUnderTest;
 
   beforeAll(async () => {
-    invoicing = await startInvoicing();
+    invoicing = await new InvoicingUnderTest().start();
   });
-  afterAll(() => invoicing?.close());
+  afterAll(() => invoicing?.stop());
 
   const pay = (invoiceId: string, paymentRef: string, amountMinor: number, currency = 'EUR') =>
     invoicing.call('POST', '/v1/payments', { paymentRef, invoiceId, amountMinor, currency });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DESK_KEY, OrderFixture } from '../testing/order-fixture';
+import { DESK_KEY, OrderUnderTest } from '../testing/order-under-test';
 
 const MUGS = [{ sku: 'MUG', quantity: 2 }];
 
 describe('manual approval and cancellation of held orders (real Kafka, registry, Postgres)', () => {
-  let order: OrderFixture;
+  let order: OrderUnderTest;
 
   beforeAll(async () => {
-    order = await OrderFixture.start();
+    order = await new OrderUnderTest().start();
   });
   afterAll(() => order?.stop());
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OrderFixture } from '../testing/order-fixture';
+import { OrderUnderTest } from '../testing/order-under-test';
 
 // One line of 2 × 500 net at 19%: 1190 with tax.
 const TWO_MUGS = [{ sku: 'MUG', quantity: 2 }];
@@ -9,10 +9,10 @@ const customerId = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
 const steps = (view: { timeline: { event: string; status: string }[] }) => view.timeline.map((entry) => `${entry.event}:${entry.status}`);
 
 describe('customer checks on new and held orders (real Kafka, registry, Postgres)', () => {
-  let order: OrderFixture;
+  let order: OrderUnderTest;
 
   beforeAll(async () => {
-    order = await OrderFixture.start();
+    order = await new OrderUnderTest().start();
   });
   afterAll(() => order?.stop());
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { MARKET_KEY, OrderFixture } from '../testing/order-fixture';
+import { MARKET_KEY, OrderUnderTest } from '../testing/order-under-test';
 
 describe('GET /v1/orders: every order, page by page (real Kafka, registry, Postgres)', () => {
-  let order: OrderFixture;
+  let order: OrderUnderTest;
   const placed: string[] = [];
   const customer = `PAGES-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    order = await OrderFixture.start();
+    order = await new OrderUnderTest().start();
     for (let index = 0; index < 5; index++) placed.push((await order.place(customer, [{ sku: 'MUG', quantity: index + 1 }])).id);
     placed.push((await order.place(`OTHER-${randomUUID().slice(0, 8)}`, [{ sku: 'TEA', quantity: 1 }])).id);
   });

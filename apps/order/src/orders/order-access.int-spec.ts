@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { MARKET_KEY, OrderFixture } from '../testing/order-fixture';
+import { MARKET_KEY, OrderUnderTest } from '../testing/order-under-test';
 
 const MUGS = [{ sku: 'MUG', quantity: 2 }];
 const walkIn = () => `WALK-IN-${randomUUID().slice(0, 8)}`;
 
 describe('who may call the order API: tokens, roles, channel keys and the audit trail (real OpenID provider, Kafka, Postgres)', () => {
-  let order: OrderFixture;
+  let order: OrderUnderTest;
 
   beforeAll(async () => {
-    order = await OrderFixture.start();
+    order = await new OrderUnderTest().start();
   });
   afterAll(() => order?.stop());
 

@@ -2,14 +2,14 @@ import { TransactionRunner } from '@tradeflow/messaging';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrderFixture } from '../testing/order-fixture';
+import { OrderUnderTest } from '../testing/order-under-test';
 import { OrderChangesService } from './order-changes.service';
 
 describe('concurrent changes of one order (real Postgres)', () => {
-  let order: OrderFixture;
+  let order: OrderUnderTest;
 
   beforeAll(async () => {
-    order = await OrderFixture.start();
+    order = await new OrderUnderTest().start();
   });
   afterAll(() => order?.stop());
 

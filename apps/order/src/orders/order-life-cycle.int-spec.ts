@@ -1,36 +1,21 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
 import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/service';
-import { startService } from '@tradeflow/service';
-import { loadConfig } from '@tradeflow/platform';
-import { createDatabase, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { orderService } from '../order-service';
-import { OrderSettings } from '../order-settings';
+import { OrderUnderTest, SHOP_KEY as API_KEY } from '../testing/order-under-test';
 
-const API_KEY = 'tf_int_0123456789abcdef';
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 
 type OrderEvent = DomainEvent & { orderId: string };
 
 describe('order amend, cancel, return and status walk (real Kafka, registry, Postgres)', () => {
-  const prefix = uniqueTopicPrefix();
-  const kafka = new TestKafka(prefix);
+  const underTest = new OrderUnderTest();
+  const { kafka } = underTest;
   let order: RunningService;
 
   beforeAll(async () => {
-    const settings = loadConfig(OrderSettings, {
-      ...serviceUnderTestEnv(),
-      KAFKA_TOPIC_PREFIX: prefix,
-      // Its own group: suites and services sharing the broker must not join one group with other topics.
-      KAFKA_CONSUMER_GROUP: `order-${prefix.slice(0, -1)}`,
-      KAFKA_TOPIC_PARTITIONS: '1',
-      OUTBOX_POLL_INTERVAL_MS: '200',
-      DATABASE_URL_ORDER: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `order_${randomUUID().slice(0, 8)}`),
-      ORDER_BOOTSTRAP_API_KEY: `int-shop:${API_KEY}:orders:write,orders:read`,
-      LOG_LEVEL: 'warn',
-    });
-    order = await startService(orderService, settings);
+    order = (await underTest.start()).service;
     // Orders are approved only for customers the CRM announced: CUST-1 arrives, and a first order shows it did.
     const record = { name: 'Ada', email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays: 30 };
     const upserted = createEvent('CustomerUpserted', { customerId: 'CUST-1', ...record, updatedAt: Date.now() }, {
@@ -42,7 +27,7 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
     await kafka.publish([upserted], () => 'CUST-1');
     await waitFor(await place([{ sku: 'MUG', quantity: 1 }]), (view) => view.status === 'APPROVED');
   });
-  afterAll(() => order?.app.close());
+  afterAll(() => underTest.stop());
 
   async function call(method: string, path: string, body?: unknown, idempotencyKey: string = randomUUID()) {
     const response = await fetch(`${order.url}/v1/orders${path}`, {

@@ -1,6 +1,6 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { OrderFixture } from '../testing/order-fixture';
+import { OrderUnderTest } from '../testing/order-under-test';
 
 interface StuckPage {
   items: { orderId: string; status: string; reason: string; action: string; since: string; limitSeconds: number; overdueSeconds: number; detail: string }[];
@@ -10,11 +10,11 @@ interface StuckPage {
 const MUGS = [{ sku: 'MUG', quantity: 2 }];
 
 describe('GET /v1/orders/stuck and tradeflow_orders_stuck (real Kafka, registry, Postgres)', () => {
-  let order: OrderFixture;
+  let order: OrderUnderTest;
 
   // Held orders are stuck at once; everything else keeps its default limit, far beyond this suite.
   beforeAll(async () => {
-    order = await OrderFixture.start({ ORDER_STUCK_LIMIT_HELD_SECONDS: '0', ORDER_STUCK_COUNT_INTERVAL_SECONDS: '1' });
+    order = await new OrderUnderTest().start({ ORDER_STUCK_LIMIT_HELD_SECONDS: '0', ORDER_STUCK_COUNT_INTERVAL_SECONDS: '1' });
   });
   afterAll(() => order?.stop());
 

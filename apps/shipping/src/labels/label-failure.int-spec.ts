@@ -2,10 +2,10 @@ import type { ShipmentLabelFailed, ShipmentLabelled } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
-import { ShippingHarness, upstream } from '../testing/shipping-harness';
+import { ShippingUnderTest, upstream } from '../testing/shipping-under-test';
 
 describe('label failures (real Kafka, registry, Postgres)', () => {
-  const shipping = new ShippingHarness();
+  const shipping = new ShippingUnderTest();
 
   beforeAll(() => shipping.start({ LOCAL_CARRIER_FAILURE_RATE: '1', LABEL_MAX_ATTEMPTS: '3', LABEL_RETRY_BASE_MS: '50' }));
   afterAll(() => shipping.stop());
@@ -28,13 +28,13 @@ describe('label failures (real Kafka, registry, Postgres)', () => {
     expect(metrics).toMatch(/^tradeflow_label_attempts_total\{outcome="failed"[^}]*\} 1$/m);
     expect(metrics).toMatch(/^tradeflow_label_attempts_total\{outcome="labelled"[^}]*\} 0$/m);
 
-    const notYet = await shipping.request<{ message: string }>('POST', `/v1/shipments/${failed.id}/dispatch`);
+    const notYet = await shipping.call<{ message: string }>('POST', `/v1/shipments/${failed.id}/dispatch`);
     expect(notYet.status).toBe(409);
     expect(notYet.body.message).toContain('retry-label');
 
     // The carrier recovers: the service is redeployed with the failure rate at 0, same database.
     await shipping.restart({ LOCAL_CARRIER_FAILURE_RATE: '0' });
-    const retried = await shipping.request<ShipmentView>('POST', `/v1/shipments/${failed.id}/retry-label`, undefined, 'ops');
+    const retried = await shipping.call<ShipmentView>('POST', `/v1/shipments/${failed.id}/retry-label`, undefined, 'ops');
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ status: 'LABEL_PENDING', labelAttempts: 0 });
     expect(await shipping.auditOf(failed.id)).toEqual([
@@ -42,17 +42,17 @@ describe('label failures (real Kafka, registry, Postgres)', () => {
     ]);
 
     const labelled = await eventually(
-      async () => (await shipping.request<ShipmentView>('GET', `/v1/shipments/${failed.id}`)).body,
+      async () => (await shipping.call<ShipmentView>('GET', `/v1/shipments/${failed.id}`)).body,
       (shipment) => shipment.status === 'LABELLED',
     );
     expect(labelled).toMatchObject({ labelAttempts: 1, carrier: 'local' });
-    const again = await shipping.request<{ message: string }>('POST', `/v1/shipments/${failed.id}/retry-label`);
+    const again = await shipping.call<{ message: string }>('POST', `/v1/shipments/${failed.id}/retry-label`);
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('only a LABEL_FAILED shipment can retry its label');
 
     const events = await shipping.shipmentEvents(orderId, (types) => types.includes('ShipmentLabelled'));
     const label = events.find((candidate): candidate is ShipmentLabelled => candidate.eventType === 'ShipmentLabelled')!;
     expect(label).toMatchObject({ shipmentId: failed.id, trackingNumber: labelled.trackingNumber, aggregateVersion: 3 });
-    expect((await shipping.request('POST', `/v1/shipments/${failed.id}/dispatch`)).status).toBe(200);
+    expect((await shipping.call('POST', `/v1/shipments/${failed.id}/dispatch`)).status).toBe(200);
   });
 });

@@ -2,11 +2,11 @@ import type { ReturnReceived } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
-import { ShippingHarness, upstream } from '../testing/shipping-harness';
+import { ShippingUnderTest, upstream } from '../testing/shipping-under-test';
 import type { ReturnView } from './dto/return-view.dto';
 
 describe('returns (real Kafka, registry, Postgres)', () => {
-  const shipping = new ShippingHarness();
+  const shipping = new ShippingUnderTest();
 
   beforeAll(() => shipping.start());
   afterAll(() => shipping.stop());
@@ -31,15 +31,15 @@ describe('returns (real Kafka, registry, Postgres)', () => {
     // HAM first, so the return fills HAM before BER.
     for (const warehouse of ['HAM', 'BER']) {
       const shipment = shipments.find((candidate) => candidate.warehouse === warehouse)!;
-      expect((await shipping.request('POST', `/v1/shipments/${shipment.id}/dispatch`)).status).toBe(200);
+      expect((await shipping.call('POST', `/v1/shipments/${shipment.id}/dispatch`)).status).toBe(200);
     }
 
     const returnId = `RET-${randomUUID().slice(0, 8)}`;
     await shipping.publish(upstream.returnRequested(orderId, returnId, [[1, 'MUG', 3]]));
-    const requested = await eventually(() => shipping.request<ReturnView>('GET', `/v1/returns/${returnId}`), ({ status }) => status === 200);
+    const requested = await eventually(() => shipping.call<ReturnView>('GET', `/v1/returns/${returnId}`), ({ status }) => status === 200);
     expect(requested.body).toMatchObject({ id: returnId, orderId, status: 'REQUESTED', lines: [{ lineNo: 1, sku: 'MUG', quantity: 3 }], receivedLines: null });
 
-    const received = await shipping.request<ReturnView>('POST', `/v1/returns/${returnId}/receive`);
+    const received = await shipping.call<ReturnView>('POST', `/v1/returns/${returnId}/receive`);
     expect(received.status).toBe(200);
     expect(received.body).toMatchObject({
       status: 'RECEIVED',
@@ -52,9 +52,9 @@ describe('returns (real Kafka, registry, Postgres)', () => {
     expect(await shipping.auditOf(returnId)).toEqual([
       expect.objectContaining({ action: 'receive-return', targets: { id: returnId }, actorSubject: 'warehouse', actorRoles: ['warehouse'] }),
     ]);
-    expect((await shipping.request('GET', `/v1/returns?orderId=${orderId}`)).body).toEqual([received.body]);
+    expect((await shipping.call('GET', `/v1/returns?orderId=${orderId}`)).body).toEqual([received.body]);
 
-    const twice = await shipping.request<{ message: string }>('POST', `/v1/returns/${returnId}/receive`);
+    const twice = await shipping.call<{ message: string }>('POST', `/v1/returns/${returnId}/receive`);
     expect(twice.status).toBe(409);
     expect(twice.body.message).toContain('already received');
 
@@ -65,22 +65,22 @@ describe('returns (real Kafka, registry, Postgres)', () => {
     // Everything of line 1 is back: a further return of it cannot be received.
     const secondId = `RET-${randomUUID().slice(0, 8)}`;
     await shipping.publish(upstream.returnRequested(orderId, secondId, [[1, 'MUG', 1]], 6));
-    await eventually(() => shipping.request('GET', `/v1/returns/${secondId}`), ({ status }) => status === 200);
-    const tooMuch = await shipping.request<{ message: string }>('POST', `/v1/returns/${secondId}/receive`);
+    await eventually(() => shipping.call('GET', `/v1/returns/${secondId}`), ({ status }) => status === 200);
+    const tooMuch = await shipping.call<{ message: string }>('POST', `/v1/returns/${secondId}/receive`);
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.message).toBe(`Return ${secondId} cannot be received: line 1 returns 1 but only 0 was dispatched and not yet returned`);
   });
 
   it('lets only the warehouse receive a return, and staff read returns', async () => {
-    expect((await shipping.request('POST', '/v1/returns/RET-unknown/receive', undefined, 'anonymous')).status).toBe(401);
-    expect((await shipping.request('POST', '/v1/returns/RET-unknown/receive', undefined, 'ops')).status).toBe(403);
-    expect((await shipping.request('GET', '/v1/returns/RET-unknown', undefined, 'shop')).status).toBe(403);
-    expect((await shipping.request('GET', '/v1/returns/RET-unknown', undefined, 'finance')).status).toBe(404);
+    expect((await shipping.call('POST', '/v1/returns/RET-unknown/receive', undefined, 'anonymous')).status).toBe(401);
+    expect((await shipping.call('POST', '/v1/returns/RET-unknown/receive', undefined, 'ops')).status).toBe(403);
+    expect((await shipping.call('GET', '/v1/returns/RET-unknown', undefined, 'shop')).status).toBe(403);
+    expect((await shipping.call('GET', '/v1/returns/RET-unknown', undefined, 'finance')).status).toBe(404);
   });
 
   it('answers 404 for an unknown return and 400 for a malformed id', async () => {
-    expect(await shipping.request('GET', '/v1/returns/RET-unknown')).toMatchObject({ status: 404, body: { message: 'Return RET-unknown not found' } });
-    expect((await shipping.request('POST', '/v1/returns/RET-unknown/receive')).status).toBe(404);
-    expect((await shipping.request('GET', '/v1/returns/bad%20id')).status).toBe(400);
+    expect(await shipping.call('GET', '/v1/returns/RET-unknown')).toMatchObject({ status: 404, body: { message: 'Return RET-unknown not found' } });
+    expect((await shipping.call('POST', '/v1/returns/RET-unknown/receive')).status).toBe(404);
+    expect((await shipping.call('GET', '/v1/returns/bad%20id')).status).toBe(400);
   });
 });

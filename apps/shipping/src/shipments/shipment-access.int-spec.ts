@@ -1,6 +1,6 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { ShippingHarness, signCarrierEvent, upstream } from '../testing/shipping-harness';
+import { ShippingUnderTest, signCarrierEvent, upstream } from '../testing/shipping-under-test';
 import type { ShipmentView } from './dto/shipment-view.dto';
 
 /** Signed by the carrier before the secret rotation began; accepted until the previous secret is unset. */
@@ -8,7 +8,7 @@ const PREVIOUS_CARRIER_SECRET = 'the-carrier-secret-before-the-rotation';
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('who may act on shipments (real Kafka, registry, Postgres, OpenID provider)', () => {
-  const shipping = new ShippingHarness();
+  const shipping = new ShippingUnderTest();
   let ber: ShipmentView;
   let ham: ShipmentView;
 
@@ -33,15 +33,15 @@ describe('who may act on shipments (real Kafka, registry, Postgres, OpenID provi
   });
   afterAll(() => shipping.stop());
 
-  const statusOf = async (id: string) => (await shipping.request<ShipmentView>('GET', `/v1/shipments/${id}`)).body.status;
+  const statusOf = async (id: string) => (await shipping.call<ShipmentView>('GET', `/v1/shipments/${id}`)).body.status;
 
   it('lets the warehouse dispatch, and the audit trail shows who did', async () => {
-    expect((await shipping.request('POST', `/v1/shipments/${ber.id}/dispatch`, undefined, 'anonymous')).status).toBe(401);
-    expect((await shipping.request('POST', `/v1/shipments/${ber.id}/dispatch`, undefined, 'finance')).status).toBe(403);
+    expect((await shipping.call('POST', `/v1/shipments/${ber.id}/dispatch`, undefined, 'anonymous')).status).toBe(401);
+    expect((await shipping.call('POST', `/v1/shipments/${ber.id}/dispatch`, undefined, 'finance')).status).toBe(403);
     expect(await statusOf(ber.id)).toBe('LABELLED');
     expect(await shipping.auditOf(ber.id)).toEqual([]);
 
-    const dispatched = await shipping.request<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`, undefined, 'warehouse');
+    const dispatched = await shipping.call<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`, undefined, 'warehouse');
     expect(dispatched).toMatchObject({ status: 200, body: { status: 'DISPATCHED' } });
     expect(await shipping.auditOf(ber.id)).toEqual([
       expect.objectContaining({
@@ -57,10 +57,10 @@ describe('who may act on shipments (real Kafka, registry, Postgres, OpenID provi
   });
 
   it('shows shipments to staff only', async () => {
-    expect((await shipping.request('GET', `/v1/shipments/${ham.id}`, undefined, 'anonymous')).status).toBe(401);
-    expect((await shipping.request('GET', `/v1/shipments?orderId=${ham.orderId}`, undefined, 'shop')).status).toBe(403);
-    expect((await shipping.request('GET', `/v1/shipments/${ham.id}`, undefined, 'nobody')).status).toBe(403);
-    expect((await shipping.request('GET', `/v1/shipments/${ham.id}`, undefined, 'auditor')).status).toBe(200);
+    expect((await shipping.call('GET', `/v1/shipments/${ham.id}`, undefined, 'anonymous')).status).toBe(401);
+    expect((await shipping.call('GET', `/v1/shipments?orderId=${ham.orderId}`, undefined, 'shop')).status).toBe(403);
+    expect((await shipping.call('GET', `/v1/shipments/${ham.id}`, undefined, 'nobody')).status).toBe(403);
+    expect((await shipping.call('GET', `/v1/shipments/${ham.id}`, undefined, 'auditor')).status).toBe(200);
   });
 
   it('applies a carrier event only when the carrier signed it, once', async () => {
@@ -68,7 +68,7 @@ describe('who may act on shipments (real Kafka, registry, Postgres, OpenID provi
     // Signed now with the current secret; refused while the shipment is still in the warehouse.
     const signed = signCarrierEvent(delivery);
     expect((await shipping.carrierEvent(signed)).status).toBe(409);
-    expect((await shipping.request('POST', `/v1/shipments/${ham.id}/dispatch`)).status).toBe(200);
+    expect((await shipping.call('POST', `/v1/shipments/${ham.id}/dispatch`)).status).toBe(200);
 
     const refused = [
       signCarrierEvent(delivery, { secret: 'not-the-carrier-secret-but-long-enough' }),
@@ -76,8 +76,8 @@ describe('who may act on shipments (real Kafka, registry, Postgres, OpenID provi
     ];
     for (const attempt of refused) expect((await shipping.carrierEvent(attempt)).status).toBe(401);
     // Neither a missing signature nor a staff token stands in for the carrier.
-    expect((await shipping.request('POST', '/v1/carrier/events', delivery, 'anonymous')).status).toBe(401);
-    expect((await shipping.request('POST', '/v1/carrier/events', delivery, 'admin')).status).toBe(401);
+    expect((await shipping.call('POST', '/v1/carrier/events', delivery, 'anonymous')).status).toBe(401);
+    expect((await shipping.call('POST', '/v1/carrier/events', delivery, 'admin')).status).toBe(401);
     expect(await statusOf(ham.id)).toBe('DISPATCHED');
 
     // The refused attempt did not use its signature up: the carrier's retry of it is applied.
@@ -85,12 +85,12 @@ describe('who may act on shipments (real Kafka, registry, Postgres, OpenID provi
     expect(delivered).toMatchObject({ status: 200, body: { status: 'DELIVERED' } });
     const replay = await shipping.carrierEvent<{ message: string }>(signed);
     expect(replay).toMatchObject({ status: 401, body: { message: expect.stringContaining('replay') } });
-    expect((await shipping.request<ShipmentView>('GET', `/v1/shipments/${ham.id}`)).body).toEqual(delivered.body);
+    expect((await shipping.call<ShipmentView>('GET', `/v1/shipments/${ham.id}`)).body).toEqual(delivered.body);
   });
 
   it('accepts the previous secret during a rotation', async () => {
     // Dispatching is idempotent: whether or not the test above ran, the shipment has left.
-    expect((await shipping.request('POST', `/v1/shipments/${ber.id}/dispatch`)).status).toBe(200);
+    expect((await shipping.call('POST', `/v1/shipments/${ber.id}/dispatch`)).status).toBe(200);
     const signed = signCarrierEvent({ trackingNumber: ber.trackingNumber, status: 'DELIVERED' }, { secret: PREVIOUS_CARRIER_SECRET });
     expect((await shipping.carrierEvent(signed)).status).toBe(200);
     expect(await statusOf(ber.id)).toBe('DELIVERED');

@@ -1,11 +1,11 @@
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { ShippingHarness, upstream } from '../testing/shipping-harness';
+import { ShippingUnderTest, upstream } from '../testing/shipping-under-test';
 import type { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
 
 /** GET /v1/shipments without orderId: every shipment, a page at a time (reconciliation reads them so). */
 describe('shipping lists every shipment (real Kafka, registry, Postgres)', () => {
-  const shipping = new ShippingHarness();
+  const shipping = new ShippingUnderTest();
   const orders = [randomUUID(), randomUUID()];
 
   beforeAll(async () => {
@@ -21,18 +21,18 @@ describe('shipping lists every shipment (real Kafka, registry, Postgres)', () =>
       upstream.reserved(orders[1], [[1, 'TEA', 'BER', 1]]),
     );
     await eventually(
-      async () => (await shipping.request<ShipmentPageView>('GET', '/v1/shipments')).body.items,
+      async () => (await shipping.call<ShipmentPageView>('GET', '/v1/shipments')).body.items,
       (items) => items.length === 3,
     );
   });
   afterAll(() => shipping.stop());
 
   it('pages through every shipment in id order, as each order lists them', async () => {
-    const first = await shipping.request<ShipmentPageView>('GET', '/v1/shipments?limit=2');
+    const first = await shipping.call<ShipmentPageView>('GET', '/v1/shipments?limit=2');
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextAfterId).toBe(first.body.items[1].id);
-    const second = await shipping.request<ShipmentPageView>('GET', `/v1/shipments?limit=2&afterId=${first.body.nextAfterId}`);
+    const second = await shipping.call<ShipmentPageView>('GET', `/v1/shipments?limit=2&afterId=${first.body.nextAfterId}`);
     expect(second.body).toEqual({ items: [expect.any(Object)], nextAfterId: null });
 
     const all = [...first.body.items, ...second.body.items];
@@ -45,9 +45,9 @@ describe('shipping lists every shipment (real Kafka, registry, Postgres)', () =>
   });
 
   it('refuses a bad page or paging mixed with an orderId', async () => {
-    expect((await shipping.request('GET', '/v1/shipments?limit=501')).status).toBe(400);
-    expect((await shipping.request('GET', '/v1/shipments?afterId=x')).status).toBe(400);
-    const mixed = await shipping.request<{ message: string }>('GET', `/v1/shipments?orderId=${orders[0]}&afterId=${orders[1]}`);
+    expect((await shipping.call('GET', '/v1/shipments?limit=501')).status).toBe(400);
+    expect((await shipping.call('GET', '/v1/shipments?afterId=x')).status).toBe(400);
+    const mixed = await shipping.call<{ message: string }>('GET', `/v1/shipments?orderId=${orders[0]}&afterId=${orders[1]}`);
     expect(mixed).toMatchObject({ status: 400, body: { message: expect.stringContaining('not both') } });
   });
 });

@@ -1,7 +1,7 @@
 import type { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentDispatched, ShipmentLabelled } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { ShippingHarness, signCarrierEvent, upstream } from '../testing/shipping-harness';
+import { ShippingUnderTest, signCarrierEvent, upstream } from '../testing/shipping-under-test';
 import type { ShipmentView } from './dto/shipment-view.dto';
 
 const count = (types: string[], type: string) => types.filter((candidate) => candidate === type).length;
@@ -9,7 +9,7 @@ const allLabelled = (expected: number) => (shipments: ShipmentView[]) =>
   shipments.length === expected && shipments.every((shipment) => shipment.status === 'LABELLED');
 
 describe('shipping from reservations to delivery (real Kafka, registry, Postgres)', () => {
-  const shipping = new ShippingHarness();
+  const shipping = new ShippingUnderTest();
 
   beforeAll(() => shipping.start());
   afterAll(() => shipping.stop());
@@ -36,17 +36,17 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     expect(ber.trackingNumber).toMatch(/^LC/);
     expect(ber.labelNumber).toBeTruthy();
     expect(ber.labelledAt).toBeTruthy();
-    expect((await shipping.request('GET', `/v1/shipments/${ber.id}`)).body).toEqual(ber);
+    expect((await shipping.call('GET', `/v1/shipments/${ber.id}`)).body).toEqual(ber);
 
     // The carrier cannot deliver what has not left the warehouse.
     const early = await shipping.carrierEvent<{ message: string }>({ trackingNumber: ham.trackingNumber, status: 'DELIVERED' });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('not dispatched');
 
-    const dispatched = await shipping.request<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
+    const dispatched = await shipping.call<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
     expect(dispatched.status).toBe(200);
     expect(dispatched.body).toMatchObject({ status: 'DISPATCHED', trackingNumber: ber.trackingNumber });
-    const again = await shipping.request<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
+    const again = await shipping.call<ShipmentView>('POST', `/v1/shipments/${ber.id}/dispatch`);
     expect(again).toEqual({ status: 200, body: dispatched.body });
 
     const inTransit = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ber.trackingNumber, status: 'IN_TRANSIT' });
@@ -115,7 +115,7 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     const [cancelled] = await eventually(() => shipping.shipmentsOf(orderId), ([only]) => only?.status === 'CANCELLED');
     expect(cancelled).toMatchObject({ id: shipment.id, cancelReason: 'cancelled' });
 
-    const dispatch = await shipping.request<{ message: string }>('POST', `/v1/shipments/${shipment.id}/dispatch`);
+    const dispatch = await shipping.call<{ message: string }>('POST', `/v1/shipments/${shipment.id}/dispatch`);
     expect(dispatch.status).toBe(409);
     expect(dispatch.body.message).toContain('CANCELLED');
 
@@ -141,11 +141,11 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
 
   it('answers 4xx with a reason for unknown or malformed ids and bodies', async () => {
     const unknown = randomUUID();
-    const notFound = await shipping.request<{ message: string }>('GET', `/v1/shipments/${unknown}`);
+    const notFound = await shipping.call<{ message: string }>('GET', `/v1/shipments/${unknown}`);
     expect(notFound).toMatchObject({ status: 404, body: { message: `Shipment ${unknown} not found` } });
-    expect((await shipping.request('POST', `/v1/shipments/${unknown}/dispatch`)).status).toBe(404);
-    expect(await shipping.request('GET', '/v1/shipments/not-a-uuid')).toMatchObject({ status: 400, body: { message: 'shipment id must be a UUID' } });
-    expect(await shipping.request('GET', '/v1/shipments?orderId=42')).toMatchObject({ status: 400 });
+    expect((await shipping.call('POST', `/v1/shipments/${unknown}/dispatch`)).status).toBe(404);
+    expect(await shipping.call('GET', '/v1/shipments/not-a-uuid')).toMatchObject({ status: 400, body: { message: 'shipment id must be a UUID' } });
+    expect(await shipping.call('GET', '/v1/shipments?orderId=42')).toMatchObject({ status: 400 });
     const unknownTracking = await shipping.carrierEvent<{ message: string }>({ trackingNumber: 'LC0000', status: 'DELIVERED' });
     expect(unknownTracking).toMatchObject({ status: 404, body: { message: 'No shipment has tracking number LC0000' } });
     const badStatus = await shipping.carrierEvent<{ message: string[] }>({ trackingNumber: 'LC0000', status: 'LOST' });
@@ -154,7 +154,7 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
   });
 
   it('documents every endpoint in the OpenAPI document', async () => {
-    const { body } = await shipping.request<{ paths: Record<string, unknown> }>('GET', '/docs-json');
+    const { body } = await shipping.call<{ paths: Record<string, unknown> }>('GET', '/docs-json');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
       '/v1/carrier/events',
       '/v1/returns',

@@ -1,9 +1,8 @@
 import type { AuditRecorded } from '@tradeflow/events';
 import { TOPICS } from '@tradeflow/events';
-import { eventually, TestKafka } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest, TestKafka } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { DeadLetter } from '../dead-letter/dead-letter';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 
 interface AuditList {
   records: { id: string; action: string; targetId: string; reason: string | null }[];
@@ -11,9 +10,9 @@ interface AuditList {
 const FINAL = 'audit records cannot be changed or removed';
 
 describe('who may call a service, and the audit trail of what they did (real Kafka, registry, Postgres, OpenID provider)', () => {
-  const harness = new FixtureHarness();
-  beforeAll(() => harness.startService({ KAFKA_TOPIC_PARTITIONS: '1', CONSUMER_MAX_ATTEMPTS: '1' }));
-  afterAll(() => harness.close());
+  const harness = new FixtureUnderTest();
+  beforeAll(() => harness.start({ KAFKA_TOPIC_PARTITIONS: '1', CONSUMER_MAX_ATTEMPTS: '1' }));
+  afterAll(() => harness.stop());
 
   it('refuses a call without a credential (401), with the wrong role (403), and to a route that declares no policy (403)', async () => {
     const noCredential = await harness.http<{ message: string }>('/v1/dead-letters');
@@ -31,7 +30,7 @@ describe('who may call a service, and the audit trail of what they did (real Kaf
   it('records a replay by operations with its justification, once, and publishes it as AuditRecorded', async () => {
     const bad = approved(randomUUID(), 1);
     await harness.query(`INSERT INTO fixture_failing_orders VALUES ($1)`, [bad.orderId]);
-    await harness.publish([bad]);
+    await harness.produce([bad]);
     const listed = await eventually(
       () => harness.http<{ deadLetters: DeadLetter[] }>('/v1/dead-letters', 'ops'),
       (found) => found.body.deadLetters.length === 1,

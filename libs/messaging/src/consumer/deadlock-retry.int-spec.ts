@@ -1,7 +1,6 @@
-import { eventually } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 import { EventConsumer } from './event-consumer';
 
 /** What Postgres raises in the transaction it aborts to break a deadlock. */
@@ -10,19 +9,19 @@ function deadlockDetected(): Error {
 }
 
 describe('a batch transaction that loses a deadlock (real Kafka)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   let consumer: EventConsumer | undefined;
   afterAll(async () => {
     await consumer?.stop();
-    await harness.close();
+    await harness.stop();
   });
 
   it('runs again at once, without pausing its partition as for an outage', async () => {
-    const admin = harness.kafka.admin();
+    const admin = harness.kafkaClient.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: harness.topic, numPartitions: 1 }], waitForLeaders: true });
     const events = Array.from({ length: 5 }, () => approved(randomUUID(), 1));
-    await harness.publish(events);
+    await harness.produce(events);
 
     const runs: string[][] = [];
     // A partition paused for the outage backoff is listed as retrying until its records apply.
@@ -32,8 +31,8 @@ describe('a batch transaction that loses a deadlock (real Kafka)', () => {
       pausedDuringRuns.push(consumer?.status().retrying.length ?? -1);
       if (runs.length === 1) throw deadlockDetected();
     };
-    const deadLetters = new DeadLetterPublisher(harness.kafka.producer(), harness.deadLetterTopic, harness.groupId);
-    consumer = new EventConsumer(harness.kafka, harness.codec, deadLetters, losesFirstRun, {
+    const deadLetters = new DeadLetterPublisher(harness.kafkaClient.producer(), harness.deadLetterTopic, harness.groupId);
+    consumer = new EventConsumer(harness.kafkaClient, harness.kafka.codec, deadLetters, losesFirstRun, {
       groupId: harness.groupId,
       topics: [harness.topic],
       maxAttempts: 3,

@@ -1,6 +1,5 @@
-import { eventually } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 import { KeyLanes } from './key-lanes';
 
 const LANES = 2;
@@ -17,10 +16,10 @@ function keyOnAnotherLane(other: string): string {
 }
 
 describe('batches on different partitions sharing one record key (real Kafka, registry, Postgres)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   // Two partitions consumed at once; 300 ms per event; no splitting of a batch by time.
   beforeAll(() =>
-    harness.startService({
+    harness.start({
       KAFKA_TOPIC_PARTITIONS: '2',
       CONSUMER_PARTITIONS_CONCURRENTLY: '2',
       CONSUMER_KEY_LANES: String(LANES),
@@ -28,7 +27,7 @@ describe('batches on different partitions sharing one record key (real Kafka, re
       CONSUMER_TRANSACTION_TARGET_MS: '60000',
     }),
   );
-  afterAll(() => harness.close());
+  afterAll(() => harness.stop());
 
   it('wait for each other only on that key: the other keys of either batch are applied meanwhile, each key in order', async () => {
     // Partition 0: one order's events. Partition 1: one event of that order, then another order's.
@@ -39,7 +38,7 @@ describe('batches on different partitions sharing one record key (real Kafka, re
     const first = Array.from({ length: PER_KEY }, (_, index) => approved(shared, index + 1));
     const second = [approved(shared, 100), ...Array.from({ length: PER_KEY }, (_, index) => approved(other, index + 1))];
     const partitions = new Map([...first.map((event) => [event.eventId, 0] as const), ...second.map((event) => [event.eventId, 1] as const)]);
-    await harness.publish([...first, ...second], {}, (event) => partitions.get(event.eventId)!);
+    await harness.produce([...first, ...second], {}, (event) => partitions.get(event.eventId)!);
 
     const total = first.length + second.length;
     await eventually(() => harness.effectCounts(), (counts) => counts.size === total, { timeoutMs: 30_000 });

@@ -1,27 +1,26 @@
-import { eventually } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 import { EventConsumer } from './event-consumer';
 
 /** The broker's smallest allowed session timeout (group.min.session.timeout.ms). */
 const SESSION_TIMEOUT_MS = 6000;
 
 describe('a batch that takes longer than the session timeout (real Kafka)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   let consumer: EventConsumer | undefined;
   afterAll(async () => {
     await consumer?.stop();
-    await harness.close();
+    await harness.stop();
   });
 
   it('keeps the consumer in its group: the batch is delivered once and its offsets committed', async () => {
-    const admin = harness.kafka.admin();
+    const admin = harness.kafkaClient.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: harness.topic, numPartitions: 1 }], waitForLeaders: true });
     const events = Array.from({ length: 10 }, () => approved(randomUUID(), 1));
-    await harness.publish(events);
+    await harness.produce(events);
 
     const delivered: string[] = [];
     // Every delivery of the batch outlasts the session: a consumer dropped from its group would
@@ -30,8 +29,8 @@ describe('a batch that takes longer than the session timeout (real Kafka)', () =
       delivered.push(...batch.map(({ event }) => event.eventId));
       await sleep(SESSION_TIMEOUT_MS * 1.5);
     };
-    const deadLetters = new DeadLetterPublisher(harness.kafka.producer(), harness.deadLetterTopic, harness.groupId);
-    consumer = new EventConsumer(harness.kafka, harness.codec, deadLetters, slowBatch, {
+    const deadLetters = new DeadLetterPublisher(harness.kafkaClient.producer(), harness.deadLetterTopic, harness.groupId);
+    consumer = new EventConsumer(harness.kafkaClient, harness.kafka.codec, deadLetters, slowBatch, {
       groupId: harness.groupId,
       topics: [harness.topic],
       maxAttempts: 3,

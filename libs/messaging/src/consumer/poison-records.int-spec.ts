@@ -1,7 +1,6 @@
-import { eventually, TestKafka } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest, TestKafka } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { DeadLetter } from '../dead-letter/dead-letter';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 
 /** Confluent framing around bytes that are not Avro, naming a schema id the registry never issued. */
 function unknownSchemaRecord(): Buffer {
@@ -11,19 +10,19 @@ function unknownSchemaRecord(): Buffer {
 }
 
 describe('poison records (real Kafka, registry, Postgres)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   // One partition: the poison sits right in front of the valid records, which must still be applied.
-  beforeAll(() => harness.startService({ KAFKA_TOPIC_PARTITIONS: '1', KAFKA_MAX_RECORD_BYTES: '4096' }));
-  afterAll(() => harness.close());
+  beforeAll(() => harness.start({ KAFKA_TOPIC_PARTITIONS: '1', KAFKA_MAX_RECORD_BYTES: '4096' }));
+  afterAll(() => harness.stop());
 
   const listDeadLetters = async () => (await harness.http<{ deadLetters: DeadLetter[] }>('/v1/dead-letters', 'ops')).body.deadLetters;
 
   it('dead-letters garbage, an unknown schema id and an oversized record with their reasons, and goes on', async () => {
-    await harness.publishRaw(Buffer.from('definitely not avro'), 'garbage-key');
-    await harness.publishRaw(unknownSchemaRecord(), 'unknown-schema-key');
-    await harness.publishRaw(Buffer.alloc(5000, 1), 'large-key');
+    await harness.produceRaw(Buffer.from('definitely not avro'), 'garbage-key');
+    await harness.produceRaw(unknownSchemaRecord(), 'unknown-schema-key');
+    await harness.produceRaw(Buffer.alloc(5000, 1), 'large-key');
     const next = approved(randomUUID(), 1);
-    await harness.publish([next]);
+    await harness.produce([next]);
 
     await eventually(() => harness.effectCounts(), (counts) => counts.get(next.eventId) === 1);
     const letters = await eventually(listDeadLetters, (found) => found.length === 3);
@@ -35,7 +34,7 @@ describe('poison records (real Kafka, registry, Postgres)', () => {
       originalPartition: 0,
       originalOffset: '0',
       attempts: 1,
-      consumer: harness.group,
+      consumer: harness.consumerGroup,
       valueBytes: 19,
       replayedAt: null,
     });
@@ -47,7 +46,7 @@ describe('poison records (real Kafka, registry, Postgres)', () => {
     }
 
     // The dead letter keeps the record byte for byte, for inspection and replay.
-    const raw = await new TestKafka(harness.prefix).readUntil(`${harness.group}.dlq`, (records) => records.length >= 3);
+    const raw = await new TestKafka(harness.prefix).readUntil(`${harness.consumerGroup}.dlq`, (records) => records.length >= 3);
     const garbage = raw.find((record) => record.key === 'garbage-key')!;
     expect(garbage.value.toString()).toBe('definitely not avro');
     expect(garbage.headers['dlq-original-topic']?.toString()).toBe(harness.topic);
@@ -57,9 +56,9 @@ describe('poison records (real Kafka, registry, Postgres)', () => {
 
   it('skips a replay meant for another consumer group', async () => {
     const foreign = approved(randomUUID(), 1);
-    await harness.publish([foreign], { 'dlq-replay-for': 'another-service' });
+    await harness.produce([foreign], { 'dlq-replay-for': 'another-service' });
     const after = approved(randomUUID(), 1);
-    await harness.publish([after]);
+    await harness.produce([after]);
 
     const counts = await eventually(() => harness.effectCounts(), (found) => found.get(after.eventId) === 1);
     expect(counts.has(foreign.eventId)).toBe(false);

@@ -1,6 +1,5 @@
-import { eventually } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 import type { DeadLetterView } from '../nest/dto/dead-letter.dto';
 import { runDeadLetterCommand } from './dead-letter-command';
 
@@ -10,9 +9,9 @@ interface DeadLetterList {
 }
 
 describe('dismissing a dead letter that must never apply (real Kafka, registry, Postgres, OpenID provider)', () => {
-  const harness = new FixtureHarness();
-  beforeAll(() => harness.startService({ KAFKA_TOPIC_PARTITIONS: '1', CONSUMER_MAX_ATTEMPTS: '1' }));
-  afterAll(() => harness.close());
+  const harness = new FixtureUnderTest();
+  beforeAll(() => harness.start({ KAFKA_TOPIC_PARTITIONS: '1', CONSUMER_MAX_ATTEMPTS: '1' }));
+  afterAll(() => harness.stop());
 
   const list = (query = '') => harness.http<DeadLetterList>(`/v1/dead-letters${query}`, 'ops');
   const byKey = async (key: string, query = '') => (await list(query)).body.deadLetters.find((letter) => letter.key === key);
@@ -20,8 +19,8 @@ describe('dismissing a dead letter that must never apply (real Kafka, registry, 
   it('shows each letter with its decoded payload or why it does not decode, and every header but the stack', async () => {
     const bad = approved(randomUUID(), 1);
     await harness.query(`INSERT INTO fixture_failing_orders VALUES ($1)`, [bad.orderId]);
-    await harness.publish([bad], { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
-    await harness.publishRaw(Buffer.from('definitely not avro'), 'garbage-payload');
+    await harness.produce([bad], { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    await harness.produceRaw(Buffer.from('definitely not avro'), 'garbage-payload');
     await eventually(() => list(), (found) => found.body.count === 2);
 
     const failed = (await byKey(bad.orderId))!;
@@ -30,7 +29,7 @@ describe('dismissing a dead letter that must never apply (real Kafka, registry, 
       traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
       'event-type': 'OrderApproved',
       'dlq-reason': 'handler-error',
-      'dlq-consumer': harness.group,
+      'dlq-consumer': harness.consumerGroup,
     });
     expect(failed.headers).not.toHaveProperty('dlq-error-stack');
 
@@ -39,7 +38,7 @@ describe('dismissing a dead letter that must never apply (real Kafka, registry, 
   });
 
   it('dismisses a poison record with a reason: listed as dismissed, audited, left alone by replay --all', async () => {
-    await harness.publishRaw(Buffer.from('forged by someone'), 'forged');
+    await harness.produceRaw(Buffer.from('forged by someone'), 'forged');
     const letter = (await eventually(() => byKey('forged'), (found) => found !== undefined))!;
 
     const unreasoned = await harness.http<{ message: string }>('/v1/dead-letters/dismiss', 'ops', { ids: [letter.id] });
@@ -74,11 +73,11 @@ describe('dismissing a dead letter that must never apply (real Kafka, registry, 
   });
 
   it('dismisses from the command line as well', async () => {
-    await harness.publishRaw(Buffer.from('more garbage'), 'cli-garbage');
+    await harness.produceRaw(Buffer.from('more garbage'), 'cli-garbage');
     const letter = (await eventually(() => byKey('cli-garbage'), (found) => found !== undefined))!;
     const env = { KAFKA_BROKERS: harness.endpoints.kafkaBrokers, KAFKA_TOPIC_PREFIX: harness.prefix };
     const output: string[] = [];
-    const argv = ['dismiss', '--group', harness.group, '--id', letter.id, '--reason', 'garbage from a test producer'];
+    const argv = ['dismiss', '--group', harness.consumerGroup, '--id', letter.id, '--reason', 'garbage from a test producer'];
     expect(await runDeadLetterCommand(argv, env, (line) => output.push(line))).toBe(0);
     expect(output.join('\n')).toBe(`dismissed 1 dead letter(s) from ${harness.deadLetterTopic}: ${letter.id}`);
     expect(await byKey('cli-garbage', '?includeDismissed=true')).toMatchObject({ dismissReason: 'garbage from a test producer' });

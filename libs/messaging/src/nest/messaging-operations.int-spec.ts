@@ -1,6 +1,5 @@
-import { eventually } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 
 interface EventsView {
   items: { eventId: string; eventType: string; topic: string; key: string; producer: string; occurredAt: string; publishedAt: string | null; traceparent: string | null; payload: Record<string, unknown> }[];
@@ -13,10 +12,10 @@ interface StatusView {
 }
 
 describe("a service's events of one order and its consumer lag (real Kafka, registry, Postgres, OpenID provider)", () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   // Slow enough that a handful of events keeps the group behind for a few seconds.
-  beforeAll(() => harness.startService({ KAFKA_TOPIC_PARTITIONS: '1', FIXTURE_HANDLER_DELAY_MS: '400' }));
-  afterAll(() => harness.close());
+  beforeAll(() => harness.start({ KAFKA_TOPIC_PARTITIONS: '1', FIXTURE_HANDLER_DELAY_MS: '400' }));
+  afterAll(() => harness.stop());
 
   const approve = (orderId: string, version: number) => harness.http<{ eventId: string }>(`/fixture/orders/${orderId}/approvals`, 'ops', { version });
   const events = (correlationId: string, as: 'auditor' | 'warehouse' = 'warehouse') =>
@@ -56,14 +55,14 @@ describe("a service's events of one order and its consumer lag (real Kafka, regi
 
   it('shows the group behind on its partition while a backlog waits, then caught up', async () => {
     const settled = approved(randomUUID(), 1);
-    await harness.publish([settled]);
+    await harness.produce([settled]);
     await eventually(() => harness.effectCounts(), (counts) => counts.get(settled.eventId) === 1);
     const caughtUp = await eventually(status, (found) => found.lag.some((partition) => partition.records === 0));
     expect(caughtUp.lagError).toBeNull();
     expect(caughtUp.lag).toEqual([{ topic: harness.topic, partition: 0, records: 0, secondsBehind: 0 }]);
 
     const backlog = Array.from({ length: 10 }, () => approved(randomUUID(), 1));
-    await harness.publish(backlog);
+    await harness.produce(backlog);
     const behind = await status();
     expect(behind.lag).toEqual([{ topic: harness.topic, partition: 0, records: expect.any(Number), secondsBehind: expect.any(Number) }]);
     expect(behind.lag[0].records).toBeGreaterThan(0);

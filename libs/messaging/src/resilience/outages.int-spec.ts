@@ -1,12 +1,11 @@
 import type { Infrastructure } from '@tradeflow/testing';
-import { eventually, freePorts, requiredEnv, startInfrastructure, TestKafka } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest, freePorts, requiredEnv, startInfrastructure, TestKafka } from '@tradeflow/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PartitionRetryStatus } from '../consumer/partition-retries';
 import type { OutboxStatus } from '../outbox/outbox-relay';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 
 interface Status {
   outbox: OutboxStatus | { error: string };
@@ -41,7 +40,7 @@ function every<T>(intervalMs: number, step: (index: number) => Promise<T>) {
 describe('database and broker outages (own Kafka and Postgres)', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'tradeflow-outages-'));
   let infrastructure: Infrastructure;
-  let harness: FixtureHarness;
+  let harness: FixtureUnderTest;
 
   beforeAll(async () => {
     // Readable by the `postgres` user that Postgres runs as when the tests run as root.
@@ -49,16 +48,16 @@ describe('database and broker outages (own Kafka and Postgres)', () => {
     const [kafka, kafkaController, postgres] = await freePorts(3);
     const ports = { kafka, kafkaController, postgres };
     infrastructure = await startInfrastructure({ services: [], stateDir, ports, components: ['kafka', 'postgres'] });
-    harness = new FixtureHarness({
+    harness = new FixtureUnderTest({
       kafkaBrokers: infrastructure.kafkaBrokers,
       schemaRegistryUrl: requiredEnv('SCHEMA_REGISTRY_URL'),
       adminDatabaseUrl: infrastructure.adminDatabaseUrl!,
     });
-    await harness.startService({ KAFKA_TOPIC_PARTITIONS: '3', CONSUMER_RETRY_MAX_MS: '2000' });
+    await harness.start({ KAFKA_TOPIC_PARTITIONS: '3', CONSUMER_RETRY_MAX_MS: '2000' });
   }, 240_000);
 
   afterAll(async () => {
-    await harness?.close();
+    await harness?.stop();
     await infrastructure?.stop();
     rmSync(stateDir, { recursive: true, force: true });
   });
@@ -70,7 +69,7 @@ describe('database and broker outages (own Kafka and Postgres)', () => {
     const orders = Array.from({ length: 6 }, (_, index) => `db-outage-${index}`);
     const traffic = every(200, async (index) => {
       const event = approved(orders[index % orders.length], Math.floor(index / orders.length) + 1);
-      await harness.publish([event]);
+      await harness.produce([event]);
       return event;
     });
     await sleep(2000);

@@ -1,11 +1,8 @@
-import type { Infrastructure } from '@tradeflow/testing';
-import { devAuthorization, eventually, freePorts, requiredEnv, startInfrastructure } from '@tradeflow/testing';
+import type { FixtureProcess, Infrastructure } from '@tradeflow/testing';
+import { devAuthorization, eventually, FixtureUnderTest, freePorts, requiredEnv, startFixtureProcess, startInfrastructure } from '@tradeflow/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixtureHarness } from '../testing-fixtures/fixture-harness';
-import type { FixtureProcess } from '../testing-fixtures/fixture-process';
-import { startFixtureProcess } from '../testing-fixtures/fixture-process';
 
 /**
  * Readiness follows the service's own database only. The broker is away from the start (nothing
@@ -14,7 +11,7 @@ import { startFixtureProcess } from '../testing-fixtures/fixture-process';
 describe('readiness without Kafka (own Postgres, no broker)', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'tradeflow-readiness-'));
   let infrastructure: Infrastructure;
-  let harness: FixtureHarness;
+  let harness: FixtureUnderTest;
   let service: FixtureProcess;
 
   beforeAll(async () => {
@@ -22,12 +19,12 @@ describe('readiness without Kafka (own Postgres, no broker)', () => {
     chmodSync(stateDir, 0o755);
     const [postgres, nothingListens] = await freePorts(2);
     infrastructure = await startInfrastructure({ services: [], stateDir, ports: { postgres }, components: ['postgres'] });
-    harness = new FixtureHarness({
+    harness = new FixtureUnderTest({
       kafkaBrokers: `127.0.0.1:${nothingListens}`,
       schemaRegistryUrl: requiredEnv('SCHEMA_REGISTRY_URL'),
       adminDatabaseUrl: infrastructure.adminDatabaseUrl!,
     });
-    await harness.createDatabase();
+    await harness.database();
     service = await startFixtureProcess(harness.environment({ LOG_LEVEL: 'info' }));
   }, 180_000);
 

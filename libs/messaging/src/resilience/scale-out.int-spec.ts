@@ -1,8 +1,6 @@
-import { eventually } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest, startFixtureProcess } from '@tradeflow/testing';
 import { AssignerProtocol } from 'kafkajs';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
-import type { FixtureProcess } from '../testing-fixtures/fixture-process';
-import { startFixtureProcess } from '../testing-fixtures/fixture-process';
+import type { FixtureProcess } from '@tradeflow/testing';
 
 /** The fixture service as its own process, once it is ready. */
 async function startReplica(env: Record<string, string>): Promise<FixtureProcess> {
@@ -17,16 +15,16 @@ async function startReplica(env: Record<string, string>): Promise<FixtureProcess
 }
 
 describe('two replicas of a service in one consumer group (real Kafka, registry, Postgres)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   const replicas: FixtureProcess[] = [];
-  beforeAll(() => harness.createDatabase());
+  beforeAll(() => harness.database());
   afterAll(async () => {
     for (const replica of replicas) await replica.stop('SIGKILL');
-    await harness.close();
+    await harness.stop();
   });
 
   const group = async () => {
-    const admin = harness.kafka.admin();
+    const admin = harness.kafkaClient.admin();
     await admin.connect();
     try {
       const [description] = (await admin.describeGroups([harness.groupId])).groups;
@@ -63,7 +61,7 @@ describe('two replicas of a service in one consumer group (real Kafka, registry,
     expect(split.members.flat().sort()).toEqual([0, 1, 2, 3]);
 
     const events = Array.from({ length: 2000 }, (_, index) => approved(`scale-${index % 100}`, Math.floor(index / 100) + 1));
-    for (let start = 0; start < events.length; start += 250) await harness.publish(events.slice(start, start + 250));
+    for (let start = 0; start < events.length; start += 250) await harness.produce(events.slice(start, start + 250));
     const applied = () => harness.query<{ n: number }>(`SELECT count(*)::int AS n FROM fixture_effects`);
     await eventually(applied, ([row]) => row.n >= 500, { timeoutMs: 60_000, intervalMs: 100 });
     a.child.kill('SIGKILL');

@@ -1,9 +1,8 @@
 import type { AvroRecordSchema, OrderApproved } from '@tradeflow/events';
 import { ConfluentSchemaRegistryClient, EVENT_SCHEMAS, findCompatibilityProblems } from '@tradeflow/events';
-import { eventually, requiredEnv } from '@tradeflow/testing';
+import { approved, eventually, FixtureUnderTest, requiredEnv } from '@tradeflow/testing';
 import { Type } from 'avsc';
 import { randomUUID } from 'node:crypto';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
 
 type AvscSchema = Parameters<typeof Type.forSchema>[0];
 
@@ -22,23 +21,23 @@ function confluentFrame(schemaId: number, payload: Buffer): Buffer {
 }
 
 describe('schema evolution through the registry (real Kafka, registry, Postgres)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   const registryUrl = requiredEnv('SCHEMA_REGISTRY_URL');
   const registry = new ConfluentSchemaRegistryClient({ registryUrl });
   // TopicRecordNameStrategy, as the codec names subjects.
   const subject = `${harness.topic}-tradeflow.events.OrderApproved`;
-  beforeAll(() => harness.startService({ KAFKA_TOPIC_PARTITIONS: '1' }));
-  afterAll(() => harness.close());
+  beforeAll(() => harness.start({ KAFKA_TOPIC_PARTITIONS: '1' }));
+  afterAll(() => harness.stop());
 
   it('a v1 consumer applies what a v2 producer writes (a new optional field with a default)', async () => {
     const before = approved(randomUUID(), 1);
-    await harness.publish([before]);
+    await harness.produce([before]);
     const v2Id = await registry.register(subject, v2);
     const config = await (await fetch(`${registryUrl}/config/${encodeURIComponent(subject)}`)).json();
     expect(config).toEqual({ compatibilityLevel: 'FULL_TRANSITIVE' });
 
     const written: OrderApproved & { giftNote: string } = { ...approved(randomUUID(), 1), giftNote: 'for grandma' };
-    await harness.publishRaw(confluentFrame(v2Id, avro(v2).toBuffer(written)), written.orderId);
+    await harness.produceRaw(confluentFrame(v2Id, avro(v2).toBuffer(written)), written.orderId);
     const counts = await eventually(() => harness.effectCounts(), (found) => found.get(written.eventId) === 1);
     expect(counts.get(before.eventId)).toBe(1);
     expect(await harness.recordCount(harness.deadLetterTopic)).toBe(0);
@@ -46,7 +45,7 @@ describe('schema evolution through the registry (real Kafka, registry, Postgres)
 
   it('a v2 consumer reads what a v1 producer wrote, the new field taking its default', async () => {
     const event = approved(randomUUID(), 1);
-    const written = await harness.codec.encode(event, harness.topic);
+    const written = await harness.kafka.codec.encode(event, harness.topic);
     // Resolved as the codec does: the writer's schema comes from the registry by the id in the record.
     const writer = avro(await registry.getSchema(written.readInt32BE(1)));
     const reader = avro(v2);

@@ -7,17 +7,16 @@ import {
   subjectOf,
   SUBJECT_COMPATIBILITY,
 } from '@tradeflow/events';
-import { eventually, requiredEnv } from '@tradeflow/testing';
+import { eventually, FixtureUnderTest, requiredEnv } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { FixtureHarness } from '../testing-fixtures/fixture-harness';
 
 describe('schemas registered up front (npm run schemas:register; real registry, Kafka, Postgres)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   const registryUrl = requiredEnv('SCHEMA_REGISTRY_URL');
   const registry = new ConfluentSchemaRegistryClient({ registryUrl });
   const json = async <T>(path: string): Promise<T> => (await fetch(`${registryUrl}${path}`)).json() as Promise<T>;
   const subject = (eventType: (typeof EVENT_TYPES)[number]) => subjectOf(`${harness.prefix}${EVENT_TOPICS[eventType]}`, eventType);
-  afterAll(() => harness.close());
+  afterAll(() => harness.stop());
 
   it('gives every event type of the catalogue its subject, FULL_TRANSITIVE, before any service produces; again changes nothing', async () => {
     // A subject a producer made earlier under the old rule is brought to the new one.
@@ -38,7 +37,7 @@ describe('schemas registered up front (npm run schemas:register; real registry, 
   });
 
   it('a service with auto-registration off publishes with the registered schema and its consumer applies the event', async () => {
-    await harness.startService({ SCHEMA_AUTO_REGISTER: 'false' });
+    await harness.start({ SCHEMA_AUTO_REGISTER: 'false' });
     const { status, body } = await harness.http<{ eventId: string }>(`/fixture/orders/${randomUUID()}/approvals`, 'ops', { version: 1 });
     expect(status).toBe(201);
 

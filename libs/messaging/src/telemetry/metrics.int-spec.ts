@@ -1,7 +1,5 @@
-import { eventually } from '@tradeflow/testing';
-import { approved, FixtureHarness } from '../testing-fixtures/fixture-harness';
-import type { FixtureProcess } from '../testing-fixtures/fixture-process';
-import { startFixtureProcess } from '../testing-fixtures/fixture-process';
+import { approved, eventually, FixtureUnderTest, startFixtureProcess } from '@tradeflow/testing';
+import type { FixtureProcess } from '@tradeflow/testing';
 
 /** The value of the one series of `metric` whose labels include every `label="value"` given. */
 function value(text: string, metric: string, labels: Record<string, string> = {}): number | undefined {
@@ -15,12 +13,12 @@ function value(text: string, metric: string, labels: Record<string, string> = {}
 }
 
 describe('/metrics of a started service (real Kafka, registry, Postgres)', () => {
-  const harness = new FixtureHarness();
+  const harness = new FixtureUnderTest();
   let service: FixtureProcess;
   const scrape = async () => (await fetch(service.metricsUrl)).text();
 
   beforeAll(async () => {
-    await harness.createDatabase();
+    await harness.database();
     service = await startFixtureProcess(
       // One partition, so the lag of every record behind a failing one shows on it; the failing
       // record keeps being retried rather than dead-lettered, so its partition stays paused.
@@ -33,7 +31,7 @@ describe('/metrics of a started service (real Kafka, registry, Postgres)', () =>
 
   afterAll(async () => {
     await service?.stop('SIGKILL');
-    await harness.close();
+    await harness.stop();
   });
 
   it('has every counter at 0 before any traffic, runtime metrics, and durations named in seconds', async () => {
@@ -61,14 +59,14 @@ describe('/metrics of a started service (real Kafka, registry, Postgres)', () =>
 
   it('a failing record: its partition shows as paused, retries count, and the lag read from the broker grows behind it', async () => {
     await harness.query(`INSERT INTO fixture_failing_orders (order_id) VALUES ('metrics-failing')`);
-    await harness.publish([approved('metrics-failing', 1)]);
+    await harness.produce([approved('metrics-failing', 1)]);
     const group = { consumer_group: harness.groupId, topic: harness.topic };
     const paused = await eventually(scrape, (text) => value(text, 'tradeflow_consumer_partitions_paused', group) === 1);
     expect(value(paused, 'tradeflow_events_consumed_total', { event_type: 'OrderApproved', outcome: 'failed' })).toBeGreaterThan(0);
     await eventually(scrape, (text) => (value(text, 'tradeflow_consumer_retries_total', { ...group, cause: 'event-failed' }) ?? 0) >= 2);
 
     // The consumer is stuck on the record: what comes after waits, and the broker says so.
-    await harness.publish(Array.from({ length: 5 }, (_, index) => approved(`metrics-behind-${index}`, 1)));
+    await harness.produce(Array.from({ length: 5 }, (_, index) => approved(`metrics-behind-${index}`, 1)));
     await eventually(scrape, (text) => value(text, 'tradeflow_consumer_lag', { ...group, partition: '0' }) === 6);
 
     await harness.query(`DELETE FROM fixture_failing_orders`);
@@ -81,7 +79,7 @@ describe('/metrics of a started service (real Kafka, registry, Postgres)', () =>
   }, 120_000);
 
   it('counts a dead letter from 0 to 1', async () => {
-    await harness.publishRaw(Buffer.from('not avro at all'));
+    await harness.produceRaw(Buffer.from('not avro at all'));
     const text = await eventually(scrape, (found) => value(found, 'tradeflow_dead_letters_total', { reason: 'not-wire-format' }) === 1);
     expect(value(text, 'tradeflow_dead_letters_total', { reason: 'handler-error' })).toBe(0);
   });

@@ -1,7 +1,9 @@
 import type { DynamicModule, LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { Logger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { currentLogContext } from './log-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -13,6 +15,17 @@ const REDACTED = [
   'req.headers["x-tradeflow-signature"]',
   'req.headers.cookie',
 ];
+
+let destination: DestinationStream | undefined;
+
+/**
+ * Sends the logs of every service this process starts from now on to `stream` instead of stdout.
+ * Test runs start services in-process and keep their logs in a file per test file (libs/testing's
+ * jest setup), so a passing run shows the runner's summary, not thousands of log lines.
+ */
+export function setLogDestination(stream: DestinationStream): void {
+  destination = stream;
+}
 
 /**
  * JSON logs (pino) for HTTP requests and application messages. Trace and span ids are added by the
@@ -32,20 +45,19 @@ export function startupLogger(service: string, level: string): LoggerService {
 }
 
 function loggingParams(service: string, level: string): Params {
-  return {
-    pinoHttp: {
-      level,
-      base: { service },
-      mixin: () => ({ ...currentLogContext() }),
-      redact: { paths: REDACTED, censor: '[redacted]' },
-      // A caller's own request id is kept (audit records and logs then match its logs); else a new one.
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+  const options: Options = {
+    level,
+    base: { service },
+    mixin: () => ({ ...currentLogContext() }),
+    redact: { paths: REDACTED, censor: '[redacted]' },
+    // A caller's own request id is kept (audit records and logs then match its logs); else a new one.
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
     },
+    autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
   };
+  return { pinoHttp: destination ? [options, destination] : options };
 }

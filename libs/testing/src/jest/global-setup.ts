@@ -1,7 +1,8 @@
 import type { Infrastructure } from '../infra/infrastructure';
 import { startInfrastructure } from '../infra/infrastructure';
 import { freePorts } from '../infra/ports';
-import { removeAbandonedTestRuns, testRunDir } from './test-runs';
+import { SERVICE_LOGS_VARIABLE } from './service-logs-reporter';
+import { removeAbandonedTestRuns, testRunDir, testRunLogsDir } from './test-runs';
 
 declare global {
   // Jest runs global setup and teardown in the same process; this is how teardown finds what setup started.
@@ -24,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.OIDC_ISSUER_URL = infrastructure.oidcIssuerUrl;
   // With no services named, Postgres is started unless DATABASE_ADMIN_URL was given, so this is always set.
   if (infrastructure.adminDatabaseUrl) process.env.DATABASE_ADMIN_URL = infrastructure.adminDatabaseUrl;
+  process.env[SERVICE_LOGS_VARIABLE] = testRunLogsDir();
   const took = infrastructure.started.map(({ name, startupMs }) => `${name} ${(startupMs / 1000).toFixed(1)}s`);
   process.stderr.write(`\ntest infrastructure started: ${took.join(', ') || 'all given by the environment'}\n`);
 }

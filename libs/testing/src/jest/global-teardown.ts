@@ -1,9 +1,16 @@
-import { rmSync } from 'node:fs';
-import { testRunDir } from './test-runs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { testRunDir, testRunLogsDir } from './test-runs';
 
-/** Stops what global setup started and deletes the run's data; nothing given by the environment is touched. */
+/**
+ * Stops what global setup started and deletes the run's data but its service logs, which stay for
+ * reading until the next run starts; nothing given by the environment is touched.
+ */
 export default async function globalTeardown(): Promise<void> {
   await globalThis.tradeflowTestInfrastructure?.stop();
   globalThis.tradeflowTestInfrastructure = undefined;
-  rmSync(testRunDir(), { recursive: true, force: true });
+  const runDir = testRunDir();
+  for (const entry of existsSync(runDir) ? readdirSync(runDir) : []) {
+    if (entry !== basename(testRunLogsDir())) rmSync(join(runDir, entry), { recursive: true, force: true });
+  }
 }

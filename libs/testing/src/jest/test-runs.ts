@@ -8,7 +8,12 @@ export function testRunDir(pid = process.pid): string {
   return join(defaultStateDir(), 'test-runs', String(pid));
 }
 
-/** Stops and deletes what runs killed before their teardown left behind. */
+/** The logs of the services a run's tests start, one file per test file; kept after the run. */
+export function testRunLogsDir(): string {
+  return join(testRunDir(), 'logs');
+}
+
+/** Stops and deletes what runs killed before their teardown left behind, and the logs of earlier runs. */
 export async function removeAbandonedTestRuns(): Promise<void> {
   const parent = join(defaultStateDir(), 'test-runs');
   if (!existsSync(parent)) return;

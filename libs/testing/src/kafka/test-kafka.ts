@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@tradeflow/events';
-import { EventCodec, topicOfEvent } from '@tradeflow/events';
+import { EventCodec, messageKeyOf, topicOfEvent } from '@tradeflow/events';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +38,8 @@ export class TestKafka {
     return this.prefix + topicOfEvent(event.eventType).name;
   }
 
-  async publish(events: DomainEvent[], key: (event: DomainEvent) => string): Promise<void> {
+  /** Keyed as their producers key them unless `key` says otherwise. */
+  async publish(events: DomainEvent[], key: (event: DomainEvent) => string = messageKeyOf): Promise<void> {
     const producer = this.kafka.producer({ allowAutoTopicCreation: true });
     await producer.connect();
     try {

@@ -2,12 +2,11 @@ import type { DynamicModule } from '@nestjs/common';
 import { Body, Controller, Get, HttpCode, Inject, Module, Param, Post } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { OrderApproved } from '@tradeflow/events';
+import { EventContext, TransactionRunner } from '@tradeflow/messaging';
+import { serviceRuntimeModules } from '@tradeflow/service';
 import { Allow } from '@tradeflow/platform';
 import { IsInt, Min } from 'class-validator';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventContext } from '../nest/event-context';
-import { serviceRuntimeModules } from '@tradeflow/service';
-import { TransactionRunner } from '../outbox/transaction-runner';
 import type { FixtureSettings } from './fixture-settings';
 import { CreateFixtureTables1795500000000 } from './fixture-tables.migration';
 
@@ -81,7 +80,7 @@ export class FixtureModule {
       imports: serviceRuntimeModules({
         serviceName: 'order',
         settings,
-        databaseUrl: settings.DATABASE_URL_FIXTURE,
+        databaseUrl: settings.DATABASE_URL_ORDER,
         entities: [],
         migrations: [CreateFixtureTables1795500000000],
       }),

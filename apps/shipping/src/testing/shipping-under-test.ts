@@ -1,11 +1,8 @@
 import type { DomainEvent, EventType } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
-import type { RunningService } from '@tradeflow/service';
-import { startService } from '@tradeflow/service';
-import { loadConfig, signedWebhookHeaders } from '@tradeflow/platform';
-import type { DevClient, ReceivedRecord } from '@tradeflow/testing';
-import { createDatabase, devAuthorization, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
-import { randomUUID } from 'node:crypto';
+import { signedWebhookHeaders } from '@tradeflow/platform';
+import type { DevClient, HttpAnswer } from '@tradeflow/testing';
+import { ServiceUnderTest } from '@tradeflow/testing';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ShippingSettings } from '../shipping-settings';
 import { shippingService } from '../shipping-service';
@@ -69,12 +66,7 @@ export const upstream = {
   },
 };
 
-export interface HttpAnswer<T = unknown> {
-  status: number;
-  body: T;
-}
-
-/** The secret the harness gives the service for the carrier's webhooks (CARRIER_WEBHOOK_SECRET). */
+/** The secret the tests give the service for the carrier's webhooks (CARRIER_WEBHOOK_SECRET). */
 const CARRIER_SECRET = 'carrier-webhook-secret-used-by-the-tests';
 
 /** An entry of GET /v1/audit: who did what to which record. */
@@ -108,90 +100,38 @@ export function signCarrierEvent(event: CarrierEvent, signing: { secret?: string
   return { body, headers: signedWebhookHeaders(signing.secret ?? CARRIER_SECRET, body, signing.timestamp) };
 }
 
-/**
- * One shipping service in-process on its own topic prefix and database, against the real Kafka,
- * registry and Postgres. `restart` keeps both, as a redeployed service would.
- */
-export class ShippingHarness {
-  readonly prefix = uniqueTopicPrefix();
-  readonly kafka = new TestKafka(this.prefix);
-  private databaseUrl?: string;
-  private running?: RunningService;
-
-  async start(env: Record<string, string> = {}): Promise<void> {
-    this.databaseUrl ??= await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `ship_${randomUUID().slice(0, 8)}`);
-    const settings = loadConfig(ShippingSettings, {
-      ...serviceUnderTestEnv(),
-      KAFKA_TOPIC_PREFIX: this.prefix,
-      KAFKA_TOPIC_PARTITIONS: '1',
-      KAFKA_CONSUMER_GROUP: `${this.prefix}shipping`,
-      DATABASE_URL_SHIPPING: this.databaseUrl,
-      CARRIER_WEBHOOK_SECRET: CARRIER_SECRET,
-      LOG_LEVEL: 'error',
-      LABEL_RETRY_BASE_MS: '20',
-      ...env,
-    });
-    this.running = await startService(shippingService, settings);
-  }
-
-  async stop(): Promise<void> {
-    await this.running?.app.close();
-    this.running = undefined;
-  }
-
-  async restart(env: Record<string, string> = {}): Promise<void> {
-    await this.stop();
-    await this.start(env);
-  }
-
-  /** The service's `/metrics` text, as Prometheus scrapes it. */
-  async metrics(): Promise<string> {
-    if (!this.running) throw new Error('shipping is not running');
-    return (await fetch(this.running.metricsUrl)).text();
+/** One shipping service in-process; the order and inventory services are played by events published straight to Kafka. */
+export class ShippingUnderTest extends ServiceUnderTest<ShippingSettings> {
+  constructor() {
+    super({ definition: shippingService, settings: ShippingSettings, env: { CARRIER_WEBHOOK_SECRET: CARRIER_SECRET, LABEL_RETRY_BASE_MS: '20' } });
   }
 
   /** Calls the API as `as` (by default the warehouse, who works with shipments and returns). */
-  async request<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, as: Caller = 'warehouse'): Promise<HttpAnswer<T>> {
-    const headers: Record<string, string> = as === 'anonymous' ? {} : await devAuthorization(as);
-    if (body === undefined) return this.send(method, path, headers);
-    return this.send(method, path, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body));
+  call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, as: Caller = 'warehouse'): Promise<HttpAnswer<T>> {
+    return this.request<T>(method, path, { body, as: as === 'anonymous' ? undefined : as });
   }
 
   /** Posts a carrier event signed with the current secret, now; or sends an already signed one again as it was. */
   carrierEvent<T = unknown>(event: CarrierEvent | SignedCarrierEvent): Promise<HttpAnswer<T>> {
     const signed = 'headers' in event ? event : signCarrierEvent(event);
-    return this.send('POST', '/v1/carrier/events', signed.headers, signed.body);
-  }
-
-  private async send<T>(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<HttpAnswer<T>> {
-    if (!this.running) throw new Error('the shipping service is not running');
-    const response = await fetch(`${this.running.url}${path}`, { method, headers, body });
-    return { status: response.status, body: (await response.json()) as T };
+    return this.request<T>('POST', '/v1/carrier/events', { headers: signed.headers, rawBody: signed.body });
   }
 
   /** The audit trail of one shipment or return, newest first, as an auditor reads it. */
   async auditOf(targetId: string): Promise<AuditEntry[]> {
-    const { status, body } = await this.request<{ records: AuditEntry[] }>('GET', `/v1/audit?targetId=${targetId}`, undefined, 'auditor');
+    const { status, body } = await this.call<{ records: AuditEntry[] }>('GET', `/v1/audit?targetId=${targetId}`, undefined, 'auditor');
     if (status !== 200) throw new Error(`GET audit answered ${status}`);
     return body.records;
   }
 
   async shipmentsOf(orderId: string): Promise<ShipmentView[]> {
-    const { status, body } = await this.request<ShipmentView[]>('GET', `/v1/shipments?orderId=${orderId}`);
+    const { status, body } = await this.call<ShipmentView[]>('GET', `/v1/shipments?orderId=${orderId}`);
     if (status !== 200) throw new Error(`GET shipments answered ${status}`);
     return body;
   }
 
-  publish(...events: DomainEvent[]): Promise<void> {
-    return this.kafka.publish(events, (event) => event.aggregateId);
-  }
-
   /** Reads the shipments topic until `done` accepts the event types published for the order, then decodes them. */
-  async shipmentEvents(orderId: string, done: (types: EventType[]) => boolean): Promise<DomainEvent[]> {
-    const mine = (records: ReceivedRecord[]) => records.filter((record) => record.key === orderId);
-    const records = await this.kafka.readUntil('tradeflow.shipments.v1', (all) =>
-      done(mine(all).map((record) => String(record.headers['event-type']) as EventType)),
-    );
-    return Promise.all(mine(records).map((record) => this.kafka.codec.decode(record.value)));
+  shipmentEvents(orderId: string, done: (types: EventType[]) => boolean): Promise<DomainEvent[]> {
+    return this.published('tradeflow.shipments.v1', orderId, (types) => done(types as EventType[]));
   }
 }

@@ -1,10 +1,7 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
 import { createEvent, producerOf } from '@tradeflow/events';
-import type { RunningService } from '@tradeflow/service';
-import { startService } from '@tradeflow/service';
-import { loadConfig } from '@tradeflow/platform';
 import type { DevClient } from '@tradeflow/testing';
-import { createDatabase, devAuthorization, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
+import { eventually, ServiceUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { OrderSettings } from '../order-settings';
 import { orderService } from '../order-service';
@@ -32,41 +29,19 @@ export interface PlacedLine {
   taxRateBp?: number;
 }
 
-export class OrderFixture {
-  readonly kafka: TestKafka;
-
-  private constructor(
-    readonly service: RunningService,
-    prefix: string,
-  ) {
-    this.kafka = new TestKafka(prefix);
-  }
-
-  /** `overrides` are settings of the service, e.g. tiny stuck-order limits. */
-  static async start(overrides: Record<string, string> = {}): Promise<OrderFixture> {
-    const prefix = uniqueTopicPrefix();
-    const settings = loadConfig(OrderSettings, {
-      ...serviceUnderTestEnv(),
-      KAFKA_TOPIC_PREFIX: prefix,
-      // Its own group: suites and services sharing the broker must not join one group with other topics.
-      KAFKA_CONSUMER_GROUP: `order-${prefix.slice(0, -1)}`,
-      // One partition per topic: the customer events arrive in the order they were published.
-      KAFKA_TOPIC_PARTITIONS: '1',
-      OUTBOX_POLL_INTERVAL_MS: '200',
-      DATABASE_URL_ORDER: await createDatabase(requiredEnv('DATABASE_ADMIN_URL'), `order_${randomUUID().slice(0, 8)}`),
-      ORDER_BOOTSTRAP_API_KEY: [
-        `int-shop:${SHOP_KEY}:orders:write,orders:read`,
-        `int-desk:${DESK_KEY}:orders:approve,orders:read`,
-        `int-market:${MARKET_KEY}:orders:write,orders:read`,
-      ].join(';'),
-      LOG_LEVEL: 'warn',
-      ...overrides,
+export class OrderUnderTest extends ServiceUnderTest<OrderSettings> {
+  constructor() {
+    super({
+      definition: orderService,
+      settings: OrderSettings,
+      env: {
+        ORDER_BOOTSTRAP_API_KEY: [
+          `int-shop:${SHOP_KEY}:orders:write,orders:read`,
+          `int-desk:${DESK_KEY}:orders:approve,orders:read`,
+          `int-market:${MARKET_KEY}:orders:write,orders:read`,
+        ].join(';'),
+      },
     });
-    return new OrderFixture(await startService(orderService, settings), prefix);
-  }
-
-  stop(): Promise<void> {
-    return this.service.app.close();
   }
 
   /** What the order service knows of a customer (GET /v1/customer-accounts/{id}), as credit control reads it. */
@@ -85,16 +60,9 @@ export class OrderFixture {
     options: { key?: string | null; as?: DevClient; idempotencyKey?: string; root?: boolean } = {},
   ): Promise<Answer> {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey ?? randomUUID() };
-    if (options.as) Object.assign(headers, await devAuthorization(options.as));
     const key = options.key === undefined && !options.as ? SHOP_KEY : options.key;
     if (key) headers['x-api-key'] = key;
-    const response = await fetch(`${this.service.url}${options.root ? '' : '/v1/orders'}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return this.request(method, `${options.root ? '' : '/v1/orders'}${path}`, { body, as: options.as, headers });
   }
 
   /** Places an order (201 expected) and answers its view. Lines default to 500 net at 19%: 595 a piece. */
@@ -119,10 +87,10 @@ export class OrderFixture {
   }
 
   /** Publishes what another service would, keyed by the aggregate its producer keys it by. */
-  async report<T extends EventType>(type: T, payload: EventPayload<T>, key: string): Promise<void> {
+  report<T extends EventType>(type: T, payload: EventPayload<T>, key: string): Promise<void> {
     const producer = producerOf(type);
     const event = createEvent(type, payload, { producer, aggregateId: key, aggregateVersion: 1, correlationId: key });
-    await this.kafka.publish([event], () => key);
+    return this.kafka.publish([event], () => key);
   }
 
   /** A CRM customer as crm-sync announces it: ACTIVE, no credit limit, unless `record` says otherwise. */
@@ -158,10 +126,6 @@ export class OrderFixture {
 
   /** The order's own events on its topic, once `done` accepts their types. */
   async publishedFor(orderId: string, done: (types: string[]) => boolean): Promise<(DomainEvent & Record<string, unknown>)[]> {
-    const typesOf = (records: { key: string | null; headers: Record<string, unknown> }[]) =>
-      records.filter((record) => record.key === orderId).map((record) => String(record.headers['event-type']));
-    const records = await this.kafka.readUntil('tradeflow.orders.v1', (all) => done(typesOf(all)));
-    const mine = records.filter((record) => record.key === orderId);
-    return (await Promise.all(mine.map((record) => this.kafka.codec.decode(record.value)))) as (DomainEvent & Record<string, unknown>)[];
+    return (await this.published('tradeflow.orders.v1', orderId, done)) as (DomainEvent & Record<string, unknown>)[];
   }
 }

@@ -1,10 +1,10 @@
-import { freePorts } from '@tradeflow/testing';
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { repositoryRoot } from '../infra/layout';
+import { freePorts } from '../infra/ports';
 
-const ROOT = join(__dirname, '../../../..');
 const MAIN = join(__dirname, 'fixture-main.ts');
 
 /** A line the process wrote, with when it arrived (ms after the spawn). */
@@ -33,7 +33,7 @@ export async function startFixtureProcess(env: Record<string, string>): Promise<
   const [port, metricsPort] = await freePorts(2);
   const started = Date.now();
   const child = spawn(process.execPath, ['--require', '@swc-node/register', MAIN], {
-    cwd: ROOT,
+    cwd: repositoryRoot,
     env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
