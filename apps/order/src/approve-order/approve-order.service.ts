@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
-import { lockCustomerGroup } from '../customer-accounts/customer-groups';
-import { approveOrder } from '../customer-checks/order-approval';
+import { lockCustomerGroup } from '../credit/customer-groups.queries';
+import { approveOrder } from '../orders/order-approval';
 import type { OrderView } from '../orders/dto/order-view.dto';
 import type { OrderCaller } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrderNotFoundError } from '../orders/order-not-found.error';
 import { OrderRuleViolation } from '../orders/order-rule-violation';
 import { Order } from '../orders/order.entity';
-import { OrdersService } from '../orders/orders.service';
-import { SERVICE_NAME } from '../service-name';
+import { OrdersService } from '../place-order/place-order.service';
+import { SERVICE_NAME } from '../orders/service-name';
 
 @Injectable()
 export class ApproveOrderService {

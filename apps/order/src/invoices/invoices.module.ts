@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CustomerAccountsModule } from '../customer-accounts/customer-accounts.module';
+import { CustomerAccountsModule } from '../credit/credit.module';
 import { OrdersModule } from '../orders/orders.module';
 import { InvoiceEventsHandler } from './invoice-events.handler';
 import { InvoiceEventsService } from './invoice-events.service';

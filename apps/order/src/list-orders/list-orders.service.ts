@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { And, Between, DataSource, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
-import { customerGroup, resolveCustomer } from '../customer-accounts/customer-groups';
+import { customerGroup, resolveCustomer } from '../credit/customer-groups.queries';
 import type { OrderCaller } from '../orders/order-caller';
-import { loadOrderRecords } from '../orders/order-records';
+import { loadOrderRecords } from '../orders/order-records.queries';
 import { toOrderView } from '../orders/order-view';
 import { Order } from '../orders/order.entity';
 import type { ListOrdersQueryDto, OrderPageView } from './dto/list-orders.query.dto';

@@ -1,4 +1,4 @@
-import { notInvoicedValue } from '../customer-checks/order-value';
+import { notInvoicedValue } from './order-value';
 import { OrderRuleViolation } from './order-rule-violation';
 
 export interface PricedQuantity {

@@ -1,4 +1,4 @@
-import type { HoldReason } from '../customer-checks/customer-checks';
+import type { HoldReason } from '../credit/customer-checks';
 import type { OrderView } from './dto/order-view.dto';
 import type { OrderInvoice } from './order-invoice.entity';
 import type { OrderReturn } from './order-return.entity';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '@tradeflow/platform';
-import { CustomerChecksModule } from '../customer-checks/customer-checks.module';
+import { CustomerChecksModule } from '../credit/customer-checks.module';
 import { OrderChangesModule } from './order-changes.module';
-import { OrdersController } from './orders.controller';
-import { OrdersService } from './orders.service';
+import { OrdersController } from '../place-order/place-order.controller';
+import { OrdersService } from '../place-order/place-order.service';
 
 /** The order aggregate: placing and reading orders, and the one way every use case changes one. */
 @Module({

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HOLD_REASONS } from '../../customer-checks/customer-checks';
-import type { HoldReason } from '../../customer-checks/customer-checks';
-import { AddressDto } from './place-order.dto';
+import { HOLD_REASONS } from '../../credit/customer-checks';
+import type { HoldReason } from '../../credit/customer-checks';
+import { AddressDto } from '../../place-order/dto/place-order.dto';
 import { ORDER_STATUSES } from '../order-status';
 import type { OrderStatus } from '../order-status';
 

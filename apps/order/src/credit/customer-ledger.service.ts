@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
-import { CustomerChecksService } from '../customer-checks/customer-checks.service';
+import { CustomerChecksService } from './customer-checks.service';
 import type { LedgerKind } from './customer-ledger-entry.entity';
 import { CustomerLedgerEntry } from './customer-ledger-entry.entity';
 

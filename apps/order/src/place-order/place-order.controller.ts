@@ -10,13 +10,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow, STAFF } from '@tradeflow/platform';
-import { OrderView } from './dto/order-view.dto';
+import { OrderView } from '../orders/dto/order-view.dto';
 import { PlaceOrderDto } from './dto/place-order.dto';
-import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key.decorator';
-import type { OrderCaller } from './order-caller';
-import { Caller, idempotencyScope } from './order-caller';
-import { OrderRuleViolationFilter } from './order-rule-violation.filter';
-import { OrdersService } from './orders.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../orders/idempotency-key.decorator';
+import type { OrderCaller } from '../orders/order-caller';
+import { Caller, idempotencyScope } from '../orders/order-caller';
+import { OrderRuleViolationFilter } from '../orders/order-rule-violation.filter';
+import { OrdersService } from './place-order.service';
 
 /** What a client (and the stateful fuzzer) may do next with the id of a placed order. */
 function linksFromPlacedOrder() {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../orders/order-status';
+import type { OrderStatus } from './order-status';
 
 /**
  * "Open orders" of the credit check: approved and not yet COMPLETED or CANCELLED. PLACED and

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CustomerChecksModule } from '../customer-checks/customer-checks.module';
+import { CustomerChecksModule } from './customer-checks.module';
 import { CustomerAccountsController } from './customer-accounts.controller';
 import { CustomerAccountsService } from './customer-accounts.service';
 import { CustomerEventsHandler } from './customer-events.handler';

@@ -6,19 +6,19 @@ import { IdempotencyService } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { CustomerChecksService } from '../customer-checks/customer-checks.service';
-import { SERVICE_NAME } from '../service-name';
-import type { OrderView } from './dto/order-view.dto';
+import { CustomerChecksService } from '../credit/customer-checks.service';
+import { SERVICE_NAME } from '../orders/service-name';
+import type { OrderView } from '../orders/dto/order-view.dto';
 import type { PlaceOrderDto } from './dto/place-order.dto';
-import { addTimeline } from './order-changes.service';
-import { assertInvoiceableValue } from './invoiceable-value';
-import type { OrderCaller } from './order-caller';
-import { assertVisible } from './order-caller';
-import { NO_PROGRESS, OrderLine } from './order-line.entity';
-import { OrderNotFoundError } from './order-not-found.error';
-import { loadOrderRecords } from './order-records';
-import { toOrderView } from './order-view';
-import { Order } from './order.entity';
+import { addTimeline } from '../orders/order-changes.service';
+import { assertInvoiceableValue } from '../orders/invoiceable-value';
+import type { OrderCaller } from '../orders/order-caller';
+import { assertVisible } from '../orders/order-caller';
+import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
+import { OrderNotFoundError } from '../orders/order-not-found.error';
+import { loadOrderRecords } from '../orders/order-records.queries';
+import { toOrderView } from '../orders/order-view';
+import { Order } from '../orders/order.entity';
 
 @Injectable()
 export class OrdersService {

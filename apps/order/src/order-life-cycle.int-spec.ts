@@ -5,8 +5,8 @@ import { startService } from '@tradeflow/messaging';
 import { loadConfig } from '@tradeflow/platform';
 import { createDatabase, eventually, requiredEnv, serviceUnderTestEnv, TestKafka, uniqueTopicPrefix } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { orderService } from '../order-service';
-import { OrderSettings } from '../order-settings';
+import { orderService } from './order-service';
+import { OrderSettings } from './order-settings';
 
 const API_KEY = 'tf_int_0123456789abcdef';
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
