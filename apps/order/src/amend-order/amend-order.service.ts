@@ -7,7 +7,7 @@ import type { OrderCaller } from '../orders/order-caller';
 import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
-import { OrdersService } from '../place-order/place-order.service';
+import { OrdersService } from '../orders/orders.service';
 import { SERVICE_NAME } from '../orders/service-name';
 import { amendLines } from './amendment';
 import type { AmendOrderDto } from './dto/amend-order.dto';

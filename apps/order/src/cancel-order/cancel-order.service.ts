@@ -6,7 +6,7 @@ import type { OrderView } from '../orders/dto/order-view.dto';
 import type { OrderCaller } from '../orders/order-caller';
 import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
-import { OrdersService } from '../place-order/place-order.service';
+import { OrdersService } from '../orders/orders.service';
 import { SERVICE_NAME } from '../orders/service-name';
 import { quantitiesToCancel } from './cancellation';
 

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { exposureIn } from './customer-facts.queries';
 import { CustomerAccount } from './customer-account.entity';
+import { exposureIn } from './customer-facts.queries';
 import { customerGroup, resolveCustomer } from './customer-groups.queries';
 import type { CustomerAccountView } from './dto/customer-account-view.dto';
 

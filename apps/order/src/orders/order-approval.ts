@@ -1,8 +1,8 @@
 import type { EventPayload } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
+import type { HoldReason } from './hold-reason';
 import type { TimelineNote } from './order-changes.service';
 import type { Order } from './order.entity';
-import type { HoldReason } from '../credit/customer-checks';
 
 /**
  * The two outcomes of the customer checks, applied to a locked order inside

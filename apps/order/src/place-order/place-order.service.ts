@@ -4,29 +4,23 @@ import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
-import { CustomerChecksService } from '../credit/customer-checks.service';
-import { SERVICE_NAME } from '../orders/service-name';
+import { CreditControl } from '../orders/credit-control';
 import type { OrderView } from '../orders/dto/order-view.dto';
-import type { PlaceOrderDto } from './dto/place-order.dto';
-import { addTimeline } from '../orders/order-changes.service';
 import { assertInvoiceableValue } from '../orders/invoiceable-value';
-import type { OrderCaller } from '../orders/order-caller';
-import { assertVisible } from '../orders/order-caller';
+import { addTimeline } from '../orders/order-changes.service';
 import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
-import { OrderNotFoundError } from '../orders/order-not-found.error';
-import { loadOrderRecords } from '../orders/order-records.queries';
-import { toOrderView } from '../orders/order-view';
 import { Order } from '../orders/order.entity';
+import { OrdersService } from '../orders/orders.service';
+import { SERVICE_NAME } from '../orders/service-name';
+import type { PlaceOrderDto } from './dto/place-order.dto';
 
 @Injectable()
-export class OrdersService {
+export class PlaceOrderService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly idempotency: IdempotencyService,
-    private readonly dataSource: DataSource,
-    private readonly checks: CustomerChecksService,
+    private readonly credit: CreditControl,
+    private readonly orders: OrdersService,
   ) {}
 
   /** Stores the order → OrderPlaced, then checks it against its customer → OrderApproved or OrderHeld. */
@@ -54,25 +48,12 @@ export class OrdersService {
       await unit.manager.insert(OrderLine, lines);
       unit.publish('OrderPlaced', placedPayload(order), { id: orderId, version: 1 });
       await addTimeline(unit.manager, orderId, [{ event: 'OrderPlaced', status: 'PLACED', detail: `via ${channel}` }]);
-      await this.checks.checkPlacedOrder(unit, orderId, order.customerId);
+      await this.credit.checkPlacedOrder(unit, orderId, order.customerId);
 
-      const view = await this.view(unit.manager, orderId);
+      const view = await this.orders.view(unit.manager, orderId);
       await this.idempotency.complete(unit.manager, request, 201, view);
       return view;
     });
-  }
-
-  async getOrder(orderId: string, caller: OrderCaller): Promise<OrderView> {
-    const view = await this.view(this.dataSource.manager, orderId);
-    assertVisible(caller, view);
-    return view;
-  }
-
-  /** The order as the API shows it, read with `manager` (inside a write's transaction, its own writes). */
-  async view(manager: EntityManager, orderId: string): Promise<OrderView> {
-    const [records] = await loadOrderRecords(manager, [orderId]);
-    if (!records) throw new OrderNotFoundError(orderId);
-    return toOrderView(records);
   }
 }
 
