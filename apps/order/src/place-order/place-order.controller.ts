@@ -31,8 +31,9 @@ export class PlaceOrderController {
   @HttpCode(201)
   @Allow([], { channelScope: 'orders:write' })
   @ApiIdempotencyKey()
-  // The operationId it had before it left OrdersController: clients generated from the OpenAPI document keep their method.
-  @ApiOperation({ operationId: 'OrdersController_placeOrder' })
+  // The operationId it had in OrdersController, so clients generated from the OpenAPI document keep
+  // their method; summary stays unset as before (ApiOperation would default it to '').
+  @ApiOperation({ operationId: 'OrdersController_placeOrder', summary: undefined })
   @ApiCreatedResponse({ type: OrderView, links: linksFromPlacedOrder() })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
   @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
