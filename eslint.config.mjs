@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
 const scopes = ['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'];
@@ -108,4 +109,49 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // STYLE.md: a feature folder of apps/order imports only itself, the kernel orders/ and libs.
+  ...featureFolderBoundaries({ src: 'apps/order/src', kernel: 'orders', free: ['migrations', 'testing'] }),
 );
+
+/**
+ * Feature folders of `src` import only themselves, the `kernel` folder and libs; the kernel only
+ * itself; top-level files and the `free` folders anything. Imports are relative, so each file depth
+ * gets its own entry: from a file `depth` folders below its feature folder, a path starting with
+ * depth + 1 "../" has left the feature and must go on into an allowed folder (tests may also reach
+ * the harness in testing/). Folders and depths are read from disk: a new feature is checked from
+ * its first file.
+ */
+function featureFolderBoundaries({ src, kernel, free }) {
+  const root = `${import.meta.dirname}/${src}`;
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !free.includes(entry.name))
+    .map((entry) => entry.name);
+  // The typescript-eslint twin of the core rule: a later entry replaces a rule's options instead of
+  // merging them, so the core rule here would lift the apps' kafkajs restriction for these files.
+  const restrict = (depth, allowed) => [
+    'error',
+    {
+      patterns: [
+        {
+          regex: `^(\\.\\./){${depth + 1}}(?!(${allowed.join('|')})/)`,
+          message: `A feature folder of ${src} imports only itself, the kernel ${kernel}/ and libs; reach another feature through the kernel.`,
+        },
+      ],
+    },
+  ];
+  return folders.flatMap((folder) => {
+    const depths = new Set(
+      readdirSync(`${root}/${folder}`, { recursive: true })
+        .filter((path) => path.endsWith('.ts'))
+        .map((path) => path.split('/').length - 1),
+    );
+    const allowed = folder === kernel ? [kernel] : [folder, kernel];
+    return [...depths].flatMap((depth) => {
+      const files = `${src}/${folder}/${'*/'.repeat(depth)}`;
+      return [
+        { files: [`${files}*.ts`], rules: { '@typescript-eslint/no-restricted-imports': restrict(depth, allowed) } },
+        { files: [`${files}*.{spec,int-spec}.ts`], rules: { '@typescript-eslint/no-restricted-imports': restrict(depth, [...allowed, 'testing']) } },
+      ];
+    });
+  });
+}

@@ -6,11 +6,12 @@ import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApproveOrderModule } from './approve-order/approve-order.module';
 import { CancelOrderModule } from './cancel-order/cancel-order.module';
-import { CustomerAccount } from './customer-accounts/customer-account.entity';
-import { CustomerAccountsModule } from './customer-accounts/customer-accounts.module';
-import { CustomerLedgerEntry } from './customer-accounts/customer-ledger-entry.entity';
+import { CreditModule } from './credit/credit.module';
+import { CustomerAccount } from './credit/customer-account.entity';
+import { CustomerLedgerEntry } from './credit/customer-ledger-entry.entity';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ListOrdersModule } from './list-orders/list-orders.module';
+import { orderMigrations } from './migrations';
 import type { OrderSettings } from './order-settings';
 import { OrderInvoice } from './orders/order-invoice.entity';
 import { OrderLabelFailure } from './orders/order-label-failure.entity';
@@ -20,12 +21,13 @@ import { OrderShipment } from './orders/order-shipment.entity';
 import { OrderTimelineEntry } from './orders/order-timeline-entry.entity';
 import { Order } from './orders/order.entity';
 import { OrdersModule } from './orders/orders.module';
+import { SERVICE_NAME } from './orders/service-name';
+import { PlaceOrderModule } from './place-order/place-order.module';
 import { RequestReturnModule } from './request-return/request-return.module';
 import { ReservationsModule } from './reservations/reservations.module';
-import { SERVICE_NAME } from './service-name';
 import { ShipmentsModule } from './shipments/shipments.module';
+import type { StuckLimits } from './stuck-orders/stuck-order-rule';
 import { StuckOrdersModule } from './stuck-orders/stuck-orders.module';
-import { orderMigrations } from './migrations';
 
 @Module({})
 export class AppModule {
@@ -42,20 +44,33 @@ export class AppModule {
         }),
         ApiKeysModule,
         // Before OrdersModule: /v1/orders/stuck must be routed before /v1/orders/:id.
-        StuckOrdersModule.register(settings),
+        StuckOrdersModule.register(stuckLimits(settings), settings.ORDER_STUCK_COUNT_INTERVAL_SECONDS),
         // HTTP: place and read, then one module per change a sales channel may ask for.
         OrdersModule,
+        PlaceOrderModule,
         ListOrdersModule,
         AmendOrderModule,
         CancelOrderModule,
         ApproveOrderModule,
         RequestReturnModule,
         // Events in: the customers the checks need (crm-sync), and what inventory, shipping and invoicing report.
-        CustomerAccountsModule,
+        CreditModule,
         ReservationsModule,
         ShipmentsModule,
         InvoicesModule,
       ],
     };
   }
+}
+
+/** How long an order may wait in each status before it counts as stuck. */
+function stuckLimits(settings: OrderSettings): StuckLimits {
+  return {
+    HELD: settings.ORDER_STUCK_LIMIT_HELD_SECONDS,
+    APPROVED: settings.ORDER_STUCK_LIMIT_APPROVED_SECONDS,
+    BACKORDERED: settings.ORDER_STUCK_LIMIT_BACKORDERED_SECONDS,
+    RESERVED: settings.ORDER_STUCK_LIMIT_RESERVED_SECONDS,
+    PARTIALLY_SHIPPED: settings.ORDER_STUCK_LIMIT_PARTIALLY_SHIPPED_SECONDS,
+    SHIPPED: settings.ORDER_STUCK_LIMIT_SHIPPED_SECONDS,
+  };
 }

@@ -2,7 +2,7 @@ import type { ServiceDefinition } from '@tradeflow/service';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AppModule } from './app.module';
 import type { OrderSettings } from './order-settings';
-import { SERVICE_NAME } from './service-name';
+import { SERVICE_NAME } from './orders/service-name';
 
 export const orderService: ServiceDefinition<OrderSettings> = {
   name: SERVICE_NAME,

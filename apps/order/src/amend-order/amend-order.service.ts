@@ -8,7 +8,7 @@ import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
 import { OrdersService } from '../orders/orders.service';
-import { SERVICE_NAME } from '../service-name';
+import { SERVICE_NAME } from '../orders/service-name';
 import { amendLines } from './amendment';
 import type { AmendOrderDto } from './dto/amend-order.dto';
 

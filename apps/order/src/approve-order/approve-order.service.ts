@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@tradeflow/messaging';
 import type { IdempotentRequest } from '@tradeflow/platform';
 import { IdempotencyService } from '@tradeflow/platform';
-import { lockCustomerGroup } from '../customer-accounts/customer-groups';
-import { approveOrder } from '../customer-checks/order-approval';
+import { CreditControl } from '../orders/credit-control';
 import type { OrderView } from '../orders/dto/order-view.dto';
+import { approveOrder } from '../orders/order-approval';
 import type { OrderCaller } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrderNotFoundError } from '../orders/order-not-found.error';
 import { OrderRuleViolation } from '../orders/order-rule-violation';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
-import { SERVICE_NAME } from '../service-name';
+import { SERVICE_NAME } from '../orders/service-name';
 
 @Injectable()
 export class ApproveOrderService {
@@ -20,6 +20,7 @@ export class ApproveOrderService {
     private readonly idempotency: IdempotencyService,
     private readonly changes: OrderChangesService,
     private readonly orders: OrdersService,
+    private readonly credit: CreditControl,
   ) {}
 
   /**
@@ -35,7 +36,7 @@ export class ApproveOrderService {
       const placed = await unit.manager.findOneBy(Order, { id: orderId });
       if (!placed) throw new OrderNotFoundError(orderId);
       // The customer before the order, as the automatic re-checks lock them: neither waits on the other in a circle.
-      await lockCustomerGroup(unit.manager, placed.customerId);
+      await this.credit.lockCustomer(unit.manager, placed.customerId);
       await this.changes.apply(unit, orderId, (order) => {
         if (order.status !== 'HELD') throw new OrderRuleViolation('conflict', `only a HELD order can be approved by hand; this one is ${order.status}`);
         return approveOrder(unit, order, `manual approval by ${caller.name}: ${reason} (was held: ${order.holdReason}: ${order.holdDetail})`);

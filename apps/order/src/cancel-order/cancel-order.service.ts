@@ -7,7 +7,7 @@ import type { OrderCaller } from '../orders/order-caller';
 import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrdersService } from '../orders/orders.service';
-import { SERVICE_NAME } from '../service-name';
+import { SERVICE_NAME } from '../orders/service-name';
 import { quantitiesToCancel } from './cancellation';
 
 @Injectable()

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreditNoteIssued, InvoiceIssued, InvoicePaid, PaymentReceived } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
-import { CustomerLedgerService } from '../customer-accounts/customer-ledger.service';
-import { lockCustomerGroup } from '../customer-accounts/customer-groups';
+import { CreditControl } from '../orders/credit-control';
 import { EventMismatchError } from '../orders/event-mismatch.error';
 import { addToLines } from '../orders/line-quantities';
 import { assignLines, OrderChangesService } from '../orders/order-changes.service';
@@ -18,12 +17,12 @@ import { OrderInvoice } from '../orders/order-invoice.entity';
 export class InvoiceEventsService {
   constructor(
     private readonly changes: OrderChangesService,
-    private readonly ledger: CustomerLedgerService,
+    private readonly credit: CreditControl,
   ) {}
 
   async recordInvoice(event: InvoiceIssued, unit: UnitOfWork): Promise<void> {
     const { manager } = unit;
-    await lockCustomerGroup(manager, event.customerId);
+    await this.credit.lockCustomer(manager, event.customerId);
     await this.changes.apply(unit, event.orderId, async (order) => {
       if (await manager.existsBy(OrderInvoice, { invoiceId: event.invoiceId })) return null;
       await manager.insert(OrderInvoice, {
@@ -42,12 +41,12 @@ export class InvoiceEventsService {
       return { event: event.eventType, detail };
     });
     const document = { entryId: event.invoiceId, kind: 'INVOICE', amountMinor: event.totalMinor } as const;
-    await this.ledger.book(unit, { ...document, ...documentOf(event) }, `InvoiceIssued ${event.invoiceNumber}`);
+    await this.credit.book(unit, { ...document, ...documentOf(event) }, `InvoiceIssued ${event.invoiceNumber}`);
   }
 
   async recordPayment(event: PaymentReceived, unit: UnitOfWork): Promise<void> {
     const { manager } = unit;
-    await lockCustomerGroup(manager, event.customerId);
+    await this.credit.lockCustomer(manager, event.customerId);
     await this.changes.apply(unit, event.orderId, async () => {
       const invoice = await knownInvoice(manager, event);
       await manager.update(OrderInvoice, { invoiceId: invoice.invoiceId }, { paidMinor: Math.max(invoice.paidMinor, event.paidMinor) });
@@ -55,7 +54,7 @@ export class InvoiceEventsService {
       return { event: event.eventType, detail };
     });
     const document = { entryId: event.paymentId, kind: 'PAYMENT', amountMinor: event.amountMinor } as const;
-    await this.ledger.book(unit, { ...document, ...documentOf(event) }, `PaymentReceived ${event.paymentRef}`);
+    await this.credit.book(unit, { ...document, ...documentOf(event) }, `PaymentReceived ${event.paymentRef}`);
   }
 
   async recordPaid(event: InvoicePaid, unit: UnitOfWork): Promise<void> {
@@ -71,12 +70,12 @@ export class InvoiceEventsService {
 
   async recordCreditNote(event: CreditNoteIssued, unit: UnitOfWork): Promise<void> {
     const detail = `credit note ${event.creditNoteNumber} for return ${event.returnId}: ${amount(event.totalMinor, event.currency)}`;
-    await lockCustomerGroup(unit.manager, event.customerId);
+    await this.credit.lockCustomer(unit.manager, event.customerId);
     await this.changes.updateLines(unit, event.orderId, { event: event.eventType, detail }, (lines) =>
       addToLines(lines, 'credited', event.lines),
     );
     const document = { entryId: event.creditNoteId, kind: 'CREDIT_NOTE', amountMinor: event.totalMinor } as const;
-    await this.ledger.book(unit, { ...document, ...documentOf(event) }, `CreditNoteIssued ${event.creditNoteNumber}`);
+    await this.credit.book(unit, { ...document, ...documentOf(event) }, `CreditNoteIssued ${event.creditNoteNumber}`);
   }
 }
 

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CustomerAccountsModule } from '../customer-accounts/customer-accounts.module';
 import { OrdersModule } from '../orders/orders.module';
 import { InvoiceEventsHandler } from './invoice-events.handler';
 import { InvoiceEventsService } from './invoice-events.service';
 
 @Module({
-  imports: [OrdersModule, CustomerAccountsModule],
+  imports: [OrdersModule],
   controllers: [InvoiceEventsHandler],
   providers: [InvoiceEventsService],
 })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { And, Between, DataSource, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
-import { customerGroup, resolveCustomer } from '../customer-accounts/customer-groups';
+import { CreditControl } from '../orders/credit-control';
 import type { OrderCaller } from '../orders/order-caller';
-import { loadOrderRecords } from '../orders/order-records';
+import { loadOrderRecords } from '../orders/order-records.queries';
 import { toOrderView } from '../orders/order-view';
 import { Order } from '../orders/order.entity';
 import type { ListOrdersQueryDto, OrderPageView } from './dto/list-orders.query.dto';
@@ -12,7 +12,10 @@ import { idPrefixRange } from './order-search';
 
 @Injectable()
 export class ListOrdersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credit: CreditControl,
+  ) {}
 
   /**
    * A page of orders by id (keyset: id > afterId), each as GET /v1/orders/{id} shows it. With a
@@ -34,7 +37,7 @@ export class ListOrdersService {
     if (ids.length > 0) where.id = ids.length === 1 ? ids[0] : And(...ids);
     const placed = [query.placedFrom && MoreThanOrEqual(new Date(query.placedFrom)), query.placedTo && LessThan(new Date(query.placedTo))].filter((operator) => !!operator);
     if (placed.length > 0) where.createdAt = placed.length === 1 ? placed[0] : And(...placed);
-    if (query.customerId) where.customerId = In(await customerGroup(manager, await resolveCustomer(manager, query.customerId)));
+    if (query.customerId) where.customerId = In(await this.credit.customerGroup(manager, query.customerId));
     const page = await manager.find(Order, { select: { id: true }, where, order: { id: 'ASC' }, take: limit + 1, loadEagerRelations: false });
     const shown = page.slice(0, limit).map((order) => order.id);
     const records = await loadOrderRecords(manager, shown);

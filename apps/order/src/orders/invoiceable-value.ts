@@ -1,5 +1,5 @@
-import { notInvoicedValue } from '../customer-checks/order-value';
 import { OrderRuleViolation } from './order-rule-violation';
+import { notInvoicedValue } from './order-value';
 
 export interface PricedQuantity {
   quantity: number;

@@ -1,5 +1,5 @@
-import type { HoldReason } from '../customer-checks/customer-checks';
 import type { OrderView } from './dto/order-view.dto';
+import type { HoldReason } from './hold-reason';
 import type { OrderInvoice } from './order-invoice.entity';
 import type { OrderReturn } from './order-return.entity';
 import type { OrderShipment } from './order-shipment.entity';

@@ -1,53 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow, STAFF } from '@tradeflow/platform';
 import { OrderView } from './dto/order-view.dto';
-import { PlaceOrderDto } from './dto/place-order.dto';
-import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key.decorator';
 import type { OrderCaller } from './order-caller';
-import { Caller, idempotencyScope } from './order-caller';
-import { OrderRuleViolationFilter } from './order-rule-violation.filter';
+import { Caller } from './order-caller';
 import { OrdersService } from './orders.service';
-
-/** What a client (and the stateful fuzzer) may do next with the id of a placed order. */
-function linksFromPlacedOrder() {
-  const byId = (operationId: string) => ({ operationId, parameters: { id: '$response.body#/id' } });
-  return {
-    GetOrder: byId('OrdersController_getOrder'),
-    AmendOrder: byId('AmendOrderController_amend'),
-    CancelOrder: byId('CancelOrderController_cancel'),
-    RequestReturn: byId('RequestReturnController_requestReturn'),
-    ApproveOrder: byId('ApproveOrderController_approve'),
-  };
-}
 
 @ApiTags('orders')
 @Controller('v1/orders')
-@UseFilters(OrderRuleViolationFilter)
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
-
-  @Post()
-  @HttpCode(201)
-  @Allow([], { channelScope: 'orders:write' })
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: OrderView, links: linksFromPlacedOrder() })
-  @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
-  @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
-  @ApiUnprocessableEntityResponse({ description: 'Worth more than 2^53 − 1 minor units with tax: could not be invoiced exactly' })
-  placeOrder(@Body() body: PlaceOrderDto, @IdempotencyKey() key: string, @Caller() caller: OrderCaller): Promise<OrderView> {
-    // Only channel keys pass this route's policy: the caller is the order's channel.
-    return this.orders.placeOrder(body, caller.name, { scope: idempotencyScope(caller), key, body });
-  }
 
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid' })

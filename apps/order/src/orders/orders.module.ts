@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyService } from '@tradeflow/platform';
-import { CustomerChecksModule } from '../customer-checks/customer-checks.module';
-import { OrderChangesModule } from './order-changes.module';
+import { OrderChangesService } from './order-changes.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
-/** The order aggregate: placing and reading orders, and the one way every use case changes one. */
+/** The order aggregate: reading an order, and the one way every use case changes one. */
 @Module({
-  imports: [OrderChangesModule, CustomerChecksModule],
   controllers: [OrdersController],
-  providers: [OrdersService, IdempotencyService],
-  exports: [OrdersService, OrderChangesModule],
+  providers: [OrdersService, OrderChangesService],
+  exports: [OrdersService, OrderChangesService],
 })
 export class OrdersModule {}

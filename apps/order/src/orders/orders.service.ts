@@ -1,66 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { EventPayload } from '@tradeflow/events';
-import { TransactionRunner } from '@tradeflow/messaging';
-import type { IdempotentRequest } from '@tradeflow/platform';
-import { IdempotencyService } from '@tradeflow/platform';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { CustomerChecksService } from '../customer-checks/customer-checks.service';
-import { SERVICE_NAME } from '../service-name';
 import type { OrderView } from './dto/order-view.dto';
-import type { PlaceOrderDto } from './dto/place-order.dto';
-import { addTimeline } from './order-changes.service';
-import { assertInvoiceableValue } from './invoiceable-value';
 import type { OrderCaller } from './order-caller';
 import { assertVisible } from './order-caller';
-import { NO_PROGRESS, OrderLine } from './order-line.entity';
 import { OrderNotFoundError } from './order-not-found.error';
-import { loadOrderRecords } from './order-records';
+import { loadOrderRecords } from './order-records.queries';
 import { toOrderView } from './order-view';
-import { Order } from './order.entity';
 
+/** An order as the API shows it: what GET /v1/orders/{id} and every use case's answer return. */
 @Injectable()
 export class OrdersService {
-  constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly idempotency: IdempotencyService,
-    private readonly dataSource: DataSource,
-    private readonly checks: CustomerChecksService,
-  ) {}
-
-  /** Stores the order → OrderPlaced, then checks it against its customer → OrderApproved or OrderHeld. */
-  placeOrder(dto: PlaceOrderDto, channel: string, request: IdempotentRequest): Promise<OrderView> {
-    assertInvoiceableValue(dto.lines);
-    const orderId = randomUUID();
-    return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
-      const claim = await this.idempotency.claim<OrderView>(unit.manager, request);
-      if (claim.kind === 'replay') return claim.response;
-
-      const order = unit.manager.create(Order, {
-        id: orderId,
-        channel,
-        customerId: dto.customerId,
-        currency: dto.currency,
-        allowPartialShipment: dto.allowPartialShipment ?? false,
-        shippingAddress: { ...dto.shippingAddress, line2: dto.shippingAddress.line2 ?? null },
-        status: 'PLACED',
-        version: 1,
-        lines: dto.lines.map((line, index) => ({ ...line, orderId, lineNo: index + 1, ...NO_PROGRESS })),
-      });
-      // Inserts, not save(): save would first look the new order up.
-      const { lines, ...columns } = order;
-      await unit.manager.insert(Order, columns);
-      await unit.manager.insert(OrderLine, lines);
-      unit.publish('OrderPlaced', placedPayload(order), { id: orderId, version: 1 });
-      await addTimeline(unit.manager, orderId, [{ event: 'OrderPlaced', status: 'PLACED', detail: `via ${channel}` }]);
-      await this.checks.checkPlacedOrder(unit, orderId, order.customerId);
-
-      const view = await this.view(unit.manager, orderId);
-      await this.idempotency.complete(unit.manager, request, 201, view);
-      return view;
-    });
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   async getOrder(orderId: string, caller: OrderCaller): Promise<OrderView> {
     const view = await this.view(this.dataSource.manager, orderId);
@@ -74,22 +25,4 @@ export class OrdersService {
     if (!records) throw new OrderNotFoundError(orderId);
     return toOrderView(records);
   }
-}
-
-function placedPayload(order: Order): EventPayload<'OrderPlaced'> {
-  return {
-    orderId: order.id,
-    channel: order.channel,
-    customerId: order.customerId,
-    currency: order.currency,
-    allowPartialShipment: order.allowPartialShipment,
-    shippingAddress: order.shippingAddress,
-    lines: order.lines.map(({ lineNo, sku, quantity, unitPriceMinor, taxRateBp }) => ({
-      lineNo,
-      sku,
-      quantity,
-      unitPriceMinor,
-      taxRateBp,
-    })),
-  };
 }

@@ -7,7 +7,7 @@ import type { OrderCaller } from '../orders/order-caller';
 import { assertVisible } from '../orders/order-caller';
 import { OrderChangesService } from '../orders/order-changes.service';
 import { OrderReturn } from '../orders/order-return.entity';
-import { SERVICE_NAME } from '../service-name';
+import { SERVICE_NAME } from '../orders/service-name';
 import type { RequestReturnDto, ReturnRequestView } from './dto/request-return.dto';
 import { checkReturn } from './return-request';
 

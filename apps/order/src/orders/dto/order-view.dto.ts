@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HOLD_REASONS } from '../../customer-checks/customer-checks';
-import type { HoldReason } from '../../customer-checks/customer-checks';
-import { AddressDto } from './place-order.dto';
+import { HOLD_REASONS } from '../hold-reason';
+import type { HoldReason } from '../hold-reason';
 import { ORDER_STATUSES } from '../order-status';
 import type { OrderStatus } from '../order-status';
+import { AddressDto } from './address.dto';
 
 export class OrderLineView {
   @ApiProperty() lineNo!: number;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AccountHoldPlaced, AccountHoldReleased, CustomerMerged, CustomerUpserted } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
-import { CustomerChecksService } from '../customer-checks/customer-checks.service';
 import { CustomerAccount } from './customer-account.entity';
-import { lockCustomerGroup } from './customer-groups';
+import { CustomerChecksService } from './customer-checks.service';
+import { lockCustomerGroup } from './customer-groups.queries';
 
 const CRM_STATUS_HOLD = 'the CRM status is ON_HOLD';
 

@@ -1,6 +1,4 @@
-/** Why an order waits (OrderHeld.reason). */
-export const HOLD_REASONS = ['UNKNOWN_CUSTOMER', 'ACCOUNT_HOLD', 'CREDIT_LIMIT_EXCEEDED'] as const;
-export type HoldReason = (typeof HOLD_REASONS)[number];
+import type { HoldReason } from '../orders/hold-reason';
 
 /** The customer an order resolves to (the survivor of any merge), as the order service knows it. */
 export interface CustomerStanding {

@@ -1,8 +1,8 @@
 import type { EventPayload } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
-import type { TimelineNote } from '../orders/order-changes.service';
-import type { Order } from '../orders/order.entity';
-import type { HoldReason } from './customer-checks';
+import type { HoldReason } from './hold-reason';
+import type { TimelineNote } from './order-changes.service';
+import type { Order } from './order.entity';
 
 /**
  * The two outcomes of the customer checks, applied to a locked order inside

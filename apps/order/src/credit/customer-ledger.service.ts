@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
-import { CustomerChecksService } from '../customer-checks/customer-checks.service';
-import type { LedgerKind } from './customer-ledger-entry.entity';
+import type { LedgerDocument } from '../orders/credit-control';
+import { CustomerChecksService } from './customer-checks.service';
 import { CustomerLedgerEntry } from './customer-ledger-entry.entity';
-
-export interface LedgerDocument {
-  entryId: string;
-  kind: LedgerKind;
-  customerId: string;
-  currency: string;
-  amountMinor: number;
-  orderId: string;
-  at: Date;
-}
 
 /**
  * What each customer owes, from invoicing's documents. A payment or credit note frees credit

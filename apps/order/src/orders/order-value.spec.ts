@@ -1,4 +1,4 @@
-import { notInvoicedValue, unpaidBalance } from './order-value';
+import { notInvoicedValue } from './order-value';
 
 const line = (quantity: number, unitPriceMinor: number, taxRateBp: number, progress: { cancelled?: number; invoiced?: number } = {}) => ({
   quantity,
@@ -29,16 +29,5 @@ describe('notInvoicedValue', () => {
 
   it('stays exact beyond 2^53', () => {
     expect(notInvoicedValue([line(100_000, 1_000_000_000_000, 1900)])).toBe(119_000_000_000_000_000n);
-  });
-});
-
-describe('unpaidBalance', () => {
-  it('is invoiced − paid − credited', () => {
-    expect(unpaidBalance({ invoicedMinor: 5000n, paidMinor: 1190n, creditedMinor: 500n })).toBe(3310n);
-  });
-
-  it('never goes below zero: over-payments and credits do not raise the limit', () => {
-    expect(unpaidBalance({ invoicedMinor: 1000n, paidMinor: 1200n, creditedMinor: 0n })).toBe(0n);
-    expect(unpaidBalance({ invoicedMinor: 1000n, paidMinor: 1000n, creditedMinor: 300n })).toBe(0n);
   });
 });

@@ -3,7 +3,7 @@ import { createEvent, producerOf } from '@tradeflow/events';
 import type { RunningService } from '@tradeflow/service';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
-import { OrderUnderTest, SHOP_KEY as API_KEY } from '../testing/order-under-test';
+import { OrderUnderTest, SHOP_KEY as API_KEY } from './testing/order-under-test';
 
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 

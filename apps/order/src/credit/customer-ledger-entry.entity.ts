@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LedgerKind } from '../orders/credit-control';
 import { bigintAsNumber } from '../orders/order-line.entity';
-
-/** INVOICE adds to what the customer owes; PAYMENT and CREDIT_NOTE take away. */
-export type LedgerKind = 'INVOICE' | 'PAYMENT' | 'CREDIT_NOTE';
 
 /** One money document of a customer, from tradeflow.invoices.v1: the unpaid balance is their sum. */
 @Entity('customer_ledger')

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { CustomerAccount } from '../customer-accounts/customer-account.entity';
-import type { LedgerKind } from '../customer-accounts/customer-ledger-entry.entity';
+import type { LedgerKind } from '../orders/credit-control';
+import type { PricedLineProgress } from '../orders/order-value';
+import { notInvoicedValue } from '../orders/order-value';
+import { CustomerAccount } from './customer-account.entity';
 import type { CustomerStanding, Exposure } from './customer-checks';
-import type { PricedLineProgress } from './order-value';
-import { notInvoicedValue, OPEN_STATUSES, unpaidBalance } from './order-value';
+import { OPEN_STATUSES, unpaidBalance } from './exposure';
 
 export interface CustomerFacts {
   standing: CustomerStanding | null;

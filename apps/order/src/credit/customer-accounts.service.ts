@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { exposureIn } from '../customer-checks/customer-facts';
 import { CustomerAccount } from './customer-account.entity';
-import { customerGroup, resolveCustomer } from './customer-groups';
+import { exposureIn } from './customer-facts.queries';
+import { customerGroup, resolveCustomer } from './customer-groups.queries';
 import type { CustomerAccountView } from './dto/customer-account-view.dto';
 
 @Injectable()

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { In } from 'typeorm';
-import { customerGroup, lockCustomerGroup } from '../customer-accounts/customer-groups';
+import { approveOrder, holdOrder } from '../orders/order-approval';
 import { OrderChangesService } from '../orders/order-changes.service';
+import { notInvoicedValue } from '../orders/order-value';
 import { Order } from '../orders/order.entity';
 import type { OrderUnderCheck } from './customer-checks';
 import { checkInTurn } from './customer-checks';
-import { customerFacts } from './customer-facts';
-import { approveOrder, holdOrder } from './order-approval';
-import { notInvoicedValue } from './order-value';
+import { customerFacts } from './customer-facts.queries';
+import { customerGroup, lockCustomerGroup } from './customer-groups.queries';
 
 /**
  * Runs the customer checks (customer-checks.ts) on a new order, and again on held orders whenever

@@ -1,60 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { NoControlCharacters, PRINTABLE } from '@tradeflow/platform';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { AddressDto } from '../../orders/dto/address.dto';
 
 const SKU = /^[A-Za-z0-9._-]{1,64}$/;
 const CUSTOMER_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-
-export class AddressDto {
-  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200, pattern: PRINTABLE.source })
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
-  name!: string;
-
-  @ApiProperty({ example: '12 Analytical Row', minLength: 1, maxLength: 200, pattern: PRINTABLE.source })
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
-  line1!: string;
-
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, pattern: PRINTABLE.source })
-  @IsOptional()
-  @IsString()
-  @Length(0, 200)
-  @NoControlCharacters()
-  line2?: string | null;
-
-  @ApiProperty({ example: 'London', minLength: 1, maxLength: 100, pattern: PRINTABLE.source })
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
-  city!: string;
-
-  @ApiProperty({ example: 'N1 9GU', minLength: 1, maxLength: 20, pattern: PRINTABLE.source })
-  @IsString()
-  @Length(1, 20)
-  @NoControlCharacters()
-  postalCode!: string;
-
-  @ApiProperty({ example: 'GB', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as DE' })
-  countryCode!: string;
-}
 
 export class OrderLineDto {
   @ApiProperty({ example: 'SKU-RED-MUG', pattern: SKU.source })
