@@ -2,6 +2,12 @@ import nx from '@nx/eslint-plugin';
 import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
+/** What production code may not import (test code), for every rule entry of no-restricted-imports that covers it. */
+const testCode = {
+  paths: [{ name: '@tradeflow/testing', message: 'Test code: only tests and test helpers import @tradeflow/testing.' }],
+  patterns: [{ group: ['**/testing/**'], message: 'Test code: only tests and test helpers import a testing/ folder.' }],
+};
+
 const scopes = ['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'];
 
 export default tseslint.config(
@@ -87,13 +93,7 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'apps/e2e/**', 'apps/bench/**', 'apps/chaos/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: '@tradeflow/testing', message: 'Test code: only tests and test helpers import @tradeflow/testing.' }],
-          patterns: [{ group: ['**/testing/**'], message: 'Test code: only tests and test helpers import a testing/ folder.' }],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', testCode],
       'no-restricted-syntax': [
         'error',
         { selector: 'ImportExpression[source.value=/(^|\\/)testing(\\/|$)/]', message: 'Test code: only tests and test helpers import it.' },
@@ -109,7 +109,7 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
-  // STYLE.md: a feature folder of apps/order imports only itself, the kernel orders/ and libs.
+  // A feature folder of apps/order imports only itself, the kernel orders/ and libs.
   ...featureFolderBoundaries({ src: 'apps/order/src', kernel: 'orders', free: ['migrations', 'testing'] }),
 );
 
@@ -128,17 +128,14 @@ function featureFolderBoundaries({ src, kernel, free }) {
     .map((entry) => entry.name);
   // The typescript-eslint twin of the core rule: a later entry replaces a rule's options instead of
   // merging them, so the core rule here would lift the apps' kafkajs restriction for these files.
-  const restrict = (depth, allowed) => [
-    'error',
-    {
-      patterns: [
-        {
-          regex: `^(\\.\\./){${depth + 1}}(?!(${allowed.join('|')})/)`,
-          message: `A feature folder of ${src} imports only itself, the kernel ${kernel}/ and libs; reach another feature through the kernel.`,
-        },
-      ],
-    },
-  ];
+  const restrict = (depth, allowed, { test }) => {
+    const boundary = {
+      regex: `^(\\.\\./){${depth + 1}}(?!(${allowed.join('|')})/)`,
+      message: `A feature folder of ${src} imports only itself, the kernel ${kernel}/ and libs; reach another feature through the kernel.`,
+    };
+    // Production files keep the test-code restriction these entries would otherwise replace.
+    return ['error', test ? { patterns: [boundary] } : { paths: testCode.paths, patterns: [boundary, ...testCode.patterns] }];
+  };
   return folders.flatMap((folder) => {
     const depths = new Set(
       readdirSync(`${root}/${folder}`, { recursive: true })
@@ -149,8 +146,11 @@ function featureFolderBoundaries({ src, kernel, free }) {
     return [...depths].flatMap((depth) => {
       const files = `${src}/${folder}/${'*/'.repeat(depth)}`;
       return [
-        { files: [`${files}*.ts`], rules: { '@typescript-eslint/no-restricted-imports': restrict(depth, allowed) } },
-        { files: [`${files}*.{spec,int-spec}.ts`], rules: { '@typescript-eslint/no-restricted-imports': restrict(depth, [...allowed, 'testing']) } },
+        { files: [`${files}*.ts`], rules: { '@typescript-eslint/no-restricted-imports': restrict(depth, allowed, { test: false }) } },
+        {
+          files: [`${files}*.{spec,int-spec}.ts`],
+          rules: { '@typescript-eslint/no-restricted-imports': restrict(depth, [...allowed, 'testing'], { test: true }) },
+        },
       ];
     });
   });

@@ -15,7 +15,7 @@ export interface LineAmounts {
 }
 
 /**
- * DESIGN.md §3 step 5: net = quantity × unitPriceMinor and tax = round half up(net × taxRateBp /
+ * docs/design.md#invoicing-and-payments: net = quantity × unitPriceMinor and tax = round half up(net × taxRateBp /
  * 10000), per line — never on a sum of lines. `name` says which line an error is about.
  */
 export function lineAmounts(line: PricedQuantity, name = 'line'): LineAmounts {

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@tradeflow/events';
-import type { MessagingSettings, RunningService, ServiceDefinition } from '@tradeflow/messaging';
-import { startService } from '@tradeflow/messaging';
+import type { RunningService, ServiceDefinition, ServiceSettings } from '@tradeflow/service';
+import { startService } from '@tradeflow/service';
 import { loadConfig } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -33,7 +33,7 @@ export interface ServiceEndpoints {
   adminDatabaseUrl: string;
 }
 
-export interface ServiceUnderTestOptions<S extends MessagingSettings> {
+export interface ServiceUnderTestOptions<S extends ServiceSettings> {
   definition: ServiceDefinition<S>;
   settings: new () => S;
   /** This service's settings in every start (secrets, keys, quick timers); a start's overrides win. */
@@ -62,7 +62,7 @@ export interface HttpRequest {
  * join each other's groups. A restart keeps database and topics, as a redeployed service would.
  * Each app's `testing/<service>-under-test.ts` extends it with its settings and domain shortcuts.
  */
-export class ServiceUnderTest<S extends MessagingSettings> {
+export class ServiceUnderTest<S extends ServiceSettings> {
   readonly prefix = uniqueTopicPrefix();
   readonly consumerGroup: string;
   readonly endpoints: ServiceEndpoints;

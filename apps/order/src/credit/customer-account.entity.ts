@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { bigintAsNumber } from '../orders/order-line.entity';
+import { bigintAsNumber } from '@tradeflow/money';
 
 /**
  * The order's picture of a CRM customer, from tradeflow.customers.v1. A row may exist before the
@@ -24,7 +24,7 @@ export class CustomerAccount {
   holdReason!: string | null;
 
   /** null: no credit limit. */
-  @Column({ name: 'credit_limit_minor', type: 'bigint', nullable: true, transformer: { ...bigintAsNumber, from: nullableNumber } })
+  @Column({ name: 'credit_limit_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   creditLimitMinor!: number | null;
 
   /** Currency of the credit limit. */
@@ -41,8 +41,4 @@ export class CustomerAccount {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
-}
-
-function nullableNumber(value: string | null): number | null {
-  return value === null ? null : Number(value);
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { LedgerKind } from '../orders/credit-control';
-import { bigintAsNumber } from '../orders/order-line.entity';
+import { bigintAsNumber } from '@tradeflow/money';
 
 /** One money document of a customer, from tradeflow.invoices.v1: the unpaid balance is their sum. */
 @Entity('customer_ledger')

@@ -1,13 +1,6 @@
+import type { PricedQuantity } from '@tradeflow/money';
+import { grossOf, MAX_EXACT_MINOR } from '@tradeflow/money';
 import { OrderRuleViolation } from './order-rule-violation';
-import { notInvoicedValue } from './order-value';
-
-export interface PricedQuantity {
-  quantity: number;
-  unitPriceMinor: number;
-  taxRateBp: number;
-}
-
-const LARGEST_EXACT_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Invoicing refuses any amount beyond 2^53 − 1 minor units (it cannot be exact as a number), so an
@@ -15,8 +8,8 @@ const LARGEST_EXACT_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
  * (found by the HTTP fuzzer's largest allowed quantities and prices). Refused here, at the edge.
  */
 export function assertInvoiceableValue(lines: readonly PricedQuantity[]): void {
-  const gross = notInvoicedValue(lines.map((line) => ({ ...line, cancelled: 0, invoiced: 0 })));
-  if (gross > LARGEST_EXACT_AMOUNT) {
-    throw new OrderRuleViolation('invalid', `the order is worth ${gross} minor units with tax; at most ${LARGEST_EXACT_AMOUNT} can be invoiced exactly`);
+  const gross = grossOf(lines);
+  if (gross > MAX_EXACT_MINOR) {
+    throw new OrderRuleViolation('invalid', `the order is worth ${gross} minor units with tax; at most ${MAX_EXACT_MINOR} can be invoiced exactly`);
   }
 }

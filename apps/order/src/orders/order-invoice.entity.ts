@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from './order-line.entity';
+import { bigintAsNumber } from '@tradeflow/money';
 
 /** An invoice of the order as invoicing reported it; paid once InvoicePaid arrives. */
 @Entity('order_invoices')

@@ -1,11 +1,10 @@
+import { bigintAsNumber } from '@tradeflow/money';
 import type { Relation } from 'typeorm';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 // Relation<> keeps decorator metadata from touching Order before both modules are loaded.
 import { Order } from './order.entity';
 
 /** Postgres bigint arrives as a string; amounts in minor units stay far below 2^53. */
-export const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
-
 /** The counters of a line nothing has happened to yet. */
 export const NO_PROGRESS = { reserved: 0, backordered: 0, shipped: 0, invoiced: 0, cancelled: 0, returnRequested: 0, returned: 0, credited: 0 };
 
