@@ -12,9 +12,11 @@ describe('generated manifests', () => {
   });
 
   it('cover every app tagged type:app, on the port its settings declare', () => {
-    // The ops console is no service: base/console deploys it by hand, beside the generated ones.
+    // Apps that are no service: the ops console (base/console deploys it by hand, beside the generated
+    // ones) and reconcile (a command an operator runs, with a token, against the services' APIs).
+    const notServices = ['console', 'reconcile'];
     const apps = readdirSync(join(repositoryRoot, 'apps')).filter((app) => {
-      if (app === 'console') return false;
+      if (notServices.includes(app)) return false;
       const project = JSON.parse(readFileSync(join(repositoryRoot, 'apps', app, 'project.json'), 'utf8')) as { tags?: string[] };
       return project.tags?.includes('type:app');
     });
