@@ -83,6 +83,36 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
     await tradeflow.waitForOrder(fourth, 'RESERVED');
   });
 
+  it('refuses an amendment past the credit limit of a reserved order; reducing or cancelling an order lets held ones go on', async () => {
+    const id = customer();
+    await tradeflow.registerCustomer(id, { creditLimitMinor: 15_000 });
+    // 10 × 11.90 = 119.00 of the 150.00 limit, reserved.
+    const first = await tradeflow.placeOrder([{ sku: 'CRM-MUG', quantity: 10 }], { customerId: id });
+    await tradeflow.waitForOrder(first, 'RESERVED');
+    const second = await tradeflow.placeOrder([{ sku: 'CRM-MUG', quantity: 5 }], { customerId: id });
+    expect(await holdOf(second)).toMatchObject({ reason: 'CREDIT_LIMIT_EXCEEDED' });
+
+    // 13 mugs = 154.70 alone: refused, the order and its reservation stay as they were.
+    const raised = await tradeflow.amend(first, [{ lineNo: 1, quantity: 13 }]);
+    expect(raised.status).toBe(409);
+    expect(raised.body.message).toContain('exceeds the credit limit of 15000 EUR');
+    const unchanged = await tradeflow.order(first);
+    expect(unchanged).toMatchObject({ status: 'RESERVED', lines: [{ ordered: 10, reserved: 10 }] });
+    expect(await tradeflow.customerAccount(id)).toMatchObject({ openOrdersMinor: 11_900 });
+
+    // 7 mugs (83.30) leave room for the held 59.50: it is approved by itself and reserved.
+    expect((await tradeflow.amend(first, [{ lineNo: 1, quantity: 7 }])).status).toBe(200);
+    await tradeflow.waitForOrder(second, 'RESERVED');
+
+    const third = await tradeflow.placeOrder([{ sku: 'CRM-MUG', quantity: 2 }], { customerId: id });
+    expect(await holdOf(third)).toMatchObject({ reason: 'CREDIT_LIMIT_EXCEEDED' });
+    expect((await tradeflow.cancel(first)).status).toBe(200);
+    const approved = await tradeflow.waitForOrder(third, 'RESERVED');
+    expect(approved.timeline.map((entry: { detail: string }) => entry.detail)).toContainEqual(
+      `customer checks passed after cancellation of order ${first} (was held: CREDIT_LIMIT_EXCEEDED)`,
+    );
+  });
+
   it('detects duplicates, merges them, and shows the merged customer’s orders and activity under the survivor', async () => {
     const [survivor, duplicate] = [customer(), customer()];
     const email = `${survivor}@example.com`;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
 import type { CreditControl, LedgerDocument } from '../orders/credit-control';
+import type { Order } from '../orders/order.entity';
 import { CustomerChecksService } from './customer-checks.service';
 import { customerGroup, lockCustomerGroup, resolveCustomer } from './customer-groups.queries';
 import { CustomerLedgerService } from './customer-ledger.service';
@@ -24,6 +25,14 @@ export class CreditControlService implements CreditControl {
 
   checkPlacedOrder(unit: UnitOfWork, orderId: string, customerId: string): Promise<void> {
     return this.checks.checkPlacedOrder(unit, orderId, customerId);
+  }
+
+  checkRaisedOrder(manager: EntityManager, order: Order, previousValueMinor: bigint): Promise<void> {
+    return this.checks.checkRaisedOrder(manager, order, previousValueMinor);
+  }
+
+  recheckHeldOrders(unit: UnitOfWork, customerId: string, cause: string): Promise<void> {
+    return this.checks.recheckHeldOrders(unit, customerId, cause);
   }
 
   book(unit: UnitOfWork, document: LedgerDocument, cause: string): Promise<void> {

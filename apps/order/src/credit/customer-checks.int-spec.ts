@@ -139,6 +139,60 @@ describe('customer checks on new and held orders (real Kafka, registry, Postgres
     });
   });
 
+  it('refuses an amendment that raises an approved order past the limit, and leaves the order and the exposure as they were', async () => {
+    const customer = customerId('RAISE');
+    await order.upsertCustomer(customer, { creditLimitMinor: 3 * VALUE });
+    await order.customersApplied();
+    const placed = await order.place(customer, TWO_MUGS);
+    expect(placed.status).toBe('APPROVED');
+
+    // Up to the limit exactly (2 → 6 mugs, 3570) passes; back to 2 mugs, one more mug beyond it does not.
+    const upToLimit = await order.call('PATCH', `/${placed.id}`, { lines: [{ lineNo: 1, quantity: 6 }] });
+    expect(upToLimit.status).toBe(200);
+    expect((await order.call('PATCH', `/${placed.id}`, { lines: [{ lineNo: 1, quantity: 2 }] })).status).toBe(200);
+    const refused = await order.call('PATCH', `/${placed.id}`, { lines: [{ lineNo: 1, quantity: 7 }] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      'the amendment would raise the order from 1190 to 4165 EUR (minor units) and fails the customer checks (CREDIT_LIMIT_EXCEEDED): ' +
+        'unpaid invoices 0 + open orders 0 + this order 4165 = 4165 EUR exceeds the credit limit of 3570 EUR (minor units); the order stays as it was',
+    );
+
+    const after = await order.get(placed.id);
+    expect(after.status).toBe('APPROVED');
+    expect(after.lines[0].ordered).toBe(2);
+    expect(after.timeline.map((entry: { event: string }) => entry.event)).toEqual(['OrderPlaced', 'OrderApproved', 'OrderAmended', 'OrderAmended']);
+    expect((await order.account(customer)).body).toMatchObject({ unpaidInvoicesMinor: 0, openOrdersMinor: VALUE });
+  });
+
+  it('approves a held order by itself when an older order is cancelled or amended down and frees room', async () => {
+    const customer = customerId('FREED');
+    await order.upsertCustomer(customer, { creditLimitMinor: 4 * VALUE });
+    await order.customersApplied();
+    const big = await order.place(customer, [{ sku: 'MUG', quantity: 7 }]);
+    const waiting = await order.place(customer, TWO_MUGS);
+    expect([big.status, waiting.status]).toEqual(['APPROVED', 'HELD']);
+    expect(waiting.hold).toMatchObject({ reason: 'CREDIT_LIMIT_EXCEEDED' });
+
+    // Reducing the big order from 7 to 6 mugs frees just enough room: the held order is approved in the same transaction.
+    const reduced = await order.call('PATCH', `/${big.id}`, { lines: [{ lineNo: 1, quantity: 6 }] });
+    expect(reduced.status).toBe(200);
+    const approved = await order.get(waiting.id);
+    expect(approved.status).toBe('APPROVED');
+    expect(approved.timeline.at(-1).detail).toBe(
+      `customer checks passed after amendment of order ${big.id} lowered its value (was held: CREDIT_LIMIT_EXCEEDED)`,
+    );
+
+    // Full again: a new order waits, until the big one is cancelled.
+    const next = await order.place(customer, [{ sku: 'MUG', quantity: 4 }]);
+    expect(next.status).toBe('HELD');
+    const cancelled = await order.call('POST', `/${big.id}/cancel`, { reason: 'customer changed their mind' });
+    expect(cancelled.status).toBe(200);
+    const freed = await order.get(next.id);
+    expect(freed.status).toBe('APPROVED');
+    expect(freed.timeline.at(-1).detail).toBe(`customer checks passed after cancellation of order ${big.id} (was held: CREDIT_LIMIT_EXCEEDED)`);
+    expect((await order.account(customer)).body).toMatchObject({ openOrdersMinor: 3 * VALUE });
+  });
+
   it('checks a merged customer’s held order with the survivor’s standing, and lists it under the survivor', async () => {
     const survivor = customerId('SURVIVOR');
     const merged = customerId('MERGED');

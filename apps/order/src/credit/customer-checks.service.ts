@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
+import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { approveOrder, holdOrder } from '../orders/order-approval';
 import { OrderChangesService } from '../orders/order-changes.service';
+import { OrderRuleViolation } from '../orders/order-rule-violation';
 import { notInvoicedValue } from '../orders/order-value';
 import { Order } from '../orders/order.entity';
 import type { OrderUnderCheck } from './customer-checks';
-import { checkInTurn } from './customer-checks';
+import { checkInTurn, checkRaisedOrder } from './customer-checks';
 import { customerFacts } from './customer-facts.queries';
 import { customerGroup, lockCustomerGroup } from './customer-groups.queries';
+import { OPEN_STATUSES } from './exposure';
 
 /**
  * Runs the customer checks (customer-checks.ts) on a new order, and again on held orders whenever
@@ -29,6 +32,24 @@ export class CustomerChecksService {
       if (verdict.approved) return approveOrder(unit, order, 'customer checks passed');
       return holdOrder(unit, order, verdict.reason, verdict.detail);
     });
+  }
+
+  /**
+   * An amendment raising an order from `previousValueMinor` to what its (changed, not yet written)
+   * lines are worth. An open order already holds stock or is being fulfilled, so failing the checks
+   * refuses the amendment (409) rather than holding the order; a PLACED or HELD order waits for its
+   * own check, which measures its lines as they are then.
+   */
+  async checkRaisedOrder(manager: EntityManager, order: Order, previousValueMinor: bigint): Promise<void> {
+    if (!OPEN_STATUSES.includes(order.status)) return;
+    const survivorId = await lockCustomerGroup(manager, order.customerId);
+    const { standing, exposure } = await customerFacts(manager, survivorId, await customerGroup(manager, survivorId));
+    const verdict = checkRaisedOrder(standing, exposure, { ...underCheck(order), previousValueMinor });
+    if (verdict.approved) return;
+    throw new OrderRuleViolation(
+      'conflict',
+      `the amendment would raise the order from ${previousValueMinor} to ${underCheck(order).valueMinor} ${order.currency} (minor units) and fails the customer checks (${verdict.reason}): ${verdict.detail}; the order stays as it was`,
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { CustomerStanding, Exposure, OrderUnderCheck } from './customer-checks';
-import { checkInTurn, checkOrder } from './customer-checks';
+import { checkInTurn, checkOrder, checkRaisedOrder } from './customer-checks';
 
 const customer = (standing: Partial<CustomerStanding> = {}): CustomerStanding => ({
   customerId: 'CUST-1',
@@ -117,5 +117,39 @@ describe('checkInTurn', () => {
 
   it('approves everything without a limit', () => {
     expect(checkInTurn(customer(), nothingOwed, [order(10 ** 9), order(10 ** 9)]).every((verdict) => verdict.approved)).toBe(true);
+  });
+});
+
+describe('checkRaisedOrder', () => {
+  const limited = customer({ creditLimitMinor: 10_000 });
+  // The raised order is one of the open orders, still at its old value of 2000.
+  const owing: Exposure = { unpaidInvoicesMinor: 4000n, openOrdersMinor: 5000n };
+  const raised = (from: number, to: number, rest: Partial<OrderUnderCheck> = {}) => ({ ...order(to, rest), previousValueMinor: BigInt(from) });
+
+  it('passes a raise up to the limit exactly, counting the order at its new value instead of its old one', () => {
+    expect(checkRaisedOrder(limited, owing, raised(2000, 3000))).toEqual({ approved: true });
+  });
+
+  it('refuses a raise beyond it, naming the other open orders and the new value', () => {
+    expect(checkRaisedOrder(limited, owing, raised(2000, 3001))).toEqual({
+      approved: false,
+      reason: 'CREDIT_LIMIT_EXCEEDED',
+      detail: 'unpaid invoices 4000 + open orders 3000 + this order 3001 = 10001 EUR exceeds the credit limit of 10000 EUR (minor units)',
+    });
+  });
+
+  it('runs the checks placing runs: unknown customer, then account hold', () => {
+    expect(checkRaisedOrder(null, nothingOwed, raised(1, 2))).toMatchObject({ reason: 'UNKNOWN_CUSTOMER' });
+    expect(checkRaisedOrder(customer({ onHold: true, creditLimitMinor: 10_000 }), owing, raised(2000, 2001))).toMatchObject({
+      reason: 'ACCOUNT_HOLD',
+    });
+  });
+
+  it('takes nothing out for an order in another currency, which open orders do not count', () => {
+    expect(checkRaisedOrder(limited, owing, raised(2000, 3000, { currency: 'USD' }))).toMatchObject({
+      reason: 'CREDIT_LIMIT_EXCEEDED',
+      detail: expect.stringContaining('the order is in USD'),
+    });
+    expect(checkRaisedOrder(customer(), nothingOwed, raised(2000, 10 ** 9))).toEqual({ approved: true });
   });
 });

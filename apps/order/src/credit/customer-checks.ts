@@ -75,6 +75,21 @@ export function checkInTurn(standing: CustomerStanding | null, exposure: Exposur
   });
 }
 
+/** An open order an amendment raises: `valueMinor` is its new value, `previousValueMinor` the one the exposure still counts. */
+export interface RaisedOrder extends OrderUnderCheck {
+  previousValueMinor: bigint;
+}
+
+/**
+ * An amendment that raises an open order's value passes the checks placing does, the exposure
+ * counting the order at its new value instead of its old one (open orders count in the limit's
+ * currency only, so only then is the old value taken out).
+ */
+export function checkRaisedOrder(standing: CustomerStanding | null, exposure: Exposure, order: RaisedOrder): Verdict {
+  const counted = order.currency === standing?.currency ? order.previousValueMinor : 0n;
+  return checkOrder(standing, { ...exposure, openOrdersMinor: exposure.openOrdersMinor - counted }, order);
+}
+
 function held(reason: HoldReason, detail: string): Verdict {
   return { approved: false, reason, detail };
 }

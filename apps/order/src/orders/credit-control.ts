@@ -1,5 +1,6 @@
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
+import type { Order } from './order.entity';
 
 /** INVOICE adds to what the customer owes; PAYMENT and CREDIT_NOTE take away. */
 export type LedgerKind = 'INVOICE' | 'PAYMENT' | 'CREDIT_NOTE';
@@ -34,6 +35,16 @@ export abstract class CreditControl {
 
   /** A just-placed order (PLACED, in this transaction) → OrderApproved or OrderHeld. */
   abstract checkPlacedOrder(unit: UnitOfWork, orderId: string, customerId: string): Promise<void>;
+
+  /**
+   * An amendment raises `order` (locked, its lines changed but not yet written) from
+   * `previousValueMinor`: an open order that now fails the customer checks is refused with an
+   * OrderRuleViolation (409) naming the limit and the exposure. Take the customer's lock first.
+   */
+  abstract checkRaisedOrder(manager: EntityManager, order: Order, previousValueMinor: bigint): Promise<void>;
+
+  /** Credit room was freed (an order cancelled or amended down): the customer's held orders are checked again, oldest first. */
+  abstract recheckHeldOrders(unit: UnitOfWork, customerId: string, cause: string): Promise<void>;
 
   /** Books a money document once; a payment or credit note frees credit room, so held orders are checked again. */
   abstract book(unit: UnitOfWork, document: LedgerDocument, cause: string): Promise<void>;
