@@ -19,6 +19,7 @@ export function kafkaTopics(access: readonly KafkaAccess[]): Manifest[] {
     kafkaTopic(topic.name, `${topic.purpose} Written only by ${topic.producer}; keyed by ${topic.key}.`, {
       partitions: TOPIC_SETTINGS.partitions,
       retentionMs: TOPIC_SETTINGS.retentionMs,
+      cleanupPolicy: topic.cleanupPolicy,
     }),
   );
   const deadLetters = access.map((service) =>
@@ -36,7 +37,11 @@ export function kafkaTopics(access: readonly KafkaAccess[]): Manifest[] {
   return [...domain, ...deadLetters, ...retries];
 }
 
-function kafkaTopic(name: string, purpose: string, settings: { partitions: number; retentionMs: number }): Manifest {
+function kafkaTopic(
+  name: string,
+  purpose: string,
+  settings: { partitions: number; retentionMs: number; cleanupPolicy?: 'delete' | 'compact' },
+): Manifest {
   return {
     apiVersion: 'kafka.strimzi.io/v1',
     kind: 'KafkaTopic',
@@ -47,7 +52,7 @@ function kafkaTopic(name: string, purpose: string, settings: { partitions: numbe
       replicas: 1,
       config: {
         'retention.ms': settings.retentionMs,
-        'cleanup.policy': 'delete',
+        'cleanup.policy': settings.cleanupPolicy ?? 'delete',
         'min.insync.replicas': 1,
       },
     },

@@ -3,13 +3,14 @@ import { ALL_TOPICS, deadLetterTopic, eventTypesOnTopic, messageKeyOf, retryTopi
 import { createEvent } from './create-event';
 
 describe('topic catalogue', () => {
-  it('lists the six topics of the design and the audit trail, with distinct names', () => {
+  it('lists the seven topics of the design and the audit trail, with distinct names', () => {
     expect(ALL_TOPICS.map((topic) => topic.name)).toEqual([
       'tradeflow.orders.v1',
       'tradeflow.reservations.v1',
       'tradeflow.stock.v1',
       'tradeflow.shipments.v1',
       'tradeflow.invoices.v1',
+      'tradeflow.products.v1',
       'tradeflow.customers.v1',
       'tradeflow.audit.v1',
     ]);
@@ -22,6 +23,11 @@ describe('topic catalogue', () => {
       const keyField = EVENT_SCHEMAS[eventType].fields.find((field) => field.name === topic?.key);
       expect({ eventType, keyType: keyField?.type }).toEqual({ eventType, keyType: 'string' });
     }
+  });
+
+  it('compacts only the product master, whose last record per sku is the current product', () => {
+    expect(ALL_TOPICS.filter((topic) => topic.cleanupPolicy === 'compact').map((topic) => topic.name)).toEqual(['tradeflow.products.v1']);
+    expect(eventTypesOnTopic(TOPICS.products.name)).toEqual(['ProductDiscontinued', 'ProductUpserted']);
   });
 
   it('derives the event types of a topic from the schema files', () => {

@@ -10,6 +10,11 @@ export interface TopicDefinition {
   name: string;
   /** The event field whose value is the Kafka message key, so events of one aggregate keep their order. */
   key: 'orderId' | 'sku' | 'customerId' | 'targetId';
+  /**
+   * `delete`: records go after the retention time. `compact`: Kafka keeps at least the last record
+   * of each key for ever, so a new reader rebuilds the whole current state from the topic.
+   */
+  cleanupPolicy: 'delete' | 'compact';
   /** The only service that may publish to the topic, or every service for the audit trail. */
   producer: ServiceName | typeof EVERY_SERVICE;
   purpose: string;
@@ -20,42 +25,56 @@ export const TOPICS = {
   orders: {
     name: 'tradeflow.orders.v1',
     key: 'orderId',
+    cleanupPolicy: 'delete',
     producer: 'order',
     purpose: 'The life of a sales order: placed, approved or held, amended, cancelled, returned, completed.',
   },
   reservations: {
     name: 'tradeflow.reservations.v1',
     key: 'orderId',
+    cleanupPolicy: 'delete',
     producer: 'inventory',
     purpose: 'Stock reserved for, backordered for or released from an order.',
   },
   stock: {
     name: 'tradeflow.stock.v1',
     key: 'sku',
+    cleanupPolicy: 'delete',
     producer: 'inventory',
     purpose: 'Stock level changes per sku and warehouse, and replenishment requests.',
   },
   shipments: {
     name: 'tradeflow.shipments.v1',
     key: 'orderId',
+    cleanupPolicy: 'delete',
     producer: 'shipping',
     purpose: 'Shipments created, labelled, dispatched, delivered or cancelled, and returns received.',
   },
   invoices: {
     name: 'tradeflow.invoices.v1',
     key: 'orderId',
+    cleanupPolicy: 'delete',
     producer: 'invoicing',
     purpose: 'Invoices and credit notes issued, payments received, invoices paid.',
+  },
+  products: {
+    name: 'tradeflow.products.v1',
+    key: 'sku',
+    cleanupPolicy: 'compact',
+    producer: 'inventory',
+    purpose: 'The product master (item master): every product with its latest record, compacted by sku so a channel can sync its catalogue from the start.',
   },
   customers: {
     name: 'tradeflow.customers.v1',
     key: 'customerId',
+    cleanupPolicy: 'delete',
     producer: 'crm-sync',
     purpose: 'The customer master from the CRM: upserts, duplicates and merges, account holds.',
   },
   audit: {
     name: 'tradeflow.audit.v1',
     key: 'targetId',
+    cleanupPolicy: 'delete',
     producer: EVERY_SERVICE,
     purpose: 'Every action a person or system took by hand, as the acting service recorded it (who, roles, what, why).',
   },

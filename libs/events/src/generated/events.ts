@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
+export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -475,6 +475,88 @@ export interface PaymentReceived {
   outstandingMinor: number;
 }
 
+/** An ACTIVE product became DISCONTINUED or BLOCKED: it may no longer be ordered. It carries the whole record, so the compacted topic's last message of a sku is always a complete product. */
+export interface ProductDiscontinued {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ProductDiscontinued';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  /** The product's stock-keeping unit; order lines, stock and shipments name products by it. */
+  sku: string;
+  /** The ERP's version of the record; it rises with each change. An older version never overwrites a newer one. */
+  version: number;
+  name: string;
+  description: string | null;
+  /** ACTIVE (may be ordered), DISCONTINUED (no longer sold) or BLOCKED (held back, e.g. a recall). */
+  status: string;
+  /** What one unit of an order line's quantity is, as a UN/ECE Recommendation 20 code: C62 (one piece), KGM, MTR, LTR. */
+  unitOfMeasure: string;
+  /** Shipping weight of one unit; null: not known. */
+  weightGrams: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  /** STANDARD, REDUCED or ZERO; a tax-rate table maps country × tax class to a rate. */
+  taxClass: string;
+  /** Barcodes (GTIN-8, -12, -13 or -14) of the product. */
+  gtins: string[];
+  /** Warehouses whose stock of this product is never reserved for orders; empty: every warehouse. */
+  excludedWarehouses: string[];
+  /** When inventory applied this version. */
+  updatedAt: number;
+  /** Why the product left the assortment, as the ERP or the operator said it. */
+  reason: string;
+}
+
+/** A product of the item master was created or changed; the whole record after the change. */
+export interface ProductUpserted {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ProductUpserted';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  /** The product's stock-keeping unit; order lines, stock and shipments name products by it. */
+  sku: string;
+  /** The ERP's version of the record; it rises with each change. An older version never overwrites a newer one. */
+  version: number;
+  name: string;
+  description: string | null;
+  /** ACTIVE (may be ordered), DISCONTINUED (no longer sold) or BLOCKED (held back, e.g. a recall). */
+  status: string;
+  /** What one unit of an order line's quantity is, as a UN/ECE Recommendation 20 code: C62 (one piece), KGM, MTR, LTR. */
+  unitOfMeasure: string;
+  /** Shipping weight of one unit; null: not known. */
+  weightGrams: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  /** STANDARD, REDUCED or ZERO; a tax-rate table maps country × tax class to a rate. */
+  taxClass: string;
+  /** Barcodes (GTIN-8, -12, -13 or -14) of the product. */
+  gtins: string[];
+  /** Warehouses whose stock of this product is never reserved for orders; empty: every warehouse. */
+  excludedWarehouses: string[];
+  /** When inventory applied this version. */
+  updatedAt: number;
+}
+
 /** Available stock of a sku in a warehouse fell below its reorder point. */
 export interface ReplenishmentRequested {
   eventId: string;
@@ -805,7 +887,7 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
+export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
   AccountHoldPlaced: AccountHoldPlaced;
@@ -824,6 +906,8 @@ export interface EventTypeMap {
   OrderHeld: OrderHeld;
   OrderPlaced: OrderPlaced;
   PaymentReceived: PaymentReceived;
+  ProductDiscontinued: ProductDiscontinued;
+  ProductUpserted: ProductUpserted;
   ReplenishmentRequested: ReplenishmentRequested;
   ReturnReceived: ReturnReceived;
   ReturnRequested: ReturnRequested;
@@ -859,6 +943,8 @@ export const EVENT_TOPICS = {
   OrderHeld: 'tradeflow.orders.v1',
   OrderPlaced: 'tradeflow.orders.v1',
   PaymentReceived: 'tradeflow.invoices.v1',
+  ProductDiscontinued: 'tradeflow.products.v1',
+  ProductUpserted: 'tradeflow.products.v1',
   ReplenishmentRequested: 'tradeflow.stock.v1',
   ReturnReceived: 'tradeflow.shipments.v1',
   ReturnRequested: 'tradeflow.orders.v1',
@@ -2361,6 +2447,309 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "name": "outstandingMinor",
         "type": "long",
         "doc": "totalMinor - paidMinor; negative when over-paid."
+      }
+    ]
+  },
+  ProductDiscontinued: {
+    "type": "record",
+    "name": "ProductDiscontinued",
+    "namespace": "tradeflow.events",
+    "doc": "An ACTIVE product became DISCONTINUED or BLOCKED: it may no longer be ordered. It carries the whole record, so the compacted topic's last message of a sku is always a complete product.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "sku",
+        "type": "string",
+        "doc": "The product's stock-keeping unit; order lines, stock and shipments name products by it."
+      },
+      {
+        "name": "version",
+        "type": "long",
+        "doc": "The ERP's version of the record; it rises with each change. An older version never overwrites a newer one."
+      },
+      {
+        "name": "name",
+        "type": "string"
+      },
+      {
+        "name": "description",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null
+      },
+      {
+        "name": "status",
+        "type": "string",
+        "doc": "ACTIVE (may be ordered), DISCONTINUED (no longer sold) or BLOCKED (held back, e.g. a recall)."
+      },
+      {
+        "name": "unitOfMeasure",
+        "type": "string",
+        "doc": "What one unit of an order line's quantity is, as a UN/ECE Recommendation 20 code: C62 (one piece), KGM, MTR, LTR."
+      },
+      {
+        "name": "weightGrams",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null,
+        "doc": "Shipping weight of one unit; null: not known."
+      },
+      {
+        "name": "lengthMm",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null
+      },
+      {
+        "name": "widthMm",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null
+      },
+      {
+        "name": "heightMm",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null
+      },
+      {
+        "name": "taxClass",
+        "type": "string",
+        "doc": "STANDARD, REDUCED or ZERO; a tax-rate table maps country × tax class to a rate."
+      },
+      {
+        "name": "gtins",
+        "type": {
+          "type": "array",
+          "items": "string"
+        },
+        "doc": "Barcodes (GTIN-8, -12, -13 or -14) of the product."
+      },
+      {
+        "name": "excludedWarehouses",
+        "type": {
+          "type": "array",
+          "items": "string"
+        },
+        "doc": "Warehouses whose stock of this product is never reserved for orders; empty: every warehouse."
+      },
+      {
+        "name": "updatedAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        },
+        "doc": "When inventory applied this version."
+      },
+      {
+        "name": "reason",
+        "type": "string",
+        "doc": "Why the product left the assortment, as the ERP or the operator said it."
+      }
+    ]
+  },
+  ProductUpserted: {
+    "type": "record",
+    "name": "ProductUpserted",
+    "namespace": "tradeflow.events",
+    "doc": "A product of the item master was created or changed; the whole record after the change.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "sku",
+        "type": "string",
+        "doc": "The product's stock-keeping unit; order lines, stock and shipments name products by it."
+      },
+      {
+        "name": "version",
+        "type": "long",
+        "doc": "The ERP's version of the record; it rises with each change. An older version never overwrites a newer one."
+      },
+      {
+        "name": "name",
+        "type": "string"
+      },
+      {
+        "name": "description",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null
+      },
+      {
+        "name": "status",
+        "type": "string",
+        "doc": "ACTIVE (may be ordered), DISCONTINUED (no longer sold) or BLOCKED (held back, e.g. a recall)."
+      },
+      {
+        "name": "unitOfMeasure",
+        "type": "string",
+        "doc": "What one unit of an order line's quantity is, as a UN/ECE Recommendation 20 code: C62 (one piece), KGM, MTR, LTR."
+      },
+      {
+        "name": "weightGrams",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null,
+        "doc": "Shipping weight of one unit; null: not known."
+      },
+      {
+        "name": "lengthMm",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null
+      },
+      {
+        "name": "widthMm",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null
+      },
+      {
+        "name": "heightMm",
+        "type": [
+          "null",
+          "int"
+        ],
+        "default": null
+      },
+      {
+        "name": "taxClass",
+        "type": "string",
+        "doc": "STANDARD, REDUCED or ZERO; a tax-rate table maps country × tax class to a rate."
+      },
+      {
+        "name": "gtins",
+        "type": {
+          "type": "array",
+          "items": "string"
+        },
+        "doc": "Barcodes (GTIN-8, -12, -13 or -14) of the product."
+      },
+      {
+        "name": "excludedWarehouses",
+        "type": {
+          "type": "array",
+          "items": "string"
+        },
+        "doc": "Warehouses whose stock of this product is never reserved for orders; empty: every warehouse."
+      },
+      {
+        "name": "updatedAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        },
+        "doc": "When inventory applied this version."
       }
     ]
   },

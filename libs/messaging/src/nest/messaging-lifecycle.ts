@@ -1,5 +1,6 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
+import { ALL_TOPICS } from '@tradeflow/events';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { MessagingSettings } from '../config/messaging-settings';
 import { missingTopics } from '../kafka/missing-topics';
@@ -95,12 +96,17 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   }
 
   private async createTopics(admin: Admin): Promise<void> {
+    const compacted = new Set(ALL_TOPICS.filter((topic) => topic.cleanupPolicy === 'compact').map((topic) => this.topicNames.forTopic(topic.name)));
     const names = [...this.topicNames.all(), this.topicNames.deadLetter(this.consumerGroup), this.topicNames.retry(this.consumerGroup)];
     const missing = missingTopics(names, await admin.listTopics());
     if (missing.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: this.settings.KAFKA_TOPIC_PARTITIONS,
+        configEntries: compacted.has(topic) ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      })),
     });
   }
 }

@@ -18,7 +18,7 @@ interface StrimziAcl {
 /** A Strimzi KafkaTopic: its name and partitions are what a broker needs to hold it. */
 export interface KafkaTopicResource {
   metadata: { name: string };
-  spec: { topicName?: string; partitions: number };
+  spec: { topicName?: string; partitions: number; config?: Record<string, string | number> };
 }
 
 const RESOURCES = {
@@ -82,7 +82,11 @@ export class ScramKafkaClient {
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: topics.map(({ metadata, spec }) => ({ topic: spec.topicName ?? metadata.name, numPartitions: spec.partitions })),
+        topics: topics.map(({ metadata, spec }) => ({
+          topic: spec.topicName ?? metadata.name,
+          numPartitions: spec.partitions,
+          configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+        })),
       });
       await admin.createAcls({ acl: users.flatMap(aclEntries) });
     } finally {
