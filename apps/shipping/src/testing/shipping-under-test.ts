@@ -2,7 +2,9 @@ import type { DomainEvent, EventType } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient, HttpAnswer } from '@tradeflow/testing';
-import { ServiceUnderTest } from '@tradeflow/testing';
+import { eventually, ServiceUnderTest } from '@tradeflow/testing';
+import { DataSource } from 'typeorm';
+import type { ProductMeasures } from '../labels/parcel';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ShippingSettings } from '../shipping-settings';
 import { shippingService } from '../shipping-service';
@@ -18,6 +20,20 @@ const metadata = (producer: 'order' | 'inventory') => (orderId: string, version:
   correlationId: orderId,
 });
 const fromOrder = metadata('order');
+const fromProductMaster = (sku: string, version: number) => ({ producer: 'inventory' as const, aggregateId: sku, aggregateVersion: version, correlationId: sku });
+const productRecord = (sku: string, version: number, measures: ProductMeasures) => ({
+  sku,
+  version,
+  name: `Product ${sku}`,
+  description: null,
+  status: 'ACTIVE',
+  unitOfMeasure: 'C62',
+  ...measures,
+  taxClass: 'STANDARD',
+  gtins: [],
+  excludedWarehouses: [],
+  updatedAt: Date.now(),
+});
 const fromInventory = metadata('inventory');
 
 /** Events other services would publish, as the shipping service receives them. */
@@ -63,6 +79,16 @@ export const upstream = {
   },
   released(orderId: string, reason: string, entries: Allocation[], version = 2) {
     return createEvent('StockReleased', { orderId, reason, allocations: allocations(entries), backorders: [] }, fromInventory(orderId, version));
+  },
+  productUpserted(sku: string, version: number, measures: ProductMeasures) {
+    return createEvent('ProductUpserted', productRecord(sku, version, measures), fromProductMaster(sku, version));
+  },
+  productDiscontinued(sku: string, version: number, measures: ProductMeasures) {
+    return createEvent(
+      'ProductDiscontinued',
+      { ...productRecord(sku, version, measures), status: 'DISCONTINUED', reason: 'end of line' },
+      fromProductMaster(sku, version),
+    );
   },
 };
 
@@ -122,6 +148,19 @@ export class ShippingUnderTest extends ServiceUnderTest<ShippingSettings> {
     const { status, body } = await this.call<{ records: AuditEntry[] }>('GET', `/v1/audit?targetId=${targetId}`, undefined, 'auditor');
     if (status !== 200) throw new Error(`GET audit answered ${status}`);
     return body.records;
+  }
+
+  /**
+   * Waits until shipping has applied every one of `events` (each is in its inbox). The products topic
+   * is not ordered against the orders and reservations topics, so a test that needs a product known
+   * first waits for it here.
+   */
+  async applied(...events: DomainEvent[]): Promise<void> {
+    const ids = events.map((event) => event.eventId);
+    await eventually(
+      async () => (await this.service.app.get(DataSource).query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])`, [ids])) as { n: number }[],
+      ([{ n }]) => n === ids.length,
+    );
   }
 
   async shipmentsOf(orderId: string): Promise<ShipmentView[]> {
