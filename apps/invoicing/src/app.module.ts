@@ -17,6 +17,8 @@ import { OrderEventsModule } from './order-events/order-events.module';
 import { OrderPriceLine } from './order-prices/order-price-line.entity';
 import { OrderPrice } from './order-prices/order-price.entity';
 import { PaymentsModule } from './payments/payments.module';
+import { Product } from './products/product.entity';
+import { ProductsModule } from './products/products.module';
 import { SERVICE_NAME } from './service-name';
 import { invoicingMigrations } from './migrations';
 
@@ -52,6 +54,7 @@ export class AppModule {
             CreditNote,
             CreditNoteLine,
             ReceivedReturn,
+            Product,
           ],
           migrations: invoicingMigrations,
         }),
@@ -65,6 +68,7 @@ export class AppModule {
         CreditNotesModule,
         PaymentsModule,
         OrderEventsModule,
+        ProductsModule,
       ],
       providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };

@@ -13,6 +13,7 @@ import { CreditNote } from './credit-note.entity';
 import type { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
 import { ReceivedReturn } from './received-return.entity';
 import { documentLinesView } from '../invoices/document-lines-view';
+import { withTaxClasses } from '../products/product-tax-classes.queries';
 
 export class CreditNoteNotFoundError extends NotFoundException {
   constructor(creditNoteId: string) {
@@ -115,7 +116,7 @@ export class CreditNotesService {
     await manager.insert(CreditNote, creditNote);
     await manager.insert(
       CreditNoteLine,
-      amounts.lines.map((line) => ({ ...line, creditNoteId: creditNote.id })),
+      (await withTaxClasses(manager, amounts.lines)).map((line) => ({ ...line, creditNoteId: creditNote.id })),
     );
     await manager.update(ReceivedReturn, { id: received.id }, { creditNoteId: creditNote.id });
 

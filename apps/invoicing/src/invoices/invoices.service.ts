@@ -17,6 +17,7 @@ import { isSettled } from './invoice-status';
 import { toInvoiceView } from './invoice-view';
 import { Invoice } from './invoice.entity';
 import { Payment } from './payment.entity';
+import { withTaxClasses } from '../products/product-tax-classes.queries';
 
 export class InvoiceNotFoundError extends NotFoundException {
   constructor(invoiceId: string) {
@@ -132,7 +133,7 @@ export class InvoicesService {
     await manager.insert(Invoice, invoice);
     await manager.insert(
       InvoiceLine,
-      amounts.lines.map((line) => ({ ...line, invoiceId: invoice.id })),
+      (await withTaxClasses(manager, amounts.lines)).map((line) => ({ ...line, invoiceId: invoice.id })),
     );
     await manager.update(DispatchedShipment, { id: shipment.id }, { invoiceId: invoice.id });
 

@@ -104,3 +104,33 @@ export function returnReceived(orderId: string, lines: ReturnReceivedLine[], ret
     { producer: 'shipping', aggregateId: returnId, aggregateVersion: 2, correlationId: `order-${orderId}` },
   );
 }
+
+const productRecord = (sku: string, version: number, taxClass: string) => ({
+  sku,
+  version,
+  name: `Product ${sku}`,
+  description: null,
+  status: 'ACTIVE',
+  unitOfMeasure: 'C62',
+  weightGrams: null,
+  lengthMm: null,
+  widthMm: null,
+  heightMm: null,
+  taxClass,
+  gtins: [],
+  excludedWarehouses: [],
+  updatedAt: Date.now(),
+});
+const fromProductMaster = (sku: string, version: number) => ({ producer: 'inventory' as const, aggregateId: sku, aggregateVersion: version, correlationId: sku });
+
+export function productUpserted(sku: string, version: number, taxClass: string) {
+  return createEvent('ProductUpserted', productRecord(sku, version, taxClass), fromProductMaster(sku, version));
+}
+
+export function productDiscontinued(sku: string, version: number, taxClass: string) {
+  return createEvent(
+    'ProductDiscontinued',
+    { ...productRecord(sku, version, taxClass), status: 'DISCONTINUED', reason: 'end of line' },
+    fromProductMaster(sku, version),
+  );
+}

@@ -2,8 +2,7 @@ import type { DomainEvent, EventType } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient, HttpAnswer } from '@tradeflow/testing';
-import { eventually, ServiceUnderTest } from '@tradeflow/testing';
-import { DataSource } from 'typeorm';
+import { ServiceUnderTest } from '@tradeflow/testing';
 import type { ProductMeasures } from '../labels/parcel';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ShippingSettings } from '../shipping-settings';
@@ -148,19 +147,6 @@ export class ShippingUnderTest extends ServiceUnderTest<ShippingSettings> {
     const { status, body } = await this.call<{ records: AuditEntry[] }>('GET', `/v1/audit?targetId=${targetId}`, undefined, 'auditor');
     if (status !== 200) throw new Error(`GET audit answered ${status}`);
     return body.records;
-  }
-
-  /**
-   * Waits until shipping has applied every one of `events` (each is in its inbox). The products topic
-   * is not ordered against the orders and reservations topics, so a test that needs a product known
-   * first waits for it here.
-   */
-  async applied(...events: DomainEvent[]): Promise<void> {
-    const ids = events.map((event) => event.eventId);
-    await eventually(
-      async () => (await this.service.app.get(DataSource).query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])`, [ids])) as { n: number }[],
-      ([{ n }]) => n === ids.length,
-    );
   }
 
   async shipmentsOf(orderId: string): Promise<ShipmentView[]> {

@@ -8,6 +8,13 @@ export class DocumentLineView {
   @ApiProperty() quantity!: number;
   @ApiProperty({ description: 'Net unit price in minor units' }) unitPriceMinor!: number;
   @ApiProperty({ description: 'Tax rate in basis points: 1900 = 19%' }) taxRateBp!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'STANDARD',
+    description: 'The product’s tax class (STANDARD, REDUCED, ZERO) when issued; null: the product was not known to invoicing yet. The rate is still the order line’s',
+  })
+  taxClass!: string | null;
   @ApiProperty({ description: 'quantity × unitPriceMinor' }) netMinor!: number;
   @ApiProperty({ description: 'netMinor × taxRateBp / 10000, rounded half up' }) taxMinor!: number;
 }
