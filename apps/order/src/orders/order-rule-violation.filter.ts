@@ -13,6 +13,6 @@ export class OrderRuleViolationFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(statusCode)
-      .json({ statusCode, message: violation.message, error: conflict ? 'Conflict' : 'Unprocessable Entity' });
+      .json({ statusCode, message: violation.message, error: conflict ? 'Conflict' : 'Unprocessable Entity', ...violation.details });
   }
 }
