@@ -3,7 +3,7 @@ import { Catch, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { OrderRuleViolation } from './order-rule-violation';
 
-/** Answers a refused amendment, cancellation or return like Nest's own 409/422, with the reason. */
+/** Answers a refused order, amendment, cancellation or return like Nest's own 409/422, with the reason and its details. */
 @Catch(OrderRuleViolation)
 export class OrderRuleViolationFilter implements ExceptionFilter {
   catch(violation: OrderRuleViolation, host: ArgumentsHost): void {
