@@ -16,6 +16,8 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
 
   beforeAll(async () => {
     order = (await underTest.start()).service;
+    // Order lines name products the product master announced.
+    await underTest.products(['MUG', 'TEA', 'SPOON']);
     // Orders are approved only for customers the CRM announced: CUST-1 arrives, and a first order shows it did.
     const record = { name: 'Ada', email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays: 30 };
     const upserted = createEvent('CustomerUpserted', { customerId: 'CUST-1', ...record, updatedAt: Date.now() }, {

@@ -11,6 +11,7 @@ import { addTimeline } from '../orders/order-changes.service';
 import { NO_PROGRESS, OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
+import { ProductCatalogue } from '../orders/product-catalogue';
 import { SERVICE_NAME } from '../orders/service-name';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 
@@ -21,9 +22,13 @@ export class PlaceOrderService {
     private readonly idempotency: IdempotencyService,
     private readonly credit: CreditControl,
     private readonly orders: OrdersService,
+    private readonly products: ProductCatalogue,
   ) {}
 
-  /** Stores the order → OrderPlaced, then checks it against its customer → OrderApproved or OrderHeld. */
+  /**
+   * Refuses lines of a sku that may not be ordered (422, nothing stored, the key not used up), stores
+   * the order → OrderPlaced, then checks it against its customer → OrderApproved or OrderHeld.
+   */
   placeOrder(dto: PlaceOrderDto, channel: string, request: IdempotentRequest): Promise<OrderView> {
     assertInvoiceableValue(dto.lines);
     const orderId = randomUUID();
@@ -42,6 +47,7 @@ export class PlaceOrderService {
         version: 1,
         lines: dto.lines.map((line, index) => ({ ...line, orderId, lineNo: index + 1, ...NO_PROGRESS })),
       });
+      await this.products.assertOrderable(unit.manager, order.lines);
       // Inserts, not save(): save would first look the new order up.
       const { lines, ...columns } = order;
       await unit.manager.insert(Order, columns);
