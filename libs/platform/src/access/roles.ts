@@ -1,8 +1,9 @@
 /**
  * The roles a bearer token may carry (docs/design.md#security). People and other systems get them from the
- * OpenID provider; `channel` is a sales channel's OAuth2 client, which also names its channel.
+ * OpenID provider; `channel` is a sales channel's OAuth2 client, which also names its channel;
+ * `catalogue` maintains the product master (the ERP or PIM, product managers).
  */
-export const ROLES = ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'channel'] as const;
+export const ROLES = ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'catalogue', 'channel'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Everyone who may read back-office records: every person's role and the auditor. */
