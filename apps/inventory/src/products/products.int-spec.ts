@@ -165,17 +165,20 @@ describe('the product master: loads from the ERP, its events, and the rules rece
     expect((await inventory.call('/v1/products', 'finance')).status).toBe(403);
   });
 
-  it('loads thousands of rows in one request, lists them by status a page at a time, and audits the load once with its counts', async () => {
-    const many = Array.from({ length: 3000 }, (_, index) =>
-      record(`BULK-${String(index).padStart(4, '0')}`, 1, index % 3 === 0 ? { status: 'BLOCKED', reason: 'Recall' } : {}),
+  it('loads 5000 rows (more than a MB) in one request, lists them by status a page at a time, and audits the load once with its counts', async () => {
+    const details = { description: 'Stoneware, dishwasher safe, '.repeat(4), weightGrams: 420, lengthMm: 120, widthMm: 90, heightMm: 100, gtins: ['4006381333931'] };
+    const many = Array.from({ length: 5000 }, (_, index) =>
+      record(`BULK-${String(index).padStart(4, '0')}`, 1, { ...details, ...(index % 5 === 0 ? { status: 'BLOCKED', reason: 'Recall' } : {}) }),
     );
+    expect(JSON.stringify({ products: many }).length).toBeGreaterThan(1_048_576);
     const answer = await load(many);
-    expect(answer.body.applied).toHaveLength(3000);
+    expect(answer.status).toBe(200);
+    expect(answer.body.applied).toHaveLength(5000);
 
     const first = await inventory.call('/v1/products?status=BLOCKED&after=BULK&limit=500', 'auditor');
     expect(first.body.items).toHaveLength(500);
     expect(first.body.items[0]).toMatchObject({ sku: 'BULK-0000', status: 'BLOCKED' });
-    expect(first.body.nextAfter).toBe('BULK-1497');
+    expect(first.body.nextAfter).toBe('BULK-2495');
     const second = await inventory.call(`/v1/products?status=BLOCKED&after=${first.body.nextAfter}&limit=500`, 'auditor');
     expect(second.body).toMatchObject({ items: expect.any(Array), nextAfter: null });
     expect(second.body.items).toHaveLength(500);
@@ -188,7 +191,7 @@ describe('the product master: loads from the ERP, its events, and the rules rece
       actorClient: 'erp',
       actorRoles: ['catalogue'],
       route: 'PUT /v1/products',
-      targets: { load: latest.correlationId, rows: '3000', applied: '3000', unchanged: '0', stale: '0', rejected: '0' },
+      targets: { load: latest.correlationId, rows: '5000', applied: '5000', unchanged: '0', stale: '0', rejected: '0' },
     });
   });
 
