@@ -97,6 +97,13 @@ describe('the product master: loads from the ERP, its events, and the rules rece
     expect(older.body.message).toBe('version 3 of BOWL is older than the stored version 5');
   });
 
+  it('serialises concurrent loads of the same new sku: one applies its version, the other finds it stored', async () => {
+    const [first, second] = await Promise.all([load([record('RACE', 1, { name: 'One' })]), load([record('RACE', 1, { name: 'Two' })])]);
+    const outcomes = [first.body, second.body].map((report) => (report.applied.length === 1 ? 'applied' : report.rejected[0]?.errors[0].field));
+    expect(outcomes.sort()).toEqual(['applied', 'version']);
+    expect(await outboxOf('RACE')).toHaveLength(1);
+  });
+
   it('publishes ProductDiscontinued with the reason when an ACTIVE product is discontinued, and ProductUpserted when it comes back', async () => {
     await load([record('LAMP', 1)]);
     const put = (version: number, fields: Record<string, unknown>) => inventory.call('/v1/products/LAMP', 'erp', { method: 'PUT', body: { version, name: 'Lamp', unitOfMeasure: 'C62', taxClass: 'STANDARD', ...fields } });
