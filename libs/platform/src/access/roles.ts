@@ -6,7 +6,7 @@
 export const ROLES = ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'catalogue', 'channel'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Everyone who may read back-office records: every person's role and the auditor. */
+/** Everyone who may read back-office records: the roles of people who work orders through, and the auditor (not `catalogue`, which keeps products only). */
 export const STAFF: readonly Role[] = ['warehouse', 'finance', 'credit', 'ops', 'auditor'];
 
 /** Partners that sign their webhooks (HMAC) instead of presenting a token. */
