@@ -4,6 +4,8 @@ import { serviceRuntimeModules } from '@tradeflow/service';
 import type { InventorySettings } from './inventory-settings';
 import { MovementsModule } from './movements/movements.module';
 import { StockMovement } from './movements/stock-movement.entity';
+import { Product } from './products/product.entity';
+import { ProductsModule } from './products/products.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { Backorder } from './reservations/backorder.entity';
 import { OrderReservation } from './reservations/order-reservation.entity';
@@ -24,13 +26,14 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
-          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement],
+          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, Product],
           migrations: inventoryMigrations,
         }),
         StockModule,
         ReservationsModule,
         ReceiptsModule,
         MovementsModule,
+        ProductsModule.register(settings),
       ],
     };
   }
