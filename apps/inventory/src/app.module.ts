@@ -1,6 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/service';
+import { ChannelWebhooksModule } from './channel-webhooks/channel-webhooks.module';
+import { WebhookDelivery } from './channel-webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from './channel-webhooks/webhook-subscription.entity';
 import type { InventorySettings } from './inventory-settings';
 import { MovementsModule } from './movements/movements.module';
 import { StockMovement } from './movements/stock-movement.entity';
@@ -24,13 +27,14 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
-          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement],
+          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, WebhookSubscription, WebhookDelivery],
           migrations: inventoryMigrations,
         }),
         StockModule,
         ReservationsModule,
         ReceiptsModule,
         MovementsModule,
+        ChannelWebhooksModule.register(settings),
       ],
     };
   }
