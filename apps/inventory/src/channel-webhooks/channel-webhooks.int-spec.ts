@@ -1,7 +1,7 @@
 import type { EventPayload } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
