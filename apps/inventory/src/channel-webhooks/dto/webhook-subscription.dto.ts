@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NoControlCharacters } from '@tradeflow/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from '../webhook-delivery.entity';
@@ -14,6 +15,7 @@ export class CreateWebhookSubscriptionDto {
   @ApiProperty({ example: 'https://shop.example/tradeflow/webhooks', maxLength: 2048, description: 'Absolute http or https URL the deliveries are POSTed to' })
   @IsString()
   @MaxLength(2048)
+  @NoControlCharacters()
   url!: string;
 
   @ApiProperty({ type: [String], enum: FEEDS, example: ['products'], maxItems: 10 })
