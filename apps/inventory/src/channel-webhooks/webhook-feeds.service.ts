@@ -17,8 +17,10 @@ import { deliveryBody } from './webhook-feed';
 export class WebhookFeedsService {
   async record(unit: UnitOfWork, item: FeedItem): Promise<void> {
     const { manager } = unit;
+    // FOR SHARE: a deletion waits for this transaction and then cancels what it queued, or, committed
+    // first, hides the subscription from it; either way a deleted subscription is sent nothing new.
     const subscriptions: { id: string }[] = await manager.query(
-      `SELECT id FROM webhook_subscriptions WHERE deleted_at IS NULL AND $1 = ANY (feeds) ORDER BY id`,
+      `SELECT id FROM webhook_subscriptions WHERE deleted_at IS NULL AND $1 = ANY (feeds) ORDER BY id FOR SHARE`,
       [item.feed],
     );
     let queued = false;
