@@ -23,6 +23,7 @@ export class WebhookFeedsService {
       `SELECT id FROM webhook_subscriptions WHERE deleted_at IS NULL AND $1 = ANY (feeds) ORDER BY id FOR SHARE`,
       [item.feed],
     );
+    const body = deliveryBody(item);
     let queued = false;
     for (const { id: subscriptionId } of subscriptions) {
       // Waits for a worker recording an attempt on the row, then reads its status as committed.
@@ -32,9 +33,9 @@ export class WebhookFeedsService {
         take: 1,
         lock: { mode: 'pessimistic_write' },
       });
-      const record = { version: item.version, type: item.type, body: deliveryBody(item), messageId: randomUUID() };
       const decision = coalesce(latest && { version: latest.version, pending: latest.status === 'PENDING' }, item.version);
       if (decision === 'ignore') continue;
+      const record = { version: item.version, type: item.type, body, messageId: randomUUID() };
       if (decision === 'replace') {
         // Attempts and schedule stay: the receiver's trouble does not end because the record changed.
         await manager.update(WebhookDelivery, { id: latest.id }, record);
