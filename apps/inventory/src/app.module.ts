@@ -1,6 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/service';
+import { ChannelWebhooksModule } from './channel-webhooks/channel-webhooks.module';
+import { WebhookDelivery } from './channel-webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from './channel-webhooks/webhook-subscription.entity';
 import type { InventorySettings } from './inventory-settings';
 import { MovementsModule } from './movements/movements.module';
 import { StockMovement } from './movements/stock-movement.entity';
@@ -26,7 +29,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
-          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, Product],
+          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, Product, WebhookSubscription, WebhookDelivery],
           migrations: inventoryMigrations,
         }),
         StockModule,
@@ -34,6 +37,7 @@ export class AppModule {
         ReceiptsModule,
         MovementsModule,
         ProductsModule.register(settings),
+        ChannelWebhooksModule.register(settings),
       ],
     };
   }
