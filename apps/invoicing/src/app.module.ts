@@ -7,7 +7,10 @@ import { CreditNoteLine } from './credit-notes/credit-note-line.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { CreditNotesModule } from './credit-notes/credit-notes.module';
 import { ReceivedReturn } from './credit-notes/received-return.entity';
+import { CustomerTerms } from './customers/customer-terms.entity';
+import { CustomersModule } from './customers/customers.module';
 import { DispatchedShipment } from './invoices/dispatched-shipment.entity';
+import { InvoiceCredit } from './invoices/invoice-credit.entity';
 import { InvoiceLine } from './invoices/invoice-line.entity';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -52,6 +55,8 @@ export class AppModule {
             CreditNote,
             CreditNoteLine,
             ReceivedReturn,
+            InvoiceCredit,
+            CustomerTerms,
           ],
           migrations: invoicingMigrations,
         }),
@@ -65,6 +70,7 @@ export class AppModule {
         CreditNotesModule,
         PaymentsModule,
         OrderEventsModule,
+        CustomersModule,
       ],
       providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };
