@@ -7,7 +7,10 @@ import { CreditNoteLine } from './credit-notes/credit-note-line.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { CreditNotesModule } from './credit-notes/credit-notes.module';
 import { ReceivedReturn } from './credit-notes/received-return.entity';
+import { CustomerTerms } from './customers/customer-terms.entity';
+import { CustomersModule } from './customers/customers.module';
 import { DispatchedShipment } from './invoices/dispatched-shipment.entity';
+import { InvoiceCredit } from './invoices/invoice-credit.entity';
 import { InvoiceLine } from './invoices/invoice-line.entity';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -55,6 +58,8 @@ export class AppModule {
             CreditNoteLine,
             ReceivedReturn,
             Product,
+            InvoiceCredit,
+            CustomerTerms,
           ],
           migrations: invoicingMigrations,
         }),
@@ -69,6 +74,7 @@ export class AppModule {
         PaymentsModule,
         OrderEventsModule,
         ProductsModule,
+        CustomersModule,
       ],
       providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };

@@ -51,6 +51,16 @@ export class InvoicingUnderTest extends ServiceUnderTest<InvoicingSettings> {
     return invoice;
   }
 
+  /** Publishes crm-sync's events (e.g. customerUpserted's) and waits until invoicing has applied each. */
+  async applied(...events: DomainEvent[]): Promise<void> {
+    await this.publish(...events);
+    const ids = events.map((event) => event.eventId);
+    await eventually(
+      () => this.query<{ event_id: string }>(`SELECT event_id FROM inbox WHERE event_id = ANY($1)`, [ids]),
+      (rows) => rows.length === ids.length,
+    );
+  }
+
   /** Waits until `count` events about the order are on the invoices topic, and returns them decoded. */
   publishedFor(orderId: string, count: number): Promise<DomainEvent[]> {
     return this.published(TOPICS.invoices.name, orderId, (types) => types.length >= count);
@@ -86,6 +96,23 @@ export function orderAmended(orderId: string, version: number, lines: OrderPlace
     'OrderAmended',
     { orderId, lines },
     { producer: 'order', aggregateId: orderId, aggregateVersion: version, correlationId: `order-${orderId}` },
+  );
+}
+
+/** A CRM customer as crm-sync announces it; only the payment terms and `updatedAt` matter to invoicing. */
+export function customerUpserted(customerId: string, paymentTermsDays: number, updatedAt: number = Date.now()) {
+  return createEvent(
+    'CustomerUpserted',
+    { customerId, name: `Customer ${customerId}`, email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays, updatedAt },
+    { producer: 'crm-sync', aggregateId: customerId, aggregateVersion: 1, correlationId: `customer-${customerId}` },
+  );
+}
+
+export function customerMerged(customerId: string, mergedCustomerId: string) {
+  return createEvent(
+    'CustomerMerged',
+    { customerId, mergedCustomerId },
+    { producer: 'crm-sync', aggregateId: customerId, aggregateVersion: 2, correlationId: `merge-${mergedCustomerId}` },
   );
 }
 

@@ -257,7 +257,7 @@ export interface InvoiceLine {
   taxMinor: number;
 }
 
-/** Payments on the invoice reached its total. */
+/** Payments and the credit notes applied to the invoice cover its total: nothing is left to pay. Published once; paidMinor is the part that was paid. */
 export interface InvoicePaid {
   eventId: string;
   /** The record name, e.g. OrderPlaced. */
@@ -471,7 +471,7 @@ export interface PaymentReceived {
   amountMinor: number;
   /** Everything paid on the invoice so far, this payment included. */
   paidMinor: number;
-  /** totalMinor - paidMinor; negative when over-paid. */
+  /** What is left to pay: totalMinor - paidMinor - the credit notes applied to the invoice, never below 0 (an excess is owed back to the customer). */
   outstandingMinor: number;
 }
 
@@ -1732,7 +1732,7 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
     "type": "record",
     "name": "InvoicePaid",
     "namespace": "tradeflow.events",
-    "doc": "Payments on the invoice reached its total.",
+    "doc": "Payments and the credit notes applied to the invoice cover its total: nothing is left to pay. Published once; paidMinor is the part that was paid.",
     "fields": [
       {
         "name": "eventId",
@@ -2446,7 +2446,7 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
       {
         "name": "outstandingMinor",
         "type": "long",
-        "doc": "totalMinor - paidMinor; negative when over-paid."
+        "doc": "What is left to pay: totalMinor - paidMinor - the credit notes applied to the invoice, never below 0 (an excess is owed back to the customer)."
       }
     ]
   },
