@@ -30,7 +30,7 @@ export class PlaceOrderService {
     try {
       return await this.store(dto, channel, request);
     } catch (error) {
-      if (dto.channelOrderNumber !== undefined && isChannelOrderNumberTaken(error)) {
+      if (dto.channelOrderNumber && isChannelOrderNumberTaken(error)) {
         throw await this.alreadyPlaced(channel, dto.channelOrderNumber);
       }
       throw error;

@@ -45,6 +45,8 @@ export class PlaceOrderDto {
 
   @ApiPropertyOptional({
     example: 'WEB-100234',
+    nullable: true,
+    type: String,
     minLength: 1,
     maxLength: 64,
     pattern: CHANNEL_ORDER_NUMBER.source,
@@ -55,7 +57,7 @@ export class PlaceOrderDto {
   @IsString()
   @Length(1, 64, { message: 'channelOrderNumber must be 1-64 characters once trimmed' })
   @NoControlCharacters()
-  channelOrderNumber?: string;
+  channelOrderNumber?: string | null;
 
   @ApiPropertyOptional({ default: false })
   @IsOptional()
