@@ -81,6 +81,7 @@ export function orderPlaced(lines: PlacedLine[], orderId: string = randomUUID(),
     {
       orderId,
       channel: 'web-shop',
+      channelOrderNumber: null,
       customerId,
       currency,
       allowPartialShipment: false,

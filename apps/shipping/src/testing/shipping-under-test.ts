@@ -43,6 +43,7 @@ export const upstream = {
       {
         orderId,
         channel: 'web-shop',
+        channelOrderNumber: null,
         customerId: 'CUST-1',
         currency: 'EUR',
         allowPartialShipment,

@@ -418,6 +418,8 @@ export interface OrderPlaced {
   orderId: string;
   /** The sales channel that placed the order, e.g. web-shop. */
   channel: string;
+  /** The channel's own number for the order, unique per channel; null when the channel sent none. */
+  channelOrderNumber: string | null;
   customerId: string;
   /** ISO 4217 code of every amount in the order. */
   currency: string;
@@ -2268,6 +2270,15 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "name": "channel",
         "type": "string",
         "doc": "The sales channel that placed the order, e.g. web-shop."
+      },
+      {
+        "name": "channelOrderNumber",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "The channel's own number for the order, unique per channel; null when the channel sent none."
       },
       {
         "name": "customerId",
