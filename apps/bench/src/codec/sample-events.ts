@@ -25,6 +25,22 @@ const totals = {
   taxMinor: invoiced.reduce((sum, line) => sum + line.taxMinor, 0),
 };
 const document = { currency: 'EUR', ...totals, totalMinor: totals.netMinor + totals.taxMinor };
+const product = {
+  sku: 'MUG-RED-350ML',
+  version: 1_765_000_000_000,
+  name: 'Mug, red, 350 ml',
+  description: 'Stoneware, dishwasher safe',
+  status: 'ACTIVE',
+  unitOfMeasure: 'C62',
+  weightGrams: 420,
+  lengthMm: 120,
+  widthMm: 90,
+  heightMm: 100,
+  taxClass: 'STANDARD',
+  gtins: ['4006381333931'],
+  excludedWarehouses: [],
+  updatedAt: Date.now(),
+};
 
 /** The payload of every event type, with the sizes and shapes a real order produces. */
 const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
@@ -98,6 +114,8 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
     paymentTermsDays: 30,
     updatedAt: Date.now(),
   },
+  ProductUpserted: product,
+  ProductDiscontinued: { ...product, status: 'DISCONTINUED', reason: 'end of line' },
   CustomerDuplicateDetected: { customerId: 'CUST-100877', duplicateOfCustomerId: customerId, matchedOn: 'email' },
   CustomerMerged: { customerId, mergedCustomerId: 'CUST-100877' },
   AccountHoldPlaced: { customerId, reason: 'overdue invoices', source: 'crm' },

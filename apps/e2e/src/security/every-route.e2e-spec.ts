@@ -9,7 +9,7 @@ import { API_KEY, APPROVER_KEY, call, CARRIER_WEBHOOK_SECRET, CRM_WEBHOOK_SECRET
 const SERVICES: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** The development client that holds exactly one role (dev-identities.ts). */
-const CLIENT_OF: Record<Role, DevClient> = { warehouse: 'warehouse', finance: 'finance', credit: 'credit', ops: 'ops', auditor: 'auditor', channel: 'shop' };
+const CLIENT_OF: Record<Role, DevClient> = { warehouse: 'warehouse', finance: 'finance', credit: 'credit', ops: 'ops', auditor: 'auditor', channel: 'shop', catalogue: 'erp' };
 /** The slice's channel keys, by a scope each carries. */
 const KEY_WITH: Record<string, string> = { 'orders:write': API_KEY, 'orders:read': API_KEY, 'orders:approve': APPROVER_KEY };
 const SECRET_OF: Record<Partner, string> = { crm: CRM_WEBHOOK_SECRET, carrier: CARRIER_WEBHOOK_SECRET, 'payment-provider': PAYMENT_PROVIDER_WEBHOOK_SECRET };
@@ -90,6 +90,7 @@ describe('every route of every service: policy declared and enforced', () => {
         `order GET /v1/orders: ${staff}, key orders:read`,
         `order GET /v1/orders/{id}: ${staff}, key orders:read`,
         `order GET /v1/orders/stuck: ${staff}`,
+        `order GET /v1/products/{sku}: ${staff}, key orders:read`,
         `order PATCH /v1/orders/{id}: key orders:write`,
         `order POST /v1/orders: key orders:write`,
         `order POST /v1/orders/{id}/approve: credit, key orders:approve; audited as approve-order, needs reason`,
@@ -101,6 +102,11 @@ describe('every route of every service: policy declared and enforced', () => {
         `inventory GET /v1/stock/{sku}: auditor, channel, credit, finance, ops, warehouse`,
         `inventory POST /v1/reservations/{orderId}/release: ops; audited as release-reservation, needs reason`,
         `inventory POST /v1/stock/receipts: warehouse; audited as receive-stock`,
+        `inventory GET /v1/products: auditor, catalogue, ops, warehouse`,
+        `inventory GET /v1/products/{sku}: auditor, catalogue, ops, warehouse`,
+        `inventory POST /v1/products/import: catalogue; audited as import-products`,
+        `inventory PUT /v1/products: catalogue; audited as load-products`,
+        `inventory PUT /v1/products/{sku}: catalogue; audited as put-product`,
         `inventory DELETE /v1/webhook-subscriptions/{id}: ops; audited as delete-webhook-subscription`,
         `inventory GET /v1/webhook-subscriptions: auditor, ops`,
         `inventory GET /v1/webhook-subscriptions/{id}/deliveries: auditor, ops`,
