@@ -12,7 +12,20 @@ type Routes = Record<string, unknown>;
 
 function consistentSystem(): Routes {
   const line = { lineNo: 1, sku: 'MUG', quantity: 2, unitPriceMinor: 100, taxRateBp: 1900, netMinor: 200, taxMinor: 38 };
-  const invoice = { id: 'i1', number: 'INV-000001', orderId: ORDER, shipmentId: 's1', lines: [line], netMinor: 200, taxMinor: 38, totalMinor: 238 };
+  const invoice = {
+    id: 'i1',
+    number: 'INV-000001',
+    orderId: ORDER,
+    customerId: 'CUST-1',
+    currency: 'EUR',
+    shipmentId: 's1',
+    lines: [line],
+    netMinor: 200,
+    taxMinor: 38,
+    totalMinor: 238,
+    paidMinor: 38,
+    creditedMinor: 0,
+  };
   const messaging = {
     '/v1/messaging/status': { outbox: { count: 0, oldestAgeSeconds: 0, failingSince: null }, consumerGroup: 'g', retrying: [] },
     '/v1/dead-letters': { deadLetterTopic: 'g.dlq', count: 0, deadLetters: [] },
@@ -32,6 +45,7 @@ function consistentSystem(): Routes {
         ],
         nextAfterId: null,
       },
+      '/v1/customer-accounts/CUST-1': { customerId: 'CUST-1', survivorId: 'CUST-1', mergedIds: [], currency: 'EUR', unpaidInvoicesMinor: 200, openOrdersMinor: 0 },
     }),
     ...prefixed('inventory', {
       ...messaging,
@@ -124,6 +138,13 @@ describe('runReconcile against services answering over HTTP', () => {
       `MISMATCH document-line-amounts order=${ORDER} line=1 sku=MUG invoice=INV-000001: net 200 ≠ quantity 3 × unit price 100`,
       expect.stringMatching(/: 2 mismatches$/),
     ]);
+  });
+
+  it("reports the order service's unpaid invoices drifting from invoicing's open balance", async () => {
+    (routes['/order/v1/customer-accounts/CUST-1'] as { unpaidInvoicesMinor: number }).unpaidInvoicesMinor = 238;
+    const { code, printed } = await run();
+    expect(code).toBe(1);
+    expect(printed[0]).toBe("MISMATCH customer-exposure customer=CUST-1: the order service counts 238 EUR unpaid on invoices; invoicing's open balance is 200");
   });
 
   it('names stock inventory holds for an order the order service does not know, not for one placed while reading', async () => {
