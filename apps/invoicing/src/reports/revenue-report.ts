@@ -1,4 +1,5 @@
 import { exactAmount } from '@tradeflow/money';
+import { stringify } from 'csv-stringify/sync';
 
 export const REVENUE_GROUPINGS = ['day', 'customer', 'channel'] as const;
 export type RevenueGrouping = (typeof REVENUE_GROUPINGS)[number];
@@ -86,15 +87,14 @@ const AMOUNT_COLUMNS = ['netMinor', 'taxMinor', 'creditedMinor', 'paidMinor', 'o
 /** RFC 4180 CSV (CRLF line ends), a header row named after the grouping, then one line per row. */
 export function revenueCsv(groupBy: RevenueGrouping, rows: readonly RevenueRow[]): string {
   const header = [groupBy, 'currency', ...AMOUNT_COLUMNS];
-  const lines = rows.map((row) => [textCell(row.group ?? ''), row.currency, ...AMOUNT_COLUMNS.map((column) => String(row[column]))]);
-  return [header, ...lines].map((cells) => cells.join(',') + '\r\n').join('');
+  const lines = rows.map((row) => [spreadsheetSafe(row.group ?? ''), row.currency, ...AMOUNT_COLUMNS.map((column) => String(row[column]))]);
+  return stringify([header, ...lines], { record_delimiter: 'windows' });
 }
 
 /**
- * Quoted when it holds a separator, quote or line break. A channel name is free text from the
- * channel: one starting like a formula gets a leading `'` so a spreadsheet shows it rather than runs it.
+ * A channel name is free text from the channel: one starting like a formula gets a leading `'` so a
+ * spreadsheet shows it rather than runs it.
  */
-function textCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
