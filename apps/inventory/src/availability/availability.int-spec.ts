@@ -121,11 +121,15 @@ describe('availability to sell: topic, API and channel webhooks (real Kafka, reg
     expect((await inventory.call('/v1/availability/MUG', 'nobody')).status).toBe(403);
   });
 
-  it('leaves out the stock of a warehouse the product excludes', async () => {
+  it('leaves out the stock of a warehouse the product excludes, and counts it again once the product no longer does', async () => {
     await inventory.addProducts(['PAN'], { excludedWarehouses: ['QUARANTINE'] });
     await inventory.receive('QUARANTINE', [{ sku: 'PAN', quantity: 50 }]);
     await inventory.receive('BER', [{ sku: 'PAN', quantity: 2 }]);
     expect(await availability('PAN')).toMatchObject({ availableToSell: 2, onHand: 52 });
+
+    await inventory.addProducts(['PAN'], { version: 2, excludedWarehouses: [] });
+    expect(await availability('PAN')).toMatchObject({ availableToSell: 52, onHand: 52 });
+    expect((await figures('PAN', 3)).map((figure) => figure.availableToSell)).toEqual([0, 2, 52]);
   });
 
   it('never goes negative when two orders race for the last units', async () => {
