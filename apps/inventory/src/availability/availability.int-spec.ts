@@ -1,9 +1,12 @@
 import type { AvailabilityChanged, OrderApproved } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { foreignEvent, InventoryUnderTest } from '../testing/inventory-under-test';
 
@@ -38,7 +41,9 @@ describe('availability to sell: topic, API and channel webhooks (real Kafka, reg
   });
 
   beforeAll(async () => {
-    inventory = await new InventoryUnderTest().start({ CHANNEL_WEBHOOK_POLL_INTERVAL_MS: '50' });
+    const seed = join(mkdtempSync(join(tmpdir(), 'tradeflow-availability-')), 'stock.json');
+    writeFileSync(seed, JSON.stringify([{ sku: 'SEEDED', warehouse: 'BER', onHand: 8 }]));
+    inventory = await new InventoryUnderTest().start({ CHANNEL_WEBHOOK_POLL_INTERVAL_MS: '50', INVENTORY_SEED_FILE: seed });
     await inventory.addProducts(['MUG', 'TEA', 'JUG', 'CUP']);
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
   });
@@ -66,6 +71,11 @@ describe('availability to sell: topic, API and channel webhooks (real Kafka, reg
       sequence: first.sequence,
       changedAt: new Date(first.changedAt).toISOString(),
     });
+  });
+
+  it('publishes the figure of the sample stock loaded at first start', async () => {
+    expect(await figures('SEEDED', 1)).toEqual([expect.objectContaining({ sku: 'SEEDED', availableToSell: 8, onHand: 8 })]);
+    expect(await availability('SEEDED')).toMatchObject({ availableToSell: 8 });
   });
 
   it('lowers the figure when an order reserves, with a higher sequence', async () => {
