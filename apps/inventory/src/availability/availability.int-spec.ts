@@ -120,6 +120,8 @@ describe('availability to sell: topic, API and channel webhooks (real Kafka, reg
       items: [expect.objectContaining({ sku: 'MUG', availableToSell: 5 }), expect.objectContaining({ sku: 'TEA', availableToSell: 4 })],
       unknownSkus: ['NEVER-STOCKED'],
     });
+    const one = await inventory.call('/v1/availability?sku=TEA', 'shop');
+    expect(one.body).toEqual({ items: [expect.objectContaining({ sku: 'TEA', availableToSell: 4 })], unknownSkus: [] });
     const changed = await inventory.call(`/v1/availability?changedSince=${encodeURIComponent(before)}`, 'shop');
     expect(changed.body.items.map((item: { sku: string }) => item.sku)).toContain('TEA');
     expect(changed.body.items.map((item: { sku: string }) => item.sku)).not.toContain('JUG');
