@@ -64,6 +64,13 @@ export const TOPICS = {
     producer: 'inventory',
     purpose: 'The product master (item master): every product with its latest record, compacted by sku so a channel can sync its catalogue from the start.',
   },
+  availability: {
+    name: 'tradeflow.availability.v1',
+    key: 'sku',
+    cleanupPolicy: 'compact',
+    producer: 'inventory',
+    purpose: 'Available-to-sell per sku for the sales channels, its latest figure kept for ever by compaction.',
+  },
   customers: {
     name: 'tradeflow.customers.v1',
     key: 'customerId',

@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
+export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'AvailabilityChanged' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'AvailabilityChanged', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -101,6 +101,44 @@ export interface AuditRecorded {
   reason: string | null;
   /** The HTTP request id (x-request-id), as in the service's logs. */
   requestId: string;
+}
+
+/** What a sales channel may sell of a sku changed; the whole figure after the change. */
+export interface AvailabilityChanged {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'AvailabilityChanged';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  sku: string;
+  /** On hand less reserved over the warehouses the product does not exclude, less the safety stock; never below 0. */
+  availableToSell: number;
+  /** On hand over every warehouse, when the figure changed. */
+  onHand: number;
+  /** Reserved over every warehouse, when the figure changed. */
+  reserved: number;
+  /** Units of the sku held back from the channels. */
+  safetyStock: number;
+  warehouses: AvailabilityWarehouse[];
+  /** Rises with every figure inventory publishes; a consumer drops a figure whose sequence is not above the one it holds. */
+  sequence: number;
+  changedAt: number;
+}
+
+export interface AvailabilityWarehouse {
+  warehouse: string;
+  onHand: number;
+  reserved: number;
+  /** The product excludes the warehouse: its stock is not sold. */
+  excluded: boolean;
 }
 
 /** A credit note for exactly the returned quantities, at the order's prices. */
@@ -889,12 +927,13 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
+export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | AvailabilityChanged | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
   AccountHoldPlaced: AccountHoldPlaced;
   AccountHoldReleased: AccountHoldReleased;
   AuditRecorded: AuditRecorded;
+  AvailabilityChanged: AvailabilityChanged;
   CreditNoteIssued: CreditNoteIssued;
   CustomerDuplicateDetected: CustomerDuplicateDetected;
   CustomerMerged: CustomerMerged;
@@ -932,6 +971,7 @@ export const EVENT_TOPICS = {
   AccountHoldPlaced: 'tradeflow.customers.v1',
   AccountHoldReleased: 'tradeflow.customers.v1',
   AuditRecorded: 'tradeflow.audit.v1',
+  AvailabilityChanged: 'tradeflow.availability.v1',
   CreditNoteIssued: 'tradeflow.invoices.v1',
   CustomerDuplicateDetected: 'tradeflow.customers.v1',
   CustomerMerged: 'tradeflow.customers.v1',
@@ -1211,6 +1251,126 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "name": "requestId",
         "type": "string",
         "doc": "The HTTP request id (x-request-id), as in the service's logs."
+      }
+    ]
+  },
+  AvailabilityChanged: {
+    "type": "record",
+    "name": "AvailabilityChanged",
+    "namespace": "tradeflow.events",
+    "doc": "What a sales channel may sell of a sku changed; the whole figure after the change.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "sku",
+        "type": "string"
+      },
+      {
+        "name": "availableToSell",
+        "type": "int",
+        "doc": "On hand less reserved over the warehouses the product does not exclude, less the safety stock; never below 0."
+      },
+      {
+        "name": "onHand",
+        "type": "int",
+        "doc": "On hand over every warehouse, when the figure changed."
+      },
+      {
+        "name": "reserved",
+        "type": "int",
+        "doc": "Reserved over every warehouse, when the figure changed."
+      },
+      {
+        "name": "safetyStock",
+        "type": "int",
+        "doc": "Units of the sku held back from the channels."
+      },
+      {
+        "name": "warehouses",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "AvailabilityWarehouse",
+            "fields": [
+              {
+                "name": "warehouse",
+                "type": "string"
+              },
+              {
+                "name": "onHand",
+                "type": "int"
+              },
+              {
+                "name": "reserved",
+                "type": "int"
+              },
+              {
+                "name": "excluded",
+                "type": "boolean",
+                "doc": "The product excludes the warehouse: its stock is not sold."
+              }
+            ]
+          }
+        }
+      },
+      {
+        "name": "sequence",
+        "type": "long",
+        "doc": "Rises with every figure inventory publishes; a consumer drops a figure whose sequence is not above the one it holds."
+      },
+      {
+        "name": "changedAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
       }
     ]
   },
