@@ -123,6 +123,39 @@ describe('GET /v1/orders/stuck and tradeflow_orders_stuck (real Kafka, registry,
     expect((await allStuck()).map((item) => item.orderId)).not.toContain(placed.id);
   });
 
+  it('keeps an order with a damaged shipment on the list when the carrier returns it, with what the carrier said', async () => {
+    const customer = `DAMAGE-${randomUUID().slice(0, 8)}`;
+    await order.upsertCustomer(customer);
+    await order.customersApplied();
+    const placed = await order.place(customer, MUGS);
+    const shipmentId = randomUUID();
+    const trackingNumber = 'TRK-DAMAGED-1';
+    await order.report('StockReserved', { orderId: placed.id, allocations: [{ lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 2 }] }, placed.id);
+    await order.report('ShipmentDispatched', { orderId: placed.id, shipmentId, warehouse: 'BER', trackingNumber, lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] }, placed.id);
+    const exception = (kind: string, detail: string) =>
+      order.report('ShipmentException', { orderId: placed.id, shipmentId, trackingNumber, kind, attempt: 0, detail }, placed.id);
+
+    await exception('DAMAGED', 'crushed in the depot');
+    const damaged = await eventually(allStuck, (items) => items.some((item) => item.orderId === placed.id));
+    expect(damaged.find((item) => item.orderId === placed.id)).toMatchObject({
+      status: 'SHIPPED',
+      reason: 'SHIPMENT_EXCEPTION',
+      detail: `carrier exception: shipment ${shipmentId} DAMAGED (crushed in the depot)`,
+    });
+
+    await exception('RETURNED_TO_SENDER', 'back at BER');
+    const returned = await order.waitFor(placed.id, (view) => view.shipments[0]?.exception === 'RETURNED_TO_SENDER');
+    expect(returned).toMatchObject({ status: 'SHIPPED', shipments: [{ exception: 'RETURNED_TO_SENDER', exceptionDetail: 'back at BER', deliveredAt: null }] });
+    expect(returned.timeline.slice(-2).map((entry: { detail: string }) => entry.detail)).toEqual([
+      `shipment ${shipmentId} damaged (tracking ${trackingNumber}): crushed in the depot`,
+      `shipment ${shipmentId} returned to sender (tracking ${trackingNumber}): back at BER`,
+    ]);
+    expect((await allStuck()).find((item) => item.orderId === placed.id)).toMatchObject({
+      reason: 'SHIPMENT_EXCEPTION',
+      detail: `carrier exception: shipment ${shipmentId} RETURNED_TO_SENDER (back at BER)`,
+    });
+  });
+
   it('counts stuck orders by status and reason in the metric, every known pair from the start', async () => {
     // Counted every second here (ORDER_STUCK_COUNT_INTERVAL_SECONDS).
     const series = (status: string, reason: string, value: string) =>
