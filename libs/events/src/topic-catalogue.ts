@@ -48,7 +48,7 @@ export const TOPICS = {
     key: 'orderId',
     cleanupPolicy: 'delete',
     producer: 'shipping',
-    purpose: 'Shipments created, labelled, dispatched, delivered or cancelled, and returns received.',
+    purpose: 'Shipments created, labelled, dispatched, delivered, cancelled or not delivered (carrier exceptions), and returns received.',
   },
   invoices: {
     name: 'tradeflow.invoices.v1',

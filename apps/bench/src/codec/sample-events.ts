@@ -70,6 +70,7 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   ShipmentLabelFailed: { orderId, shipmentId, reason: 'carrier timeout after 10000 ms', attempts: 3 },
   ShipmentDispatched: { orderId, shipmentId, warehouse: 'BER', trackingNumber: 'TRK00012345678DE', lines },
   ShipmentDelivered: { orderId, shipmentId, trackingNumber: 'TRK00012345678DE' },
+  ShipmentException: { orderId, shipmentId, trackingNumber: 'TRK00012345678DE', kind: 'FAILED_ATTEMPT', attempt: 1, detail: 'recipient not at home, card left' },
   ShipmentCancelled: { orderId, shipmentId, warehouse: 'BER', reason: 'amended', lines },
   ReturnReceived: { orderId, returnId, lines: inWarehouse.slice(0, 1) },
   InvoiceIssued: {

@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'AvailabilityChanged' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
+export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'AvailabilityChanged' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentException' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'AvailabilityChanged', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'AvailabilityChanged', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentException', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -774,6 +774,32 @@ export interface ShipmentDispatchedLine {
   quantity: number;
 }
 
+/** The carrier reported a dispatched shipment not delivered: a failed delivery attempt (it will try again), or returned to sender, lost or damaged (the shipment stops there until an operator decides). */
+export interface ShipmentException {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentException';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  trackingNumber: string;
+  /** FAILED_ATTEMPT, RETURNED_TO_SENDER, LOST or DAMAGED. */
+  kind: string;
+  /** Failed delivery attempts of the shipment so far, this one included for FAILED_ATTEMPT. */
+  attempt: number;
+  /** What the carrier said, if anything. */
+  detail: string | null;
+}
+
 /** The carrier refused the label after every retry; POST /v1/shipments/{id}/retry-label tries again. */
 export interface ShipmentLabelFailed {
   eventId: string;
@@ -927,7 +953,7 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | AvailabilityChanged | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
+export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | AvailabilityChanged | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentException | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
   AccountHoldPlaced: AccountHoldPlaced;
@@ -956,6 +982,7 @@ export interface EventTypeMap {
   ShipmentCreated: ShipmentCreated;
   ShipmentDelivered: ShipmentDelivered;
   ShipmentDispatched: ShipmentDispatched;
+  ShipmentException: ShipmentException;
   ShipmentLabelFailed: ShipmentLabelFailed;
   ShipmentLabelled: ShipmentLabelled;
   StockBackordered: StockBackordered;
@@ -994,6 +1021,7 @@ export const EVENT_TOPICS = {
   ShipmentCreated: 'tradeflow.shipments.v1',
   ShipmentDelivered: 'tradeflow.shipments.v1',
   ShipmentDispatched: 'tradeflow.shipments.v1',
+  ShipmentException: 'tradeflow.shipments.v1',
   ShipmentLabelFailed: 'tradeflow.shipments.v1',
   ShipmentLabelled: 'tradeflow.shipments.v1',
   StockBackordered: 'tradeflow.reservations.v1',
@@ -3518,6 +3546,92 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
             ]
           }
         }
+      }
+    ]
+  },
+  ShipmentException: {
+    "type": "record",
+    "name": "ShipmentException",
+    "namespace": "tradeflow.events",
+    "doc": "The carrier reported a dispatched shipment not delivered: a failed delivery attempt (it will try again), or returned to sender, lost or damaged (the shipment stops there until an operator decides).",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "trackingNumber",
+        "type": "string"
+      },
+      {
+        "name": "kind",
+        "type": "string",
+        "doc": "FAILED_ATTEMPT, RETURNED_TO_SENDER, LOST or DAMAGED."
+      },
+      {
+        "name": "attempt",
+        "type": "int",
+        "doc": "Failed delivery attempts of the shipment so far, this one included for FAILED_ATTEMPT."
+      },
+      {
+        "name": "detail",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "What the carrier said, if anything."
       }
     ]
   },
