@@ -37,7 +37,7 @@ describe('inventory following OrderAmended and OrderCancelled (real Kafka, regis
     const up = amended(order.orderId, 'AMD', 12, 3);
     const down = amended(order.orderId, 'AMD', 3, 4);
     await inventory.publish(order, up, up);
-    await inventory.settle('OrderApproved');
+    await inventory.applied(order, up);
 
     expect(await line(order.orderId)).toEqual({
       lineNo: 1,
@@ -49,7 +49,7 @@ describe('inventory following OrderAmended and OrderCancelled (real Kafka, regis
     expect(upEvents.map((event) => event.eventType).sort()).toEqual(['AvailabilityChanged', 'StockBackordered', 'StockLevelChanged', 'StockReserved']);
 
     await inventory.publish(down, down);
-    await inventory.settle('OrderApproved');
+    await inventory.applied(down);
     expect(await line(order.orderId)).toEqual({
       lineNo: 1,
       sku: 'AMD',

@@ -69,6 +69,7 @@ describe('the tax class on invoice and credit note lines, from the product maste
       { lineNo: 1, sku: book, taxClass: 'ZERO', taxRateBp: 700 },
       { lineNo: 3, sku: unknown, taxClass: 'REDUCED', taxRateBp: 1900 },
     ]);
-    expect((await invoicing.call('GET', `/v1/invoices/${invoice.id}`)).body).toEqual(invoice);
+    // The credit note lowers what is outstanding on the invoice; its lines keep their classes.
+    expect((await invoicing.call('GET', `/v1/invoices/${invoice.id}`)).body.lines).toEqual(invoice.lines);
   });
 });

@@ -10,6 +10,7 @@ describe('the channel’s own order number: one order per channel order (real Ka
 
   beforeAll(async () => {
     order = await new OrderUnderTest().start();
+    await order.products(['MUG']);
   });
   afterAll(() => order?.stop());
 
