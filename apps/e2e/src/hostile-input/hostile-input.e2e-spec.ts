@@ -49,6 +49,7 @@ describe('hostile Kafka records, oversized HTTP bodies and control characters in
     kafka = new TestKafka(slice.prefix);
     await tradeflow.registerCustomer('CUST-1');
     await tradeflow.registerCustomer('CUST-2');
+    await tradeflow.loadProducts(sku, laterSku);
     await tradeflow.receiveStock('BER', [
       { sku, quantity: 10 },
       { sku: laterSku, quantity: 10 },
