@@ -1,9 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/service';
+import { ChannelWebhooksModule } from './channel-webhooks/channel-webhooks.module';
+import { WebhookDelivery } from './channel-webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from './channel-webhooks/webhook-subscription.entity';
 import type { InventorySettings } from './inventory-settings';
 import { MovementsModule } from './movements/movements.module';
 import { StockMovement } from './movements/stock-movement.entity';
+import { Product } from './products/product.entity';
+import { ProductsModule } from './products/products.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { Backorder } from './reservations/backorder.entity';
 import { OrderReservation } from './reservations/order-reservation.entity';
@@ -24,13 +29,15 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
-          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement],
+          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, Product, WebhookSubscription, WebhookDelivery],
           migrations: inventoryMigrations,
         }),
         StockModule,
         ReservationsModule,
         ReceiptsModule,
         MovementsModule,
+        ProductsModule.register(settings),
+        ChannelWebhooksModule.register(settings),
       ],
     };
   }

@@ -10,7 +10,7 @@ export const inventoryService: ServiceDefinition<InventorySettings> = {
   description: {
     title: 'Tradeflow inventory API',
     description:
-      'Stock per sku and warehouse; reservations that follow orders (approved, amended, cancelled); goods receipts, ' +
+      'The product master, loaded by the ERP; stock per sku and warehouse; reservations that follow orders (approved, amended, cancelled); goods receipts, ' +
       'dispatches and returns, which move stock and fill backorders first come, first served.',
   },
   prepare: async (app, settings) => {

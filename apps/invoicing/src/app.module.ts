@@ -7,7 +7,10 @@ import { CreditNoteLine } from './credit-notes/credit-note-line.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { CreditNotesModule } from './credit-notes/credit-notes.module';
 import { ReceivedReturn } from './credit-notes/received-return.entity';
+import { CustomerTerms } from './customers/customer-terms.entity';
+import { CustomersModule } from './customers/customers.module';
 import { DispatchedShipment } from './invoices/dispatched-shipment.entity';
+import { InvoiceCredit } from './invoices/invoice-credit.entity';
 import { InvoiceLine } from './invoices/invoice-line.entity';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -17,6 +20,8 @@ import { OrderEventsModule } from './order-events/order-events.module';
 import { OrderPriceLine } from './order-prices/order-price-line.entity';
 import { OrderPrice } from './order-prices/order-price.entity';
 import { PaymentsModule } from './payments/payments.module';
+import { Product } from './products/product.entity';
+import { ProductsModule } from './products/products.module';
 import { SERVICE_NAME } from './service-name';
 import { invoicingMigrations } from './migrations';
 
@@ -52,6 +57,9 @@ export class AppModule {
             CreditNote,
             CreditNoteLine,
             ReceivedReturn,
+            Product,
+            InvoiceCredit,
+            CustomerTerms,
           ],
           migrations: invoicingMigrations,
         }),
@@ -65,6 +73,8 @@ export class AppModule {
         CreditNotesModule,
         PaymentsModule,
         OrderEventsModule,
+        ProductsModule,
+        CustomersModule,
       ],
       providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };

@@ -11,7 +11,7 @@ export class InvoicingSettings extends ServiceSettings {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL_INVOICING!: string;
 
-  /** Days from the issue date to the due date of every invoice. */
+  /** Days from the issue date to the due date of an invoice whose customer's payment terms invoicing does not know yet. */
   @IsInt({ message: 'must be a whole number of days' })
   @Min(0)
   @Max(365)

@@ -23,6 +23,8 @@ import { Order } from './orders/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { SERVICE_NAME } from './orders/service-name';
 import { PlaceOrderModule } from './place-order/place-order.module';
+import { Product } from './products/product.entity';
+import { ProductsModule } from './products/products.module';
 import { RequestReturnModule } from './request-return/request-return.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { ShipmentsModule } from './shipments/shipments.module';
@@ -39,7 +41,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_ORDER,
-          entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, OrderLabelFailure, ApiKey, CustomerAccount, CustomerLedgerEntry],
+          entities: [Order, OrderLine, OrderTimelineEntry, OrderShipment, OrderInvoice, OrderReturn, OrderLabelFailure, ApiKey, CustomerAccount, CustomerLedgerEntry, Product],
           migrations: orderMigrations,
         }),
         ApiKeysModule,
@@ -53,8 +55,9 @@ export class AppModule {
         CancelOrderModule,
         ApproveOrderModule,
         RequestReturnModule,
-        // Events in: the customers the checks need (crm-sync), and what inventory, shipping and invoicing report.
+        // Events in: the customers the checks need (crm-sync), the products lines may name, and what inventory, shipping and invoicing report.
         CreditModule,
+        ProductsModule,
         ReservationsModule,
         ShipmentsModule,
         InvoicesModule,

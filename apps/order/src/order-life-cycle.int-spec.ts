@@ -16,6 +16,8 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
 
   beforeAll(async () => {
     order = (await underTest.start()).service;
+    // Order lines name products the product master announced.
+    await underTest.products(['MUG', 'TEA', 'SPOON']);
     // Orders are approved only for customers the CRM announced: CUST-1 arrives, and a first order shows it did.
     const record = { name: 'Ada', email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays: 30 };
     const upserted = createEvent('CustomerUpserted', { customerId: 'CUST-1', ...record, updatedAt: Date.now() }, {
@@ -110,7 +112,7 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
       ]);
     });
 
-    it('refuses an unknown line (422) and a changed line with shipped goods (409), and still changes the others', async () => {
+    it('refuses an unknown line (422) and a quantity below what shipped (409), and still changes the others', async () => {
       const orderId = await place([{ sku: 'MUG', quantity: 2 }, { sku: 'TEA', quantity: 1 }]);
       expect((await call('PATCH', `/${orderId}`, { lines: [{ lineNo: 9, quantity: 1 }] })).status).toBe(422);
 
@@ -118,12 +120,70 @@ describe('order amend, cancel, return and status walk (real Kafka, registry, Pos
       await dispatch(orderId, [{ lineNo: 1, sku: 'MUG', quantity: 1 }]);
       await waitFor(orderId, (view) => view.status === 'PARTIALLY_SHIPPED');
 
-      const refused = await call('PATCH', `/${orderId}`, { lines: [{ lineNo: 1, quantity: 5 }] });
+      const refused = await call('PATCH', `/${orderId}`, { lines: [{ lineNo: 1, quantity: 0 }] });
       expect(refused.status).toBe(409);
-      expect(refused.body.message).toContain('line 1 has 1 of 2 shipped');
+      expect(refused.body.message).toBe('line 1 has 1 of 2 shipped; its quantity cannot go below 1');
       const allowed = await call('PATCH', `/${orderId}`, { lines: [{ lineNo: 2, quantity: 2 }] });
       expect(allowed.status).toBe(200);
       expect(allowed.body.lines[1]).toMatchObject({ ordered: 2, reserved: 1 });
+    });
+
+    it('reduces a partly shipped line to what shipped → OrderAmended; the line counts as shipped, and the order completes', async () => {
+      const orderId = await place([{ sku: 'MUG', quantity: 5 }, { sku: 'TEA', quantity: 1 }]);
+      await report('StockReserved', {
+        orderId,
+        allocations: [
+          { lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 3 },
+          { lineNo: 1, sku: 'MUG', warehouse: 'HAM', quantity: 2 },
+          { lineNo: 2, sku: 'TEA', warehouse: 'BER', quantity: 1 },
+        ],
+      });
+      const shipmentId = await dispatch(orderId, [
+        { lineNo: 1, sku: 'MUG', quantity: 3 },
+        { lineNo: 2, sku: 'TEA', quantity: 1 },
+      ]);
+      await waitFor(orderId, (view) => view.status === 'PARTIALLY_SHIPPED');
+
+      const below = await call('PATCH', `/${orderId}`, { lines: [{ lineNo: 1, quantity: 2 }] });
+      expect(below.status).toBe(409);
+      expect(below.body.message).toBe('line 1 has 3 of 5 shipped; its quantity cannot go below 3');
+      const reduced = await call('PATCH', `/${orderId}`, { lines: [{ lineNo: 1, quantity: 3 }] });
+      expect(reduced.status).toBe(200);
+      expect(reduced.body.lines[0]).toMatchObject({ ordered: 3, shipped: 3, reserved: 5 });
+      expect(reduced.body.status).toBe('SHIPPED');
+      expect(reduced.body.timeline.at(-1)).toMatchObject({ event: 'OrderAmended', status: 'SHIPPED', detail: 'line 1: 5 → 3' });
+      const events = await publishedFor(orderId, (types) => types.includes('OrderAmended'));
+      expect(ofType(events, 'OrderAmended')[0].lines).toEqual([
+        { lineNo: 1, sku: 'MUG', quantity: 3, unitPriceMinor: 500, taxRateBp: 1900 },
+        { lineNo: 2, sku: 'TEA', quantity: 1, unitPriceMinor: 500, taxRateBp: 1900 },
+      ]);
+
+      // What inventory and the others answer: the rest released, the shipment delivered, invoiced and paid.
+      await report('StockReleased', { orderId, reason: 'amended', allocations: [{ lineNo: 1, sku: 'MUG', warehouse: 'HAM', quantity: 2 }], backorders: [] });
+      await waitFor(orderId, (view) => view.lines[0].reserved === 3);
+      await report('ShipmentDelivered', { orderId, shipmentId, trackingNumber: 'TRK' });
+      await waitFor(orderId, (view) => view.status === 'DELIVERED');
+      const invoiceId = randomUUID();
+      const money = { customerId: 'CUST-1', currency: 'EUR' };
+      const priced = { unitPriceMinor: 500, taxRateBp: 1900 };
+      await report('InvoiceIssued', {
+        invoiceId,
+        invoiceNumber: 'INV-000002',
+        shipmentId,
+        orderId,
+        ...money,
+        dueDate: '2030-01-31',
+        lines: [
+          { lineNo: 1, sku: 'MUG', quantity: 3, ...priced, netMinor: 1500, taxMinor: 285 },
+          { lineNo: 2, sku: 'TEA', quantity: 1, ...priced, netMinor: 500, taxMinor: 95 },
+        ],
+        netMinor: 2000,
+        taxMinor: 380,
+        totalMinor: 2380,
+      });
+      await report('InvoicePaid', { invoiceId, orderId, ...money, totalMinor: 2380, paidMinor: 2380 });
+      const completed = await waitFor(orderId, (view) => view.status === 'COMPLETED');
+      expect(completed.lines[0]).toMatchObject({ ordered: 3, reserved: 3, shipped: 3, invoiced: 3 });
     });
   });
 

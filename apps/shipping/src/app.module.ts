@@ -8,6 +8,8 @@ import { OrderedLine } from './orders/ordered-line.entity';
 import { OrdersModule } from './orders/orders.module';
 import { ReservedQuantity } from './orders/reserved-quantity.entity';
 import { ShippingOrder } from './orders/shipping-order.entity';
+import { Product } from './products/product.entity';
+import { ProductsModule } from './products/products.module';
 import { CustomerReturn } from './returns/customer-return.entity';
 import { ReturnsModule } from './returns/returns.module';
 import { SERVICE_NAME } from './service-name';
@@ -32,13 +34,14 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_SHIPPING,
-          entities: [ShippingOrder, OrderedLine, ReservedQuantity, Shipment, CustomerReturn],
+          entities: [ShippingOrder, OrderedLine, ReservedQuantity, Shipment, CustomerReturn, Product],
           migrations: shippingMigrations,
         }),
         OrdersModule,
         ShipmentsModule,
         LabelsModule.register(settings),
         ReturnsModule,
+        ProductsModule,
       ],
       providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };

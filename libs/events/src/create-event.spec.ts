@@ -5,6 +5,7 @@ import { InvalidEventError } from './errors';
 const orderPlaced: EventPayload<'OrderPlaced'> = {
   orderId: 'ord-1',
   channel: 'web-shop',
+  channelOrderNumber: null,
   customerId: 'cus-1',
   currency: 'EUR',
   allowPartialShipment: false,

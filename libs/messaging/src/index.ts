@@ -24,3 +24,4 @@ export { subscribeWhenReady } from './kafka/subscribe-when-ready';
 export { databaseTarget, untilReachable } from './nest/dependency-retries';
 export { AuditModule } from './audit/audit.module';
 export { AuditRecord } from './audit/audit-record.entity';
+export { noteAuditTargets } from './audit/audited-action';

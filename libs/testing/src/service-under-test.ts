@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { createDatabase } from './infra/database';
 import { databaseUrlVariable } from './infra/settings';
 import { requiredEnv, TestKafka, uniqueTopicPrefix } from './kafka/test-kafka';
+import { eventually } from './eventually';
 import { devAuthorization } from './oidc/dev-access-token';
 import type { DevClient } from './oidc/dev-identities';
 
@@ -161,6 +162,18 @@ export class ServiceUnderTest<S extends ServiceSettings> {
   /** Publishes events as their producers would: each on its topic, keyed as the catalogue says. */
   publish(...events: DomainEvent[]): Promise<void> {
     return this.kafka.publish(events);
+  }
+
+  /**
+   * Waits until the service has applied every one of `events` (each is in its inbox): for a test
+   * that needs, say, a product known before an order on another topic, which Kafka does not order.
+   */
+  async applied(...events: DomainEvent[]): Promise<void> {
+    const ids = events.map((event) => event.eventId);
+    await eventually(
+      () => this.query<{ applied: number }>(`SELECT count(*)::int AS applied FROM inbox WHERE event_id = ANY($1::uuid[])`, [ids]),
+      ([{ applied }]) => applied === ids.length,
+    );
   }
 
   /**

@@ -31,6 +31,7 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   OrderPlaced: {
     orderId,
     channel: 'web-shop',
+    channelOrderNumber: 'WEB-100234',
     customerId,
     currency: 'EUR',
     allowPartialShipment: false,

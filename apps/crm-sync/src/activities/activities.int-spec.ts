@@ -15,6 +15,7 @@ function orderPlaced(orderId: string, customerId: string): DomainEvent {
   return event('OrderPlaced', {
     orderId,
     channel: 'web',
+    channelOrderNumber: null,
     customerId,
     currency: 'EUR',
     allowPartialShipment: false,

@@ -16,6 +16,7 @@ describe('describeActivity', () => {
       {
         orderId,
         channel: 'web',
+        channelOrderNumber: null,
         customerId: 'CUST-1',
         currency: 'EUR',
         allowPartialShipment: false,

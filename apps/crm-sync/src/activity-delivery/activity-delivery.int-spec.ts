@@ -63,6 +63,7 @@ function orderPlaced(customerId: string): DomainEvent {
     {
       orderId,
       channel: 'web',
+      channelOrderNumber: null,
       customerId,
       currency: 'EUR',
       allowPartialShipment: false,

@@ -33,6 +33,7 @@ describe('inventory consuming ShipmentDispatched and ReturnReceived (real Kafka,
 
   beforeAll(async () => {
     inventory = await new InventoryUnderTest().start();
+    await inventory.addProducts(['DSP', 'RACE', 'RET', 'RPL']);
   });
   afterAll(() => inventory?.stop());
 

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '@tradeflow/platform';
 import { ReceiptView, ReceiveStockDto } from './dto/receipt.dto';
 import { ReceiptsService } from './receipts.service';
@@ -15,6 +15,7 @@ export class ReceiptsController {
   @ApiCreatedResponse({ type: ReceiptView, description: 'Booked in, or the first answer for a repeated receiptId' })
   @ApiBadRequestResponse({ description: 'Invalid body; the message names the field' })
   @ApiConflictResponse({ description: 'receiptId reused with different lines' })
+  @ApiUnprocessableEntityResponse({ description: 'A line names a sku that is not in the product master; the message names each such line and sku' })
   receive(@Body() receipt: ReceiveStockDto): Promise<ReceiptView> {
     return this.receipts.receive(receipt);
   }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { TransactionRunner } from '@tradeflow/messaging';
 import { IdempotencyService } from '@tradeflow/platform';
+import type { EntityManager } from 'typeorm';
+import { unknownSkus } from '../products/products.queries';
 import { BackordersService } from '../reservations/backorders.service';
 import { SERVICE_NAME } from '../service-name';
 import { LockedStock } from '../stock/locked-stock.queries';
@@ -20,6 +22,7 @@ export class ReceiptsService {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: receipt.receiptId }, async (unit) => {
       const claim = await this.idempotency.claim<ReceiptView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
+      await refuseUnknownProducts(unit.manager, receipt);
 
       const { warehouse } = receipt;
       const stock = new LockedStock(unit.manager);
@@ -39,4 +42,13 @@ export class ReceiptsService {
       return view;
     });
   }
+}
+
+/** Stock is kept only of products in the product master: goods of an unknown sku are a typo or a product the ERP has not sent yet. */
+async function refuseUnknownProducts(manager: EntityManager, receipt: ReceiveStockDto): Promise<void> {
+  const unknown = await unknownSkus(manager, receipt.lines.map((line) => line.sku));
+  if (unknown.size === 0) return;
+  const lines = receipt.lines.flatMap(({ sku }, index) => (unknown.has(sku) ? [{ lineNo: index + 1, sku, reason: 'UNKNOWN_PRODUCT' }] : []));
+  const message = lines.map(({ lineNo, sku }) => `line ${lineNo}: sku ${sku} is not in the product master`).join('; ');
+  throw new UnprocessableEntityException({ statusCode: 422, message, lines });
 }

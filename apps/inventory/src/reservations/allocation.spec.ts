@@ -73,3 +73,32 @@ describe('allocate', () => {
     expect(result).toEqual({ allocations: [], backordered: [{ lineNo: 1, sku: 'NEW', quantity: 1 }] });
   });
 });
+
+describe('allocate with excluded warehouses', () => {
+  const exclusions = new Map([['MUG', new Set(['HAM'])]]);
+
+  it('never takes stock of a sku from a warehouse its product excludes, even when that one could fill the whole order', () => {
+    const result = allocate(
+      [
+        { lineNo: 1, sku: 'MUG', quantity: 2 },
+        { lineNo: 2, sku: 'TEA', quantity: 1 },
+      ],
+      [
+        { sku: 'MUG', warehouse: 'BER', available: 1 },
+        { sku: 'MUG', warehouse: 'HAM', available: 10 },
+        { sku: 'TEA', warehouse: 'HAM', available: 3 },
+      ],
+      exclusions,
+    );
+    expect(result.allocations).toEqual([
+      { lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 1 },
+      { lineNo: 2, sku: 'TEA', warehouse: 'HAM', quantity: 1 },
+    ]);
+    expect(result.backordered).toEqual([{ lineNo: 1, sku: 'MUG', quantity: 1 }]);
+  });
+
+  it('backorders a line whose only stock is in an excluded warehouse', () => {
+    const result = allocate([{ lineNo: 1, sku: 'MUG', quantity: 1 }], [{ sku: 'MUG', warehouse: 'HAM', available: 5 }], exclusions);
+    expect(result).toEqual({ allocations: [], backordered: [{ lineNo: 1, sku: 'MUG', quantity: 1 }] });
+  });
+});

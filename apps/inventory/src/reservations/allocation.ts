@@ -22,6 +22,9 @@ export interface AllocationResult {
   backordered: RequestedLine[];
 }
 
+/** Per sku, the warehouses its product says are never to be reserved from (the product master's excludedWarehouses). */
+export type Exclusions = ReadonlyMap<string, ReadonlySet<string>>;
+
 type Remaining = Map<string, number>;
 
 const slot = (sku: string, warehouse: string) => `${warehouse}\u0000${sku}`;
@@ -44,11 +47,17 @@ function singleWarehouse(lines: readonly RequestedLine[], stock: readonly Availa
   });
 }
 
+export function isExcluded(exclusions: Exclusions, sku: string, warehouse: string): boolean {
+  return exclusions.get(sku)?.has(warehouse) ?? false;
+}
+
 /**
  * docs/design.md#reservation: one warehouse that can fill the whole order first; otherwise each line
  * takes from the warehouses holding most of its sku (fewest splits); what is left is backordered.
+ * Stock in a warehouse its product excludes counts as none.
  */
-export function allocate(lines: readonly RequestedLine[], stock: readonly Availability[]): AllocationResult {
+export function allocate(lines: readonly RequestedLine[], available: readonly Availability[], exclusions: Exclusions = new Map()): AllocationResult {
+  const stock = available.filter((entry) => !isExcluded(exclusions, entry.sku, entry.warehouse));
   const whole = singleWarehouse(lines, stock);
   if (whole) {
     return { allocations: lines.map((line) => ({ ...line, warehouse: whole })), backordered: [] };

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { excludedWarehouses } from '../products/products.queries';
 import type { LockedStock } from '../stock/locked-stock.queries';
+import { isExcluded } from './allocation';
 import { Backorder } from './backorder.entity';
 import { nextOrderVersion } from './order-versions.queries';
 import { Reservation } from './reservation.entity';
@@ -21,13 +23,16 @@ export class BackordersService {
   /**
    * After stock became available at `warehouse` (receipt, release, return), fills waiting backorders
    * of those skus first come, first served, and publishes one StockReserved per order that got something.
+   * Skus whose product excludes `warehouse` wait for stock elsewhere.
    */
   async fill(unit: UnitOfWork, stock: LockedStock, warehouse: string, skus: readonly string[]): Promise<FilledBackorder[]> {
-    if (skus.length === 0) return [];
     const { manager } = unit;
-    const levels = await stock.lock(skus, warehouse);
+    const exclusions = await excludedWarehouses(manager, skus);
+    const eligible = skus.filter((sku) => !isExcluded(exclusions, sku, warehouse));
+    if (eligible.length === 0) return [];
+    const levels = await stock.lock(eligible, warehouse);
     const waiting = await manager.find(Backorder, {
-      where: { sku: In([...new Set(skus)]) },
+      where: { sku: In([...new Set(eligible)]) },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });

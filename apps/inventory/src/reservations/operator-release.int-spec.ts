@@ -34,6 +34,7 @@ describe('POST /v1/reservations/{orderId}/release: an operator gives back what a
 
   beforeAll(async () => {
     inventory = await new InventoryUnderTest().start();
+    await inventory.addProducts(['FRG']);
     await inventory.receive('BER', [{ sku: 'FRG', quantity: 5 }]);
     await inventory.publish(forged);
     await inventory.settle('OrderApproved');

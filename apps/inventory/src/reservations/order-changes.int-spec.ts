@@ -25,6 +25,7 @@ describe('inventory following OrderAmended and OrderCancelled (real Kafka, regis
 
   beforeAll(async () => {
     inventory = await new InventoryUnderTest().start();
+    await inventory.addProducts(['AMD', 'CNL']);
   });
   afterAll(() => inventory?.stop());
 

@@ -14,6 +14,7 @@ describe('inventory consuming OrderApproved (real Kafka, registry, Postgres)', (
 
   beforeAll(async () => {
     inventory = await new InventoryUnderTest().start();
+    await inventory.addProducts(['MUG', 'TEA']);
     await inventory.receive('BER', [
       { sku: 'MUG', quantity: 10 },
       { sku: 'TEA', quantity: 10 },

@@ -75,6 +75,16 @@ describe('planAmendment', () => {
     expect(plan.releases).toEqual([{ reservationId: '1', lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 2 }]);
   });
 
+  it('releases exactly the unissued rest of a line amended down to what was issued, in whichever warehouse holds it', () => {
+    const splitLine = [holding('1', 'BER', 0, 3), holding('2', 'HAM', 2)];
+    const plan = planAmendment([{ lineNo: 1, sku: 'MUG', quantity: 3 }], splitLine, [waiting('3', 1)]);
+    expect(plan).toEqual({
+      additions: [],
+      withdrawals: [{ backorderId: '3', lineNo: 1, sku: 'MUG', quantity: 1 }],
+      releases: [{ reservationId: '2', lineNo: 1, sku: 'MUG', warehouse: 'HAM', quantity: 2 }],
+    });
+  });
+
   it('treats a line whose sku changed as the old sku removed and the new one added', () => {
     const plan = planAmendment([{ lineNo: 1, sku: 'TEA', quantity: 2 }], [holding('1', 'BER', 2)], []);
     expect(plan.releases).toEqual([{ reservationId: '1', lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 2 }]);

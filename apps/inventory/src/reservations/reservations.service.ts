@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderApproved } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
+import { excludedWarehouses } from '../products/products.queries';
 import { LockedStock } from '../stock/locked-stock.queries';
 import type { RequestedLine } from './allocation';
 import { allocate } from './allocation';
@@ -38,10 +39,12 @@ export class ReservationsService {
     const lines = requested.filter((line) => line.quantity > 0).map(({ lineNo, sku, quantity }) => ({ lineNo, sku, quantity }));
     if (lines.length === 0) return;
     const { manager } = unit;
-    const levels = await stock.lock(lines.map((line) => line.sku));
+    const skus = lines.map((line) => line.sku);
+    const levels = await stock.lock(skus);
     const { allocations, backordered } = allocate(
       lines,
       levels.map((level) => ({ sku: level.sku, warehouse: level.warehouse, available: level.available })),
+      await excludedWarehouses(manager, skus),
     );
     for (const allocation of allocations) {
       const level = stock.find(allocation.sku, allocation.warehouse);

@@ -6,6 +6,7 @@ describe('GET /v1/stock: every sku, a page at a time (real Postgres)', () => {
 
   beforeAll(async () => {
     inventory = await new InventoryUnderTest().start();
+    await inventory.addProducts(['CUP', 'MUG', 'TEA']);
     await inventory.receive('BER', [
       { sku: 'CUP', quantity: 4 },
       { sku: 'MUG', quantity: 10 },

@@ -51,6 +51,15 @@ export class InventoryUnderTest extends ServiceUnderTest<InventorySettings> {
     return this.request(init.method ?? 'GET', path, { body: init.body, as: client });
   }
 
+  /** Puts products in the product master as the ERP would (version 1 unless given), so stock of them can be received. */
+  async addProducts(skus: string[], fields: { version?: number; excludedWarehouses?: string[] } = {}): Promise<void> {
+    const products = skus.map((sku) => ({ sku, version: 1, name: `Product ${sku}`, unitOfMeasure: 'C62', taxClass: 'STANDARD', ...fields }));
+    const response = await this.call('/v1/products', 'erp', { method: 'PUT', body: { products } });
+    if (response.status !== 200 || response.body.rejected.length > 0 || response.body.stale.length > 0) {
+      throw new Error(`products refused: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+  }
+
   async receive(warehouse: string, lines: { sku: string; quantity: number; reorderPoint?: number }[]): Promise<void> {
     const response = await this.call('/v1/stock/receipts', 'warehouse', {
       method: 'POST',

@@ -2,17 +2,23 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { ReturnReceived } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { DocumentNumbersService } from '../document-numbers/document-numbers.service';
+import type { CalculatedLine } from '../invoices/invoice-calculation';
 import { calculateDocument } from '../invoices/invoice-calculation';
+import { InvoiceCredit } from '../invoices/invoice-credit.entity';
+import { bookOnInvoice, lockInvoices } from '../invoices/invoice-settlement';
 import { OrderPricesService } from '../order-prices/order-prices.service';
 import type { PriceList, Pricing } from '../order-prices/price-list';
 import { priceQuantities } from '../order-prices/price-list';
+import type { CreditableInvoice } from './credit-allocation';
+import { allocateCredit } from './credit-allocation';
 import { CreditNoteLine } from './credit-note-line.entity';
 import { CreditNote } from './credit-note.entity';
 import type { CreditNotePageView, CreditNoteView } from './dto/credit-note-view.dto';
 import { ReceivedReturn } from './received-return.entity';
 import { documentLinesView } from '../invoices/document-lines-view';
+import { withTaxClasses } from '../products/product-tax-classes.queries';
 
 export class CreditNoteNotFoundError extends NotFoundException {
   constructor(creditNoteId: string) {
@@ -115,7 +121,7 @@ export class CreditNotesService {
     await manager.insert(CreditNote, creditNote);
     await manager.insert(
       CreditNoteLine,
-      amounts.lines.map((line) => ({ ...line, creditNoteId: creditNote.id })),
+      (await withTaxClasses(manager, amounts.lines)).map((line) => ({ ...line, creditNoteId: creditNote.id })),
     );
     await manager.update(ReceivedReturn, { id: received.id }, { creditNoteId: creditNote.id });
 
@@ -136,6 +142,43 @@ export class CreditNotesService {
       { id: creditNote.id, version: 1 },
       received.correlationId,
     );
+    await this.applyToInvoices(unit, creditNote, amounts.lines);
+  }
+
+  /**
+   * Takes the credit note off what is outstanding on the invoices that billed the returned lines
+   * (allocateCredit); an invoice it settles is paid (InvoicePaid), one already paid gets a credit
+   * balance. The order's lock, held by the caller, keeps other credit notes of the order out meanwhile.
+   */
+  private async applyToInvoices(unit: UnitOfWork, creditNote: Omit<CreditNote, 'lines'>, lines: readonly CalculatedLine[]): Promise<void> {
+    const { manager } = unit;
+    const invoices = await lockInvoices(manager, { orderId: creditNote.orderId });
+    const credited = await manager.find(InvoiceCredit, { where: { invoiceId: In(invoices.map((invoice) => invoice.id)) } });
+    const creditable: CreditableInvoice[] = invoices.map((invoice) => ({
+      invoiceId: invoice.id,
+      lines: invoice.lines.map(({ lineNo, quantity }) => ({
+        lineNo,
+        quantity,
+        creditedQuantity: credited
+          .filter((part) => part.invoiceId === invoice.id && part.lineNo === lineNo)
+          .reduce((sum, part) => sum + part.quantity, 0),
+      })),
+    }));
+    const { applied, unapplied } = allocateCredit(lines, creditable);
+    if (unapplied.length > 0) {
+      this.logger.warn({ msg: 'credit note credits lines no invoice of the order billed', creditNote: creditNote.number, unapplied });
+    }
+    if (applied.length === 0) return;
+    await manager.insert(
+      InvoiceCredit,
+      applied.map((part) => ({ ...part, creditNoteId: creditNote.id })),
+    );
+    for (const invoice of invoices) {
+      const parts = applied.filter((part) => part.invoiceId === invoice.id);
+      if (parts.length === 0) continue;
+      const creditedMinor = parts.reduce((sum, part) => sum + part.amountMinor, 0);
+      await bookOnInvoice(unit, invoice, { creditedMinor, at: creditNote.issuedAt });
+    }
   }
 }
 

@@ -6,6 +6,7 @@ interface DocumentLine {
   quantity: number;
   unitPriceMinor: number;
   taxRateBp: number;
+  taxClass: string | null;
   netMinor: number;
   taxMinor: number;
 }
@@ -14,12 +15,13 @@ interface DocumentLine {
 export function documentLinesView(lines: readonly DocumentLine[]): DocumentLineView[] {
   return [...lines]
     .sort((a, b) => a.lineNo - b.lineNo)
-    .map(({ lineNo, sku, quantity, unitPriceMinor, taxRateBp, netMinor, taxMinor }) => ({
+    .map(({ lineNo, sku, quantity, unitPriceMinor, taxRateBp, taxClass, netMinor, taxMinor }) => ({
       lineNo,
       sku,
       quantity,
       unitPriceMinor,
       taxRateBp,
+      taxClass,
       netMinor,
       taxMinor,
     }));

@@ -28,6 +28,10 @@ export class InvoiceLine {
   @Column({ name: 'tax_rate_bp', type: 'int' })
   taxRateBp!: number;
 
+  /** The product's tax class when the document was issued; null: invoicing did not know the product yet. */
+  @Column({ name: 'tax_class', type: 'text', nullable: true })
+  taxClass!: string | null;
+
   @Column({ name: 'net_minor', type: 'bigint', transformer: bigintAsNumber })
   netMinor!: number;
 

@@ -1,10 +1,11 @@
-import type { InvoiceView } from './dto/invoice-view.dto';
+import type { InvoiceCreditView, InvoiceView } from './dto/invoice-view.dto';
 import type { Invoice } from './invoice.entity';
-import { invoiceStatus } from './invoice-status';
+import { invoiceBalance } from './invoice-status';
 import type { Payment } from './payment.entity';
 import { documentLinesView } from './document-lines-view';
 
-export function toInvoiceView(invoice: Invoice, payments: readonly Payment[]): InvoiceView {
+export function toInvoiceView(invoice: Invoice, payments: readonly Payment[], credits: readonly InvoiceCreditView[]): InvoiceView {
+  const { status, outstandingMinor, creditBalanceMinor } = invoiceBalance(invoice);
   return {
     id: invoice.id,
     number: invoice.number,
@@ -18,9 +19,11 @@ export function toInvoiceView(invoice: Invoice, payments: readonly Payment[]): I
     netMinor: invoice.netMinor,
     taxMinor: invoice.taxMinor,
     totalMinor: invoice.totalMinor,
-    status: invoiceStatus(invoice.totalMinor, invoice.paidMinor),
+    status,
     paidMinor: invoice.paidMinor,
-    outstandingMinor: invoice.totalMinor - invoice.paidMinor,
+    creditedMinor: invoice.creditedMinor,
+    outstandingMinor,
+    creditBalanceMinor,
     paidAt: invoice.paidAt?.toISOString() ?? null,
     payments: payments.map((payment) => ({
       paymentId: payment.id,
@@ -29,5 +32,6 @@ export function toInvoiceView(invoice: Invoice, payments: readonly Payment[]): I
       currency: payment.currency,
       receivedAt: payment.receivedAt.toISOString(),
     })),
+    credits: credits.map(({ creditNoteId, creditNoteNumber, lineNo, quantity, amountMinor }) => ({ creditNoteId, creditNoteNumber, lineNo, quantity, amountMinor })),
   };
 }

@@ -2,7 +2,11 @@ import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@tradeflow/money';
 import { InvoiceLine } from './invoice-line.entity';
 
-/** One invoice per dispatched shipment. Totals are the sums of the lines; paidMinor the sum of its payments. */
+/**
+ * One invoice per dispatched shipment. Totals are the sums of the lines; paidMinor the sum of its
+ * payments, creditedMinor of the credit note parts applied to it (InvoiceCredit). Both change only
+ * through bookOnInvoice.
+ */
 @Entity('invoices')
 export class Invoice {
   @PrimaryColumn('uuid')
@@ -46,7 +50,10 @@ export class Invoice {
   @Column({ name: 'paid_minor', type: 'bigint', transformer: bigintAsNumber })
   paidMinor!: number;
 
-  /** When payments first reached the total and InvoicePaid was published; it is published once. */
+  @Column({ name: 'credited_minor', type: 'bigint', transformer: bigintAsNumber })
+  creditedMinor!: number;
+
+  /** When payments and credits first covered the total and InvoicePaid was published; it is published once. */
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
   paidAt!: Date | null;
 

@@ -4,19 +4,22 @@ import type { UnitOfWork } from '@tradeflow/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { CustomerTermsService } from '../customers/customer-terms.service';
+import { invoiceDueDate } from '../customers/payment-terms';
 import { DocumentNumbersService } from '../document-numbers/document-numbers.service';
 import { InvoicingSettings } from '../invoicing-settings';
 import { OrderPricesService } from '../order-prices/order-prices.service';
 import type { PriceList, Pricing } from '../order-prices/price-list';
 import { priceQuantities } from '../order-prices/price-list';
 import { DispatchedShipment } from './dispatched-shipment.entity';
-import type { InvoicePageView, InvoiceView } from './dto/invoice-view.dto';
-import { calculateDocument, dueDateOf } from './invoice-calculation';
+import type { InvoiceCreditView, InvoicePageView, InvoiceView } from './dto/invoice-view.dto';
+import { calculateDocument } from './invoice-calculation';
 import { InvoiceLine } from './invoice-line.entity';
-import { isSettled } from './invoice-status';
+import { invoiceBalance } from './invoice-status';
 import { toInvoiceView } from './invoice-view';
 import { Invoice } from './invoice.entity';
 import { Payment } from './payment.entity';
+import { withTaxClasses } from '../products/product-tax-classes.queries';
 
 export class InvoiceNotFoundError extends NotFoundException {
   constructor(invoiceId: string) {
@@ -33,6 +36,7 @@ export class InvoicesService {
     private readonly prices: OrderPricesService,
     private readonly numbers: DocumentNumbersService,
     private readonly settings: InvoicingSettings,
+    private readonly customers: CustomerTermsService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -108,6 +112,7 @@ export class InvoicesService {
     const { manager } = unit;
     const amounts = calculateDocument(pricing.lines);
     const issuedAt = new Date();
+    const termsDays = await this.customers.paymentTermsDays(manager, pricing.customerId);
     const invoice: Omit<Invoice, 'lines'> = {
       id: randomUUID(),
       number: await this.numbers.next(manager, 'invoice'),
@@ -117,22 +122,23 @@ export class InvoicesService {
       currency: pricing.currency,
       correlationId: shipment.correlationId,
       issuedAt,
-      dueDate: dueDateOf(issuedAt, this.settings.INVOICE_PAYMENT_TERMS_DAYS),
+      dueDate: invoiceDueDate(issuedAt, termsDays, this.settings.INVOICE_PAYMENT_TERMS_DAYS),
       netMinor: amounts.netMinor,
       taxMinor: amounts.taxMinor,
       totalMinor: amounts.totalMinor,
       paidMinor: 0,
+      creditedMinor: 0,
       paidAt: null,
       version: 1,
     };
     // Nothing to pay (free goods): settled at issue, so the order does not wait for a payment.
-    const settled = isSettled(invoice.totalMinor, 0);
+    const { settled } = invoiceBalance(invoice);
     if (settled) Object.assign(invoice, { paidAt: issuedAt, version: 2 });
 
     await manager.insert(Invoice, invoice);
     await manager.insert(
       InvoiceLine,
-      amounts.lines.map((line) => ({ ...line, invoiceId: invoice.id })),
+      (await withTaxClasses(manager, amounts.lines)).map((line) => ({ ...line, invoiceId: invoice.id })),
     );
     await manager.update(DispatchedShipment, { id: shipment.id }, { invoiceId: invoice.id });
 
@@ -171,11 +177,31 @@ export class InvoicesService {
       where: { invoiceId: In(invoices.map((invoice) => invoice.id)) },
       order: { receivedAt: 'ASC', id: 'ASC' },
     });
+    const credits = await creditsOf(manager, invoices);
     return invoices.map((invoice) =>
       toInvoiceView(
         invoice,
         payments.filter((payment) => payment.invoiceId === invoice.id),
+        credits.filter((credit) => credit.invoiceId === invoice.id),
       ),
     );
   }
+}
+
+/** The credit note parts applied to the invoices, oldest credit note first. */
+async function creditsOf(manager: EntityManager, invoices: readonly Invoice[]): Promise<(InvoiceCreditView & { invoiceId: string })[]> {
+  const rows: { invoice_id: string; credit_note_id: string; number: string; line_no: number; quantity: number; amount_minor: string }[] = await manager.query(
+    `SELECT c.invoice_id, c.credit_note_id, n.number, c.line_no, c.quantity, c.amount_minor
+       FROM invoice_credits c JOIN credit_notes n ON n.id = c.credit_note_id
+      WHERE c.invoice_id = ANY($1) ORDER BY n.number, c.line_no`,
+    [invoices.map((invoice) => invoice.id)],
+  );
+  return rows.map((row) => ({
+    invoiceId: row.invoice_id,
+    creditNoteId: row.credit_note_id,
+    creditNoteNumber: row.number,
+    lineNo: row.line_no,
+    quantity: row.quantity,
+    amountMinor: Number(row.amount_minor),
+  }));
 }

@@ -26,10 +26,11 @@ describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
 
     const over = await pay(invoice.id, ref3, 100);
     expect(over.status).toBe(201);
-    expect(over.body).toMatchObject({ invoiceStatus: 'OVERPAID', paidMinor: 5005, outstandingMinor: -100 });
+    // The excess is owed back to the customer: a credit balance, not a negative amount outstanding.
+    expect(over.body).toMatchObject({ invoiceStatus: 'OVERPAID', paidMinor: 5005, outstandingMinor: 0, creditBalanceMinor: 100 });
 
     const view = (await invoicing.call('GET', `/v1/invoices/${invoice.id}`)).body;
-    expect(view).toMatchObject({ status: 'OVERPAID', totalMinor: 4905, paidMinor: 5005, outstandingMinor: -100 });
+    expect(view).toMatchObject({ status: 'OVERPAID', totalMinor: 4905, paidMinor: 5005, creditedMinor: 0, outstandingMinor: 0, creditBalanceMinor: 100 });
     expect(view.paidAt).toEqual(second.body.receivedAt);
     expect(view.payments).toEqual([
       { paymentId: first.body.paymentId, paymentRef: ref1, amountMinor: 2000, currency: 'EUR', receivedAt: first.body.receivedAt },
@@ -55,7 +56,7 @@ describe('POST /v1/payments (real Kafka, registry, Postgres)', () => {
     expect(payments).toEqual([
       { paymentRef: ref1, amountMinor: 2000, paidMinor: 2000, outstandingMinor: 2905 },
       { paymentRef: ref2, amountMinor: 2905, paidMinor: 4905, outstandingMinor: 0 },
-      { paymentRef: ref3, amountMinor: 100, paidMinor: 5005, outstandingMinor: -100 },
+      { paymentRef: ref3, amountMinor: 100, paidMinor: 5005, outstandingMinor: 0 },
     ]);
     expect(ofType(published, 'InvoicePaid')).toEqual([
       expect.objectContaining({ invoiceId: invoice.id, customerId: 'CUST-1', currency: 'EUR', totalMinor: 4905, paidMinor: 4905 }),

@@ -4,8 +4,9 @@ import type { UnitOfWork } from '@tradeflow/messaging';
 import type { VerifiedSignature } from '@tradeflow/platform';
 import { IdempotencyService, useWebhookSignature } from '@tradeflow/platform';
 import { randomUUID } from 'node:crypto';
-import { invoiceStatus, isSettled } from '../invoices/invoice-status';
-import { Invoice } from '../invoices/invoice.entity';
+import { bookOnInvoice, lockInvoices } from '../invoices/invoice-settlement';
+import type { InvoiceBalance } from '../invoices/invoice-status';
+import type { Invoice } from '../invoices/invoice.entity';
 import { InvoiceNotFoundError } from '../invoices/invoices.service';
 import { Payment } from '../invoices/payment.entity';
 import { SERVICE_NAME } from '../service-name';
@@ -20,7 +21,7 @@ export class PaymentsService {
 
   /**
    * Books a payment against an invoice → PaymentReceived, and InvoicePaid the first time payments
-   * reach the total. Partial and over-payments are booked as they come. A repeated paymentRef
+   * (with the credit notes applied to it) cover the total. Partial and over-payments are booked as they come. A repeated paymentRef
    * returns the first answer; with a different body it is refused (409).
    *
    * The one write path for a payment, whoever reports it: a person (manual booking) or the payment
@@ -36,10 +37,7 @@ export class PaymentsService {
       const claim = await this.idempotency.claim<PaymentView>(unit.manager, request);
       if (claim.kind === 'replay') return claim.response;
 
-      const invoice = await unit.manager.findOne(Invoice, {
-        where: { id: invoiceId },
-        lock: { mode: 'pessimistic_write', tables: ['invoices'] },
-      });
+      const [invoice] = await lockInvoices(unit.manager, { id: invoiceId });
       if (!invoice) throw new InvoiceNotFoundError(invoiceId);
       if (invoice.currency !== currency) {
         throw new UnprocessableEntityException(
@@ -52,48 +50,38 @@ export class PaymentsService {
 
       const payment: Payment = { id: randomUUID(), paymentRef, invoiceId, amountMinor, currency, receivedAt: new Date() };
       await unit.manager.insert(Payment, payment);
-      this.applyPayment(unit, invoice, payment);
-      const { paidMinor, paidAt, version } = invoice;
-      await unit.manager.update(Invoice, { id: invoice.id }, { paidMinor, paidAt, version });
+      const balance = await bookOnInvoice(unit, invoice, { paidMinor: amountMinor, at: payment.receivedAt }, (after) =>
+        announcePayment(unit, invoice, payment, after),
+      );
 
-      const view = toPaymentView(invoice, payment);
+      const view = toPaymentView(invoice, payment, balance);
       await this.idempotency.complete(unit.manager, request, 201, view);
       return view;
     });
   }
-
-  private applyPayment(unit: UnitOfWork, invoice: Invoice, payment: Payment): void {
-    invoice.paidMinor += payment.amountMinor;
-    const { id: invoiceId, orderId, customerId, currency, totalMinor, paidMinor, correlationId } = invoice;
-    unit.publish(
-      'PaymentReceived',
-      {
-        paymentId: payment.id,
-        paymentRef: payment.paymentRef,
-        invoiceId,
-        orderId,
-        customerId,
-        currency,
-        amountMinor: payment.amountMinor,
-        paidMinor,
-        outstandingMinor: totalMinor - paidMinor,
-      },
-      { id: invoiceId, version: ++invoice.version },
-      correlationId,
-    );
-    if (invoice.paidAt === null && isSettled(totalMinor, paidMinor)) {
-      invoice.paidAt = payment.receivedAt;
-      unit.publish(
-        'InvoicePaid',
-        { invoiceId, orderId, customerId, currency, totalMinor, paidMinor },
-        { id: invoiceId, version: ++invoice.version },
-        correlationId,
-      );
-    }
-  }
 }
 
-function toPaymentView(invoice: Invoice, payment: Payment): PaymentView {
+function announcePayment(unit: UnitOfWork, invoice: Invoice, payment: Payment, balance: InvoiceBalance): void {
+  const { id: invoiceId, orderId, customerId, currency, paidMinor, correlationId } = invoice;
+  unit.publish(
+    'PaymentReceived',
+    {
+      paymentId: payment.id,
+      paymentRef: payment.paymentRef,
+      invoiceId,
+      orderId,
+      customerId,
+      currency,
+      amountMinor: payment.amountMinor,
+      paidMinor,
+      outstandingMinor: balance.outstandingMinor,
+    },
+    { id: invoiceId, version: ++invoice.version },
+    correlationId,
+  );
+}
+
+function toPaymentView(invoice: Invoice, payment: Payment, balance: InvoiceBalance): PaymentView {
   return {
     paymentId: payment.id,
     paymentRef: payment.paymentRef,
@@ -103,9 +91,11 @@ function toPaymentView(invoice: Invoice, payment: Payment): PaymentView {
     amountMinor: payment.amountMinor,
     currency: payment.currency,
     receivedAt: payment.receivedAt.toISOString(),
-    invoiceStatus: invoiceStatus(invoice.totalMinor, invoice.paidMinor),
+    invoiceStatus: balance.status,
     totalMinor: invoice.totalMinor,
     paidMinor: invoice.paidMinor,
-    outstandingMinor: invoice.totalMinor - invoice.paidMinor,
+    creditedMinor: invoice.creditedMinor,
+    outstandingMinor: balance.outstandingMinor,
+    creditBalanceMinor: balance.creditBalanceMinor,
   };
 }

@@ -51,6 +51,16 @@ export class InvoicingUnderTest extends ServiceUnderTest<InvoicingSettings> {
     return invoice;
   }
 
+  /** Publishes crm-sync's events (e.g. customerUpserted's) and waits until invoicing has applied each. */
+  async applied(...events: DomainEvent[]): Promise<void> {
+    await this.publish(...events);
+    const ids = events.map((event) => event.eventId);
+    await eventually(
+      () => this.query<{ event_id: string }>(`SELECT event_id FROM inbox WHERE event_id = ANY($1)`, [ids]),
+      (rows) => rows.length === ids.length,
+    );
+  }
+
   /** Waits until `count` events about the order are on the invoices topic, and returns them decoded. */
   publishedFor(orderId: string, count: number): Promise<DomainEvent[]> {
     return this.published(TOPICS.invoices.name, orderId, (types) => types.length >= count);
@@ -71,6 +81,7 @@ export function orderPlaced(lines: PlacedLine[], orderId: string = randomUUID(),
     {
       orderId,
       channel: 'web-shop',
+      channelOrderNumber: null,
       customerId,
       currency,
       allowPartialShipment: false,
@@ -89,6 +100,23 @@ export function orderAmended(orderId: string, version: number, lines: OrderPlace
   );
 }
 
+/** A CRM customer as crm-sync announces it; only the payment terms and `updatedAt` matter to invoicing. */
+export function customerUpserted(customerId: string, paymentTermsDays: number, updatedAt: number = Date.now()) {
+  return createEvent(
+    'CustomerUpserted',
+    { customerId, name: `Customer ${customerId}`, email: null, taxId: null, status: 'ACTIVE', creditLimitMinor: null, currency: 'EUR', paymentTermsDays, updatedAt },
+    { producer: 'crm-sync', aggregateId: customerId, aggregateVersion: 1, correlationId: `customer-${customerId}` },
+  );
+}
+
+export function customerMerged(customerId: string, mergedCustomerId: string) {
+  return createEvent(
+    'CustomerMerged',
+    { customerId, mergedCustomerId },
+    { producer: 'crm-sync', aggregateId: customerId, aggregateVersion: 2, correlationId: `merge-${mergedCustomerId}` },
+  );
+}
+
 export function shipmentDispatched(orderId: string, lines: ShipmentDispatchedLine[], shipmentId: string = randomUUID()) {
   return createEvent(
     'ShipmentDispatched',
@@ -102,5 +130,35 @@ export function returnReceived(orderId: string, lines: ReturnReceivedLine[], ret
     'ReturnReceived',
     { orderId, returnId, lines },
     { producer: 'shipping', aggregateId: returnId, aggregateVersion: 2, correlationId: `order-${orderId}` },
+  );
+}
+
+const productRecord = (sku: string, version: number, taxClass: string) => ({
+  sku,
+  version,
+  name: `Product ${sku}`,
+  description: null,
+  status: 'ACTIVE',
+  unitOfMeasure: 'C62',
+  weightGrams: null,
+  lengthMm: null,
+  widthMm: null,
+  heightMm: null,
+  taxClass,
+  gtins: [],
+  excludedWarehouses: [],
+  updatedAt: Date.now(),
+});
+const fromProductMaster = (sku: string, version: number) => ({ producer: 'inventory' as const, aggregateId: sku, aggregateVersion: version, correlationId: sku });
+
+export function productUpserted(sku: string, version: number, taxClass: string) {
+  return createEvent('ProductUpserted', productRecord(sku, version, taxClass), fromProductMaster(sku, version));
+}
+
+export function productDiscontinued(sku: string, version: number, taxClass: string) {
+  return createEvent(
+    'ProductDiscontinued',
+    { ...productRecord(sku, version, taxClass), status: 'DISCONTINUED', reason: 'end of line' },
+    fromProductMaster(sku, version),
   );
 }

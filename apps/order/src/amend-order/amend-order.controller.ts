@@ -31,8 +31,8 @@ export class AmendOrderController {
   @ApiOkResponse({ type: OrderView, description: 'The order after the change' })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
   @ApiNotFoundResponse({ description: 'No such order, or another channel’s' })
-  @ApiConflictResponse({ description: 'A changed line has shipped goods, the order is cancelled or completed, or the key was reused' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line, a price change, no line left, or worth more than 2^53 − 1 minor units with tax' })
+  @ApiConflictResponse({ description: 'A line’s quantity below what it shipped, the order is cancelled or completed, or the key was reused' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown or repeated line, a new line of a sku that is unknown, discontinued or blocked (listed in `lines`), a price change, no line left, or worth more than 2^53 − 1 minor units with tax' })
   amend(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AmendOrderDto,

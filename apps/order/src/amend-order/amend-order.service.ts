@@ -12,6 +12,7 @@ import { OrderNotFoundError } from '../orders/order-not-found.error';
 import { notInvoicedValue } from '../orders/order-value';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
+import { ProductCatalogue } from '../orders/product-catalogue';
 import { SERVICE_NAME } from '../orders/service-name';
 import { amendLines } from './amendment';
 import type { AmendOrderDto } from './dto/amend-order.dto';
@@ -24,12 +25,14 @@ export class AmendOrderService {
     private readonly changes: OrderChangesService,
     private readonly orders: OrdersService,
     private readonly credit: CreditControl,
+    private readonly products: ProductCatalogue,
   ) {}
 
   /**
    * Changes quantities and adds lines → OrderAmended with the whole line list; a request that
    * changes nothing publishes nothing. Raising an open order's value must pass the customer checks
-   * (else 409, nothing changes); lowering it frees credit room for the customer's held orders.
+   * (else 409, nothing changes); lowering it frees credit room for the customer's held orders. A new
+   * line of a sku that may not be ordered is refused (422), as at placement.
    */
   amend(orderId: string, dto: AmendOrderDto, caller: OrderCaller, request: IdempotentRequest): Promise<OrderView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: orderId }, async (unit) => {
@@ -45,6 +48,7 @@ export class AmendOrderService {
         assertVisible(caller, order);
         const amendment = amendLines(order.status, order.lines, dto.lines);
         if (amendment.changes.length === 0) return null;
+        await this.products.assertOrderable(unit.manager, amendment.lines.filter((line) => !order.lines.some((old) => old.lineNo === line.lineNo)));
         const before = notInvoicedValue(order.lines);
         for (const line of amendment.lines) {
           const existing = order.lines.find((candidate) => candidate.lineNo === line.lineNo);

@@ -46,14 +46,29 @@ describe('amendLines', () => {
     expect(amendLines('APPROVED', lines, [{ lineNo: 1, quantity: 2 }]).changes).toEqual([]);
   });
 
-  it('refuses to change a line with shipped goods (conflict), but leaves it alone when unchanged', () => {
-    const partlyShipped = [{ ...lines[0], shipped: 1 }, lines[1]];
-    const error = refusal(() => amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 5 }]));
-    expect(error.kind).toBe('conflict');
-    expect(error.message).toContain('line 1 has 1 of 2 shipped');
-    expect(amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: 3 }]).changes).toEqual([
+  it('lets a line with shipped goods change its unshipped rest, down to exactly what shipped', () => {
+    const partlyShipped = [{ ...lines[0], quantity: 5, shipped: 2 }, lines[1]];
+    const reduced = amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 2 }]);
+    expect(reduced.lines[0]).toEqual({ lineNo: 1, sku: 'MUG', quantity: 2, unitPriceMinor: 500, taxRateBp: 1900 });
+    expect(reduced.changes).toEqual(['line 1: 5 → 2']);
+    expect(amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 3 }]).changes).toEqual(['line 1: 5 → 3']);
+    expect(amendLines('SHIPPED', [{ ...lines[0], shipped: 2 }], [{ lineNo: 1, quantity: 4 }]).changes).toEqual(['line 1: 2 → 4']);
+  });
+
+  it('refuses a quantity below what a line shipped (conflict naming the line and the shipped quantity), removal included', () => {
+    const partlyShipped = [{ ...lines[0], quantity: 5, shipped: 2 }, lines[1]];
+    const below = refusal(() => amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 1 }]));
+    expect(below).toMatchObject({ kind: 'conflict', message: 'line 1 has 2 of 5 shipped; its quantity cannot go below 2' });
+    expect(refusal(() => amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 0 }])).kind).toBe('conflict');
+    expect(amendLines('PARTIALLY_SHIPPED', partlyShipped, [{ lineNo: 1, quantity: 5 }, { lineNo: 2, quantity: 3 }]).changes).toEqual([
       'line 2: 1 → 3',
     ]);
+  });
+
+  it('refuses a sku or price change of a line with shipped goods like any other line’s (invalid)', () => {
+    const shipped = [{ ...lines[0], shipped: 2 }];
+    expect(refusal(() => amendLines('SHIPPED', shipped, [{ lineNo: 1, quantity: 2, sku: 'CUP' }])).message).toContain('only the quantity');
+    expect(refusal(() => amendLines('SHIPPED', shipped, [{ lineNo: 1, quantity: 2, unitPriceMinor: 1 }])).kind).toBe('invalid');
   });
 
   it('refuses any change to a cancelled, completed or partly cancelled order (conflict)', () => {

@@ -35,9 +35,11 @@ export interface Amendment {
 }
 
 /**
- * Applies an amendment to the order's lines. Lines not mentioned stay as they are. Refused: any
- * change of a closed or cancelled order, a changed line with dispatched goods (conflict), and
- * unknown or repeated line numbers, price changes, or an order left without lines (invalid).
+ * Applies an amendment to the order's lines. Lines not mentioned stay as they are. A line with
+ * dispatched goods may change its unshipped rest, down to exactly what shipped (it then counts as
+ * shipped in full); what shipped cannot be taken back. Refused: any change of a closed or cancelled
+ * order, a quantity below what a line shipped (conflict), and unknown or repeated line numbers,
+ * sku or price changes, or an order left without lines (invalid).
  */
 export function amendLines(status: OrderStatus, lines: readonly AmendableLine[], amendments: readonly LineAmendment[]): Amendment {
   if (CLOSED_STATUSES.includes(status)) throw new OrderRuleViolation('conflict', `the order is ${status}; its lines can no longer change`);
@@ -65,8 +67,11 @@ export function amendLines(status: OrderStatus, lines: readonly AmendableLine[],
       throw new OrderRuleViolation('invalid', `line ${lineNo}: only the quantity of an existing line can change`);
     }
     if (quantity === line.quantity) continue;
-    if (line.shipped > 0) {
-      throw new OrderRuleViolation('conflict', `line ${lineNo} has ${line.shipped} of ${line.quantity} shipped; a shipped line cannot change`);
+    if (quantity < line.shipped) {
+      throw new OrderRuleViolation(
+        'conflict',
+        `line ${lineNo} has ${line.shipped} of ${line.quantity} shipped; its quantity cannot go below ${line.shipped}`,
+      );
     }
     next[lines.indexOf(line)].quantity = quantity;
     changes.push(quantity === 0 ? `line ${lineNo} removed` : `line ${lineNo}: ${line.quantity} → ${quantity}`);

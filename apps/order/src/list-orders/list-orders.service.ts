@@ -21,7 +21,8 @@ export class ListOrdersService {
    * A page of orders by id (keyset: id > afterId), each as GET /v1/orders/{id} shows it. With a
    * customer, the orders of its survivor and of every id merged into it. A channel's own orders only.
    * Every filter has an index that ends in id (migration FindStuckAndSearchOrders), so a page reads
-   * an index range however many orders there are.
+   * an index range however many orders there are; a channel order number finds at most one order
+   * per channel through its unique index (migration ChannelOrderNumber).
    */
   async list(query: ListOrdersQueryDto, caller: OrderCaller): Promise<OrderPageView> {
     const { manager } = this.dataSource;
@@ -32,6 +33,7 @@ export class ListOrdersService {
     const channel = caller.channel ?? query.channel;
     if (channel !== undefined) where.channel = channel;
     if (query.status) where.status = query.status;
+    if (query.channelOrderNumber) where.channelOrderNumber = query.channelOrderNumber;
     const range = query.q ? idPrefixRange(query.q) : undefined;
     const ids = [query.afterId && MoreThan(query.afterId), range && Between(range.from, range.to)].filter((operator) => !!operator);
     if (ids.length > 0) where.id = ids.length === 1 ? ids[0] : And(...ids);

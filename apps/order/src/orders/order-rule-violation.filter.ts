@@ -3,7 +3,7 @@ import { Catch, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { OrderRuleViolation } from './order-rule-violation';
 
-/** Answers a refused amendment, cancellation or return like Nest's own 409/422, with the reason. */
+/** Answers a refused order, amendment, cancellation or return like Nest's own 409/422, with the reason and its details. */
 @Catch(OrderRuleViolation)
 export class OrderRuleViolationFilter implements ExceptionFilter {
   catch(violation: OrderRuleViolation, host: ArgumentsHost): void {
@@ -13,6 +13,6 @@ export class OrderRuleViolationFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(statusCode)
-      .json({ statusCode, message: violation.message, error: conflict ? 'Conflict' : 'Unprocessable Entity' });
+      .json({ statusCode, message: violation.message, error: conflict ? 'Conflict' : 'Unprocessable Entity', ...violation.details });
   }
 }

@@ -90,6 +90,12 @@ describe('orderStatus', () => {
       expect(orderStatus(order(lines, { shipments: [delivered, onTheWay] }))).toBe('SHIPPED');
     });
 
+    it('counts a line amended down to what it shipped as shipped in full, before and after inventory releases the rest', () => {
+      const reducedToShipped = line(3, { reserved: 5, shipped: 3 });
+      expect(orderStatus(order([reducedToShipped], { shipments: [onTheWay] }))).toBe('SHIPPED');
+      expect(orderStatus(order([{ ...reducedToShipped, reserved: 3 }], { shipments: [delivered] }))).toBe('DELIVERED');
+    });
+
     it('is DELIVERED when every shipment arrived', () => {
       const lines = [line(5, { reserved: 5, shipped: 5 })];
       expect(orderStatus(order(lines, { shipments: [delivered, delivered] }))).toBe('DELIVERED');

@@ -24,6 +24,7 @@ export function toOrderView({ order, timeline, shipments, invoices, returns }: O
         ? { reason: order.holdReason as HoldReason, detail: order.holdDetail ?? '', since: (order.heldSince ?? order.createdAt).toISOString() }
         : null,
     channel: order.channel,
+    channelOrderNumber: order.channelOrderNumber,
     customerId: order.customerId,
     currency: order.currency,
     allowPartialShipment: order.allowPartialShipment,

@@ -20,6 +20,10 @@ export class Order {
   @Column()
   channel!: string;
 
+  /** The channel's own number for the order, unique per channel (a partial unique index); null when the channel sent none. */
+  @Column({ name: 'channel_order_number', type: 'text', nullable: true })
+  channelOrderNumber!: string | null;
+
   @Column({ name: 'customer_id' })
   customerId!: string;
 

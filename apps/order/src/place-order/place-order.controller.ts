@@ -36,8 +36,10 @@ export class PlaceOrderController {
   @ApiOperation({ operationId: 'OrdersController_placeOrder', summary: undefined })
   @ApiCreatedResponse({ type: OrderView, links: linksFromPlacedOrder() })
   @ApiBadRequestResponse({ description: 'Invalid body or missing Idempotency-Key; the message names the field' })
-  @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
-  @ApiUnprocessableEntityResponse({ description: 'Worth more than 2^53 − 1 minor units with tax: could not be invoiced exactly' })
+  @ApiConflictResponse({
+    description: 'Idempotency-Key reused with a different body, or the channel already placed an order with this channelOrderNumber (its id in `orderId`)',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'A line of a sku that is unknown, discontinued or blocked (each such line in `lines`), or worth more than 2^53 − 1 minor units with tax' })
   placeOrder(@Body() body: PlaceOrderDto, @IdempotencyKey() key: string, @Caller() caller: OrderCaller): Promise<OrderView> {
     // Only channel keys pass this route's policy: the caller is the order's channel.
     return this.orders.placeOrder(body, caller.name, { scope: idempotencyScope(caller), key, body });

@@ -6,7 +6,7 @@ const now = new Date('2026-12-07T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
 
 function order(overrides: Partial<OrderFacts>): OrderFacts {
-  return { status: 'APPROVED', since: ago(0), holdReason: null, holdDetail: null, backordered: [], labelFailures: [], unpaidInvoices: [], ...overrides };
+  return { status: 'APPROVED', since: ago(0), holdReason: null, holdDetail: null, backordered: [], withdrawnProducts: [], labelFailures: [], unpaidInvoices: [], ...overrides };
 }
 
 describe('stuckVerdict', () => {
@@ -45,6 +45,25 @@ describe('stuckVerdict', () => {
     expect(stuckVerdict(order({ status: 'PARTIALLY_RESERVED', since: ago(604801), backordered }), limits, now)).toEqual(expected);
     expect(stuckVerdict(order({ status: 'PARTIALLY_RESERVED', since: ago(3000), backordered }), limits, now)).toBeNull();
     expect(stuckVerdict(order({ status: 'PARTIALLY_RESERVED', since: ago(3000) }), limits, now)).toMatchObject({ reason: 'AWAITING_RESERVATION', limitSeconds: 120 });
+  });
+
+  it('calls an order waiting for a withdrawn product stuck at once, naming each sku, before its backorder', () => {
+    const withdrawnProducts = [
+      { sku: 'TEAPOT', status: 'DISCONTINUED', since: ago(30) },
+      { sku: 'LAMP', status: 'BLOCKED', since: ago(90) },
+      { sku: 'TEAPOT', status: 'DISCONTINUED', since: ago(30) },
+    ];
+    const expected = {
+      reason: 'PRODUCT_DISCONTINUED',
+      detail: 'waits for a product withdrawn from the product master: TEAPOT (DISCONTINUED), LAMP (BLOCKED)',
+      action: 'amend-order',
+      limitSeconds: 0,
+      overdueSeconds: 90,
+    };
+    const backordered = [{ sku: 'TEAPOT', quantity: 2 }];
+    for (const status of ['APPROVED', 'BACKORDERED', 'PARTIALLY_RESERVED'] as const) {
+      expect([status, stuckVerdict(order({ status, since: ago(5), withdrawnProducts, backordered }), limits, now)]).toEqual([status, expected]);
+    }
   });
 
   it('calls an order with a refused label stuck at once, naming the shipment to retry', () => {

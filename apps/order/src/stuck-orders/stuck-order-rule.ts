@@ -5,6 +5,7 @@ export const STUCK_REASONS = [
   'UNKNOWN_CUSTOMER',
   'ACCOUNT_HOLD',
   'BACKORDERED',
+  'PRODUCT_DISCONTINUED',
   'AWAITING_RESERVATION',
   'AWAITING_SHIPMENT',
   'AWAITING_DELIVERY',
@@ -13,7 +14,7 @@ export const STUCK_REASONS = [
 export type StuckReason = (typeof STUCK_REASONS)[number];
 
 /** What fixes it, as a hint the console turns into a button. */
-export const STUCK_ACTIONS = ['approve', 'retry-label', 'replay-dead-letter', 'receive-stock', 'none'] as const;
+export const STUCK_ACTIONS = ['approve', 'retry-label', 'replay-dead-letter', 'receive-stock', 'amend-order', 'none'] as const;
 export type StuckAction = (typeof STUCK_ACTIONS)[number];
 
 /** Seconds an order may stay in a status before it counts as stuck (DELIVERED waits for its invoices' due dates instead). */
@@ -38,6 +39,8 @@ export interface OrderFacts {
   holdReason: string | null;
   holdDetail: string | null;
   backordered: readonly { sku: string; quantity: number }[];
+  /** Products the product master withdrew (DISCONTINUED or BLOCKED) that lines not yet reserved wait for, with when. */
+  withdrawnProducts: readonly { sku: string; status: string; since: Date }[];
   /** Labels the carrier refused after every retry, not made since. */
   labelFailures: readonly { shipmentId: string; reason: string; failedAt: Date }[];
   unpaidInvoices: readonly { invoiceNumber: string; dueDate: string; outstandingMinor: number }[];
@@ -60,7 +63,8 @@ const HOLDS: Record<string, StuckReason> = {
 /**
  * Whether an order has stopped moving, why, and what would move it. Each status waits for the next
  * step of another service or a person, for at most its limit. Two causes count at once, without a
- * limit, since nothing moves until someone acts: a label the carrier refused after every retry.
+ * limit, since nothing moves until someone acts: a label the carrier refused after every retry, and
+ * a product withdrawn from the master while lines of it wait for stock.
  */
 export function stuckVerdict(facts: OrderFacts, limits: StuckLimits, now: Date): StuckVerdict | null {
   const waited = (now.getTime() - facts.since.getTime()) / 1000;
@@ -73,14 +77,17 @@ export function stuckVerdict(facts: OrderFacts, limits: StuckLimits, now: Date):
       return past(limits.HELD, { reason, detail: `held: ${facts.holdReason ?? 'unknown reason'}${facts.holdDetail ? ` (${facts.holdDetail})` : ''}`, action: 'approve' });
     }
     case 'APPROVED':
-      return past(limits.APPROVED, awaitingReservation);
+      return withdrawnProduct(facts, now) ?? past(limits.APPROVED, awaitingReservation);
     case 'BACKORDERED':
-    case 'PARTIALLY_RESERVED':
+    case 'PARTIALLY_RESERVED': {
+      const withdrawn = withdrawnProduct(facts, now);
+      if (withdrawn) return withdrawn;
       if (facts.backordered.length > 0) {
         const what = facts.backordered.map((line) => `${line.quantity}×${line.sku}`).join(', ');
         return past(limits.BACKORDERED, { reason: 'BACKORDERED', detail: `backordered: ${what}`, action: 'receive-stock' });
       }
       return past(limits.APPROVED, awaitingReservation);
+    }
     case 'RESERVED':
     case 'PARTIALLY_SHIPPED':
       return labelFailure(facts, now) ?? past(limits[facts.status], awaitingShipment(facts.status));
@@ -102,6 +109,20 @@ const awaitingReservation = {
 function awaitingShipment(status: OrderStatus): Omit<StuckVerdict, 'limitSeconds' | 'overdueSeconds'> {
   const what = status === 'RESERVED' ? 'reserved' : 'partly shipped';
   return { reason: 'AWAITING_SHIPMENT', detail: `${what}, the rest not dispatched by the warehouse`, action: 'none' };
+}
+
+/** No stock will come for a withdrawn product: the line must go (amendment) or the order be cancelled. */
+function withdrawnProduct(facts: OrderFacts, now: Date): StuckVerdict | null {
+  const [first] = [...facts.withdrawnProducts].sort((a, b) => a.since.getTime() - b.since.getTime());
+  if (!first) return null;
+  const skus = [...new Map(facts.withdrawnProducts.map((product) => [product.sku, `${product.sku} (${product.status})`])).values()];
+  return {
+    reason: 'PRODUCT_DISCONTINUED',
+    detail: `waits for a product withdrawn from the product master: ${skus.join(', ')}`,
+    action: 'amend-order',
+    limitSeconds: 0,
+    overdueSeconds: Math.max(0, Math.floor((now.getTime() - first.since.getTime()) / 1000)),
+  };
 }
 
 function labelFailure(facts: OrderFacts, now: Date): StuckVerdict | null {
@@ -140,9 +161,12 @@ export const STUCK_SERIES: readonly { status: WaitingStatus; reason: StuckReason
   { status: 'HELD', reason: 'UNKNOWN_CUSTOMER' },
   { status: 'HELD', reason: 'ACCOUNT_HOLD' },
   { status: 'APPROVED', reason: 'AWAITING_RESERVATION' },
+  { status: 'APPROVED', reason: 'PRODUCT_DISCONTINUED' },
   { status: 'BACKORDERED', reason: 'BACKORDERED' },
+  { status: 'BACKORDERED', reason: 'PRODUCT_DISCONTINUED' },
   { status: 'BACKORDERED', reason: 'AWAITING_RESERVATION' },
   { status: 'PARTIALLY_RESERVED', reason: 'BACKORDERED' },
+  { status: 'PARTIALLY_RESERVED', reason: 'PRODUCT_DISCONTINUED' },
   { status: 'PARTIALLY_RESERVED', reason: 'AWAITING_RESERVATION' },
   { status: 'RESERVED', reason: 'AWAITING_SHIPMENT' },
   { status: 'PARTIALLY_SHIPPED', reason: 'AWAITING_SHIPMENT' },

@@ -22,9 +22,11 @@ interface OrderRow {
 const seconds = (now: Date, limit: number) => new Date(now.getTime() - limit * 1000);
 
 /**
- * Orders past their status's limit, with a failed label, or delivered with an invoice unpaid after
- * its due day, after `afterId` by id: a superset of what stuckVerdict calls stuck (it decides).
- * Index orders_waiting narrows each status to the orders older than its limit.
+ * Orders past their status's limit, with a failed label, waiting for a withdrawn product, or
+ * delivered with an invoice unpaid after its due day, after `afterId` by id: a superset of what
+ * stuckVerdict calls stuck (it decides). Index orders_waiting narrows each status to the orders
+ * older than its limit; the withdrawn products (few) lead to their unreserved lines by
+ * order_lines_unreserved.
  */
 export async function findStuckCandidates(
   manager: EntityManager,
@@ -43,6 +45,9 @@ export async function findStuckCandidates(
           OR (o.status = 'RESERVED' AND o.status_since < $5)
           OR (o.status = 'PARTIALLY_SHIPPED' AND o.status_since < $6)
           OR (o.status IN ('RESERVED', 'PARTIALLY_SHIPPED') AND EXISTS (SELECT 1 FROM order_label_failures f WHERE f.order_id = o.id))
+          OR (o.status IN ('APPROVED', 'BACKORDERED', 'PARTIALLY_RESERVED') AND o.id IN (
+                SELECT l.order_id FROM products p JOIN order_lines l ON l.sku = p.sku AND l.reserved < l.quantity - l.cancelled
+                 WHERE p.status <> 'ACTIVE'))
           OR (o.status = 'SHIPPED' AND o.status_since < $7)
           OR (o.status = 'DELIVERED' AND EXISTS (
                 SELECT 1 FROM order_invoices i WHERE i.order_id = o.id AND i.paid_at IS NULL AND i.total_minor > 0 AND i.due_date < $8)))
@@ -66,12 +71,20 @@ export async function findStuckCandidates(
 async function withFacts(manager: EntityManager, rows: OrderRow[]): Promise<StuckCandidate[]> {
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
-  const [backordered, failures, invoices]: [
+  const [backordered, withdrawn, failures, invoices]: [
     { order_id: string; sku: string; quantity: number }[],
+    { order_id: string; sku: string; status: string; updated_at: Date }[],
     { order_id: string; shipment_id: string; reason: string; failed_at: Date }[],
     { order_id: string; invoice_number: string; due_date: string; outstanding: string }[],
   ] = await Promise.all([
     manager.query(`SELECT order_id, sku, backordered AS quantity FROM order_lines WHERE order_id = ANY($1) AND backordered > 0 ORDER BY line_no`, [ids]),
+    manager.query(
+      `SELECT l.order_id, l.sku, p.status, p.updated_at
+         FROM order_lines l JOIN products p ON p.sku = l.sku
+        WHERE l.order_id = ANY($1) AND p.status <> 'ACTIVE' AND l.reserved < l.quantity - l.cancelled
+        ORDER BY l.line_no`,
+      [ids],
+    ),
     manager.query(`SELECT order_id, shipment_id, reason, failed_at FROM order_label_failures WHERE order_id = ANY($1)`, [ids]),
     manager.query(
       `SELECT order_id, invoice_number, due_date, total_minor - paid_minor AS outstanding
@@ -89,6 +102,7 @@ async function withFacts(manager: EntityManager, rows: OrderRow[]): Promise<Stuc
     holdReason: row.hold_reason,
     holdDetail: row.hold_detail,
     backordered: of(backordered, row.id).map(({ sku, quantity }) => ({ sku, quantity })),
+    withdrawnProducts: of(withdrawn, row.id).map((product) => ({ sku: product.sku, status: product.status, since: product.updated_at })),
     labelFailures: of(failures, row.id).map((failure) => ({ shipmentId: failure.shipment_id, reason: failure.reason, failedAt: failure.failed_at })),
     unpaidInvoices: of(invoices, row.id).map((invoice) => ({
       invoiceNumber: invoice.invoice_number,

@@ -30,6 +30,9 @@ export interface PlacedLine {
 }
 
 export class OrderUnderTest extends ServiceUnderTest<OrderSettings> {
+  /** Skus this test's products() announced: place() puts the others in the catalogue first. */
+  private readonly announcedSkus = new Set<string>();
+
   constructor() {
     super({
       definition: orderService,
@@ -65,8 +68,13 @@ export class OrderUnderTest extends ServiceUnderTest<OrderSettings> {
     return this.request(method, `${options.root ? '' : '/v1/orders'}${path}`, { body, as: options.as, headers });
   }
 
-  /** Places an order (201 expected) and answers its view. Lines default to 500 net at 19%: 595 a piece. */
+  /**
+   * Places an order (201 expected) and answers its view. Lines default to 500 net at 19%: 595 a
+   * piece. Skus not announced yet become ACTIVE products first, since only those may be ordered.
+   */
   async place(customerId: string, lines: PlacedLine[], currency = 'EUR', key = SHOP_KEY): Promise<Answer['body']> {
+    const unknown = [...new Set(lines.map((line) => line.sku))].filter((sku) => !this.announcedSkus.has(sku));
+    if (unknown.length > 0) await this.products(unknown);
     const placed = await this.call(
       'POST',
       '',
@@ -111,6 +119,44 @@ export class OrderUnderTest extends ServiceUnderTest<OrderSettings> {
       },
       customerId,
     );
+  }
+
+  /**
+   * Products as inventory announces them: ACTIVE at version 1 unless `record` says otherwise; a
+   * DISCONTINUED or BLOCKED one goes out as ProductDiscontinued, as inventory sends it. Waits until
+   * GET /v1/products/{sku} shows each at that version and status.
+   */
+  async products(skus: string[], record: Partial<EventPayload<'ProductDiscontinued'>> = {}): Promise<void> {
+    const { reason = 'withdrawn in a test', ...fields } = record;
+    for (const sku of skus) {
+      const product = {
+        sku,
+        version: 1,
+        name: `Product ${sku}`,
+        description: null,
+        status: 'ACTIVE',
+        unitOfMeasure: 'C62',
+        weightGrams: null,
+        lengthMm: null,
+        widthMm: null,
+        heightMm: null,
+        taxClass: 'STANDARD',
+        gtins: [],
+        excludedWarehouses: [],
+        updatedAt: Date.now(),
+        ...fields,
+      };
+      if (product.status === 'ACTIVE') await this.report('ProductUpserted', product, sku);
+      else await this.report('ProductDiscontinued', { ...product, reason }, sku);
+      this.announcedSkus.add(sku);
+    }
+    const { version = 1, status = 'ACTIVE' } = fields;
+    for (const sku of skus) {
+      await eventually(
+        () => this.call('GET', `/v1/products/${sku}`, undefined, { root: true, as: 'ops' }),
+        (answer) => answer.status === 200 && answer.body.version === version && answer.body.status === status,
+      );
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Address } from '@tradeflow/events';
 import type { ShipmentLine } from '../shipments/shipment-planning';
+import type { Parcel } from './parcel';
 
 /** What a carrier needs to make a label. */
 export interface LabelRequest {
@@ -8,12 +9,16 @@ export interface LabelRequest {
   warehouse: string;
   lines: ShipmentLine[];
   shippingAddress: Address | null;
+  /** Weight and box of the parcel (parcelOf); a null figure is one shipping does not know, and is sent as null. */
+  parcel: Parcel;
 }
 
 export interface Label {
   carrier: string;
   labelNumber: string;
   trackingNumber: string;
+  /** The parcel as the carrier labelled it; the shipment shows it. */
+  parcel: Parcel;
 }
 
 /**

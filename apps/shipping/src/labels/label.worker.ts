@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { ProductsService } from '../products/products.service';
 import { SERVICE_NAME } from '../service-name';
 import { LABEL_QUEUE_CHANNEL } from '../shipments/label-queue.queries';
 import { Shipment } from '../shipments/shipment.entity';
@@ -17,6 +18,8 @@ import type { LabelAttemptOutcome } from './label-attempts.metric';
 import { countLabelAttempt } from './label-attempts.metric';
 import type { ClaimedShipment } from './label-claims.queries';
 import { claimDueShipments } from './label-claims.queries';
+import type { Parcel } from './parcel';
+import { parcelOf } from './parcel';
 
 export interface LabelWorkerOptions extends RetryPolicy {
   pollIntervalMs: number;
@@ -55,6 +58,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly transactions: TransactionRunner,
     @Inject(CARRIER) private readonly carrier: Carrier,
     @Inject(LABEL_WORKER_OPTIONS) private readonly options: LabelWorkerOptions,
+    private readonly products: ProductsService,
   ) {
     this.poller = new DueWorkPoller<LeasedShipment>(
       {
@@ -87,7 +91,9 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async label(shipment: ClaimedShipment, token: string): Promise<void> {
-    const attempt = await this.callCarrier(shipment);
+    // Measured at every attempt, so a retry after the product master filled in a weight sends it.
+    const products = await this.products.measuresOf(this.dataSource.manager, shipment.lines.map((line) => line.sku));
+    const attempt = await this.callCarrier(shipment, parcelOf(shipment.lines, products));
     const origin = { producer: SERVICE_NAME, correlationId: shipment.correlation_id, causationId: shipment.created_event_id };
     const applied = await this.transactions.run(origin, async (unit): Promise<Applied | undefined> => {
       const current = await unit.manager.findOne(Shipment, {
@@ -104,11 +110,12 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async labelled(unit: UnitOfWork, shipment: Shipment, label: Label): Promise<Applied> {
-    const { carrier, labelNumber, trackingNumber } = label;
+    const { carrier, labelNumber, trackingNumber, parcel } = label;
     Object.assign(shipment, {
       carrier,
       labelNumber,
       trackingNumber,
+      parcel,
       status: 'LABELLED',
       labelAttempts: shipment.labelAttempts + 1,
       labelledAt: new Date(),
@@ -161,7 +168,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
     return { outcome: 'failed' };
   }
 
-  private async callCarrier(shipment: ClaimedShipment): Promise<Attempt> {
+  private async callCarrier(shipment: ClaimedShipment, parcel: Parcel): Promise<Attempt> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`carrier did not answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
@@ -174,6 +181,7 @@ export class LabelWorker implements OnApplicationBootstrap, BeforeApplicationShu
           warehouse: shipment.warehouse,
           lines: shipment.lines,
           shippingAddress: shipment.shipping_address,
+          parcel,
         }),
         timeout,
       ]);

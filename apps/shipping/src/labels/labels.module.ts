@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { ProductsModule } from '../products/products.module';
 import type { ShippingSettings } from '../shipping-settings';
 import { CARRIER } from './carrier';
 import { LABEL_WORKER_OPTIONS, LabelWorker } from './label.worker';
@@ -19,6 +20,7 @@ export class LabelsModule {
     };
     return {
       module: LabelsModule,
+      imports: [ProductsModule],
       providers: [
         // The only carrier so far; a real one is another Carrier chosen here by a setting.
         { provide: CARRIER, useFactory: () => new LocalCarrier(settings.LOCAL_CARRIER_FAILURE_RATE) },

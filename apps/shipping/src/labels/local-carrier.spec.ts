@@ -8,6 +8,7 @@ const request: LabelRequest = {
   warehouse: 'BER',
   lines: [{ lineNo: 1, sku: 'MUG', quantity: 1 }],
   shippingAddress: null,
+  parcel: { weightGrams: 350, dimensions: { lengthMm: 120, widthMm: 90, heightMm: 100 } },
 };
 
 describe('LocalCarrier', () => {
@@ -19,6 +20,13 @@ describe('LocalCarrier', () => {
     expect(first.labelNumber).toMatch(/^LBL-3F1C2A9E-/);
     expect(first.trackingNumber).toMatch(/^LC[0-9A-F]{16}$/);
     expect(second.trackingNumber).not.toBe(first.trackingNumber);
+  });
+
+  it('labels the parcel it was asked for, also one whose weight and box are not known', async () => {
+    const carrier = new LocalCarrier(0);
+    expect((await carrier.createLabel(request)).parcel).toEqual(request.parcel);
+    const unknown = { weightGrams: null, dimensions: null };
+    expect((await carrier.createLabel({ ...request, parcel: unknown })).parcel).toEqual(unknown);
   });
 
   it('refuses every request at rate 1 and the configured share in between', async () => {

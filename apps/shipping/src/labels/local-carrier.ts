@@ -4,7 +4,8 @@ import { CarrierRefusedError } from './carrier';
 
 /**
  * The built-in carrier for local runs and tests: labels are made up on the spot, and a configured
- * share of requests (LOCAL_CARRIER_FAILURE_RATE) is refused, to rehearse label failures.
+ * share of requests (LOCAL_CARRIER_FAILURE_RATE) is refused, to rehearse label failures. It labels
+ * the parcel as asked, an unknown weight or box included, and says so in its answer.
  */
 export class LocalCarrier implements Carrier {
   constructor(
@@ -17,6 +18,11 @@ export class LocalCarrier implements Carrier {
       throw new CarrierRefusedError(`local carrier refused the label (LOCAL_CARRIER_FAILURE_RATE=${this.failureRate})`);
     }
     const trackingNumber = `LC${randomBytes(8).toString('hex').toUpperCase()}`;
-    return { carrier: 'local', labelNumber: `LBL-${shipment.shipmentId.slice(0, 8).toUpperCase()}-${trackingNumber.slice(-6)}`, trackingNumber };
+    return {
+      carrier: 'local',
+      labelNumber: `LBL-${shipment.shipmentId.slice(0, 8).toUpperCase()}-${trackingNumber.slice(-6)}`,
+      trackingNumber,
+      parcel: shipment.parcel,
+    };
   }
 }

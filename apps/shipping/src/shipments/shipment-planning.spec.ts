@@ -192,6 +192,16 @@ describe('planShipments', () => {
       expect(planShipments(order([[1, 'MUG', 2]]), [], shipments, 'cancelled').cancel).toEqual([{ shipmentId: 's1', reason: 'cancelled' }]);
     });
 
+    it('a partly dispatched line amended down to what left: the other warehouse’s shipment goes once its release arrives', () => {
+      // 5 MUG allowing partial shipment: 3 reserved and dispatched from BER, 2 reserved in HAM and labelled; amended to 3.
+      const reducedToShipped = order([[1, 'MUG', 3]], { allowPartialShipment: true });
+      const shipments = [shipment('s1', 'BER', 'DISPATCHED', [1, 'MUG', 3]), shipment('s2', 'HAM', 'LABELLED', [1, 'MUG', 2])];
+      const beforeRelease = reserved([1, 'MUG', 'BER', 3], [1, 'MUG', 'HAM', 2]);
+      expect(planShipments(reducedToShipped, beforeRelease, shipments)).toEqual(nothing);
+      const released = reserved([1, 'MUG', 'BER', 3], [1, 'MUG', 'HAM', 2], [1, 'MUG', 'HAM', -2]);
+      expect(planShipments(reducedToShipped, released, shipments)).toEqual({ cancel: [{ shipmentId: 's2', reason: 'amended' }], create: [] });
+    });
+
     it('never cancels for what dispatched shipments hold, even beyond the reservation', () => {
       const shipments = [shipment('s1', 'BER', 'DISPATCHED', [1, 'MUG', 2]), shipment('s2', 'BER', 'LABELLED', [2, 'TEA', 1])];
       const plan = planShipments(

@@ -13,6 +13,7 @@ export function toShipmentView(shipment: Shipment): ShipmentView {
     carrier: shipment.carrier,
     labelNumber: shipment.labelNumber,
     trackingNumber: shipment.trackingNumber,
+    parcel: shipment.parcel,
     labelAttempts: shipment.labelAttempts,
     lastLabelError: shipment.lastLabelError,
     nextLabelAttemptAt: shipment.status === 'LABEL_PENDING' ? iso(shipment.nextLabelAttemptAt) : null,

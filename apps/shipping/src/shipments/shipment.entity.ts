@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Parcel } from '../labels/parcel';
 import type { ShipmentLine } from './shipment-planning';
 import type { ShipmentStatus } from './shipment-status';
 
@@ -28,6 +29,10 @@ export class Shipment {
 
   @Column({ name: 'tracking_number', type: 'text', nullable: true })
   trackingNumber!: string | null;
+
+  /** The parcel the carrier labelled; null until labelled. */
+  @Column({ type: 'jsonb', nullable: true })
+  parcel!: Parcel | null;
 
   /** Carrier calls in the current round (retry-label starts a new round). */
   @Column({ name: 'label_attempts', type: 'int', default: 0 })

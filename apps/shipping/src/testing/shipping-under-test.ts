@@ -3,6 +3,7 @@ import { createEvent } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient, HttpAnswer } from '@tradeflow/testing';
 import { ServiceUnderTest } from '@tradeflow/testing';
+import type { ProductMeasures } from '../labels/parcel';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ShippingSettings } from '../shipping-settings';
 import { shippingService } from '../shipping-service';
@@ -18,6 +19,20 @@ const metadata = (producer: 'order' | 'inventory') => (orderId: string, version:
   correlationId: orderId,
 });
 const fromOrder = metadata('order');
+const fromProductMaster = (sku: string, version: number) => ({ producer: 'inventory' as const, aggregateId: sku, aggregateVersion: version, correlationId: sku });
+const productRecord = (sku: string, version: number, measures: ProductMeasures) => ({
+  sku,
+  version,
+  name: `Product ${sku}`,
+  description: null,
+  status: 'ACTIVE',
+  unitOfMeasure: 'C62',
+  ...measures,
+  taxClass: 'STANDARD',
+  gtins: [],
+  excludedWarehouses: [],
+  updatedAt: Date.now(),
+});
 const fromInventory = metadata('inventory');
 
 /** Events other services would publish, as the shipping service receives them. */
@@ -28,6 +43,7 @@ export const upstream = {
       {
         orderId,
         channel: 'web-shop',
+        channelOrderNumber: null,
         customerId: 'CUST-1',
         currency: 'EUR',
         allowPartialShipment,
@@ -63,6 +79,16 @@ export const upstream = {
   },
   released(orderId: string, reason: string, entries: Allocation[], version = 2) {
     return createEvent('StockReleased', { orderId, reason, allocations: allocations(entries), backorders: [] }, fromInventory(orderId, version));
+  },
+  productUpserted(sku: string, version: number, measures: ProductMeasures) {
+    return createEvent('ProductUpserted', productRecord(sku, version, measures), fromProductMaster(sku, version));
+  },
+  productDiscontinued(sku: string, version: number, measures: ProductMeasures) {
+    return createEvent(
+      'ProductDiscontinued',
+      { ...productRecord(sku, version, measures), status: 'DISCONTINUED', reason: 'end of line' },
+      fromProductMaster(sku, version),
+    );
   },
 };
 

@@ -99,6 +99,9 @@ function flowOverview(): Dashboard {
 /** What only one service does, on top of what every service shows. */
 const SERVICE_PANELS: Partial<Record<DeployedService['name'], Panel[]>> = {
   order: [{ title: 'Stuck orders, by status and reason', unit: 'short', queries: [q('max by (status, reason) (tradeflow_orders_stuck)', '{{status}} {{reason}}')] }],
+  inventory: [
+    { title: 'Channel webhook deliveries, by outcome', unit: 'ops', queries: [q(`sum by (outcome) (${rate('tradeflow_channel_webhook_deliveries_total')})`, '{{outcome}}')] },
+  ],
   shipping: [{ title: 'Label attempts, by outcome', unit: 'ops', queries: [q(`sum by (outcome) (${rate('tradeflow_label_attempts_total')})`, '{{outcome}}')] }],
   'crm-sync': [
     { title: 'CRM activity deliveries, by outcome', unit: 'ops', queries: [q(`sum by (outcome) (${rate('tradeflow_crm_activity_deliveries_total')})`, '{{outcome}}')] },

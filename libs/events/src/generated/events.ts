@@ -257,7 +257,7 @@ export interface InvoiceLine {
   taxMinor: number;
 }
 
-/** Payments on the invoice reached its total. */
+/** Payments and the credit notes applied to the invoice cover its total: nothing is left to pay. Published once; paidMinor is the part that was paid. */
 export interface InvoicePaid {
   eventId: string;
   /** The record name, e.g. OrderPlaced. */
@@ -418,6 +418,8 @@ export interface OrderPlaced {
   orderId: string;
   /** The sales channel that placed the order, e.g. web-shop. */
   channel: string;
+  /** The channel's own number for the order, unique per channel; null when the channel sent none. */
+  channelOrderNumber: string | null;
   customerId: string;
   /** ISO 4217 code of every amount in the order. */
   currency: string;
@@ -471,7 +473,7 @@ export interface PaymentReceived {
   amountMinor: number;
   /** Everything paid on the invoice so far, this payment included. */
   paidMinor: number;
-  /** totalMinor - paidMinor; negative when over-paid. */
+  /** What is left to pay: totalMinor - paidMinor - the credit notes applied to the invoice, never below 0 (an excess is owed back to the customer). */
   outstandingMinor: number;
 }
 
@@ -1732,7 +1734,7 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
     "type": "record",
     "name": "InvoicePaid",
     "namespace": "tradeflow.events",
-    "doc": "Payments on the invoice reached its total.",
+    "doc": "Payments and the credit notes applied to the invoice cover its total: nothing is left to pay. Published once; paidMinor is the part that was paid.",
     "fields": [
       {
         "name": "eventId",
@@ -2270,6 +2272,15 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "doc": "The sales channel that placed the order, e.g. web-shop."
       },
       {
+        "name": "channelOrderNumber",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "The channel's own number for the order, unique per channel; null when the channel sent none."
+      },
+      {
         "name": "customerId",
         "type": "string"
       },
@@ -2446,7 +2457,7 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
       {
         "name": "outstandingMinor",
         "type": "long",
-        "doc": "totalMinor - paidMinor; negative when over-paid."
+        "doc": "What is left to pay: totalMinor - paidMinor - the credit notes applied to the invoice, never below 0 (an excess is owed back to the customer)."
       }
     ]
   },

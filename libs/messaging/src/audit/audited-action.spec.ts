@@ -1,4 +1,5 @@
-import { targetsOf } from './audited-action';
+import type { AuditedAction } from './audited-action';
+import { noteAuditTargets, runAudited, targetsOf } from './audited-action';
 
 describe('targetsOf', () => {
   it('takes the path parameters first, then the ids the body names', () => {
@@ -16,5 +17,30 @@ describe('targetsOf', () => {
 
   it('copes with no body at all', () => {
     expect(targetsOf({ id: 'A' }, undefined)).toEqual({ id: 'A' });
+  });
+});
+
+describe('noteAuditTargets', () => {
+  const action = (): AuditedAction => ({
+    action: 'load-products',
+    route: 'PUT /v1/products',
+    targets: {},
+    principal: { subject: 'erp', client: 'erp', roles: ['catalogue'], via: 'bearer' },
+    reason: null,
+    requestId: 'req-1',
+    recorded: false,
+  });
+
+  it('adds what the action did to the record it is about to get', () => {
+    const audited = action();
+    runAudited(audited, () => noteAuditTargets({ load: 'corr-1', applied: '3' }));
+    expect(audited.targets).toEqual({ load: 'corr-1', applied: '3' });
+  });
+
+  it('leaves a record already written, and work outside an audited request, alone', () => {
+    const recorded = { ...action(), recorded: true };
+    runAudited(recorded, () => noteAuditTargets({ applied: '3' }));
+    expect(recorded.targets).toEqual({});
+    expect(() => noteAuditTargets({ applied: '3' })).not.toThrow();
   });
 });

@@ -25,6 +25,15 @@ export function currentAuditedAction(): AuditedAction | undefined {
   return current.getStore();
 }
 
+/**
+ * Adds what the action did to its audit record, before its transaction writes it: a bulk load has
+ * no single id to name, so it names its counts. Outside an audited request it does nothing.
+ */
+export function noteAuditTargets(targets: Record<string, string>): void {
+  const action = current.getStore();
+  if (action && !action.recorded) action.targets = { ...action.targets, ...targets };
+}
+
 const ID_FIELD = /(?:Id|Ref)$/;
 const ID_LIST_FIELD = /^(?:ids|.+Ids)$/;
 

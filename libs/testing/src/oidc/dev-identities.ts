@@ -7,7 +7,7 @@ import type { Role } from '@tradeflow/platform';
  */
 export const DEV_AUDIENCE = 'urn:tradeflow:api';
 
-export type DevClient = 'warehouse' | 'finance' | 'credit' | 'ops' | 'auditor' | 'admin' | 'shop' | 'nobody';
+export type DevClient = 'warehouse' | 'finance' | 'credit' | 'ops' | 'auditor' | 'erp' | 'admin' | 'shop' | 'nobody';
 
 export const DEV_CLIENT_ROLES: Record<DevClient, Role[]> = {
   warehouse: ['warehouse'],
@@ -15,8 +15,10 @@ export const DEV_CLIENT_ROLES: Record<DevClient, Role[]> = {
   credit: ['credit'],
   ops: ['ops'],
   auditor: ['auditor'],
+  /** The ERP that loads the product master. */
+  erp: ['catalogue'],
   /** Every person's role: the local tools (reconcile, chaos, bench) act as all of them. */
-  admin: ['warehouse', 'finance', 'credit', 'ops', 'auditor'],
+  admin: ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'catalogue'],
   /** A sales channel's OAuth2 client (reads availability). */
   shop: ['channel'],
   /** Valid tokens, no role: what a 403 looks like. */
@@ -37,5 +39,5 @@ export const DEV_PEOPLE: Record<string, { name: string; roles: Role[] }> = {
   credit: { name: 'Cred Control', roles: ['credit'] },
   ops: { name: 'Oli Operations', roles: ['ops'] },
   auditor: { name: 'Audrey Auditor', roles: ['auditor'] },
-  admin: { name: 'Ada Admin', roles: ['warehouse', 'finance', 'credit', 'ops', 'auditor'] },
+  admin: { name: 'Ada Admin', roles: ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'catalogue'] },
 };

@@ -15,7 +15,7 @@ interface StuckOrder {
   overdueSeconds: number;
   reason: string;
   detail: string;
-  action: 'approve' | 'retry-label' | 'replay-dead-letter' | 'receive-stock' | 'none';
+  action: 'approve' | 'retry-label' | 'replay-dead-letter' | 'receive-stock' | 'amend-order' | 'none';
 }
 
 const ACTION_LABEL: Record<string, string> = { approve: 'Approve', 'retry-label': 'Retry label', 'replay-dead-letter': 'Replay dead letter' };
@@ -77,6 +77,7 @@ export function StuckPage({ me }: { me: Me }) {
 function Fix({ me, order, report }: { me: Me; order: StuckOrder; report: (outcome: { ok: boolean; text: string }) => void }) {
   if (order.action === 'none') return <p className="muted">Nothing to do here: it moves on by itself.</p>;
   if (order.action === 'receive-stock') return <p className="muted">Waits for a stock receipt of the backordered sku.</p>;
+  if (order.action === 'amend-order') return <p className="muted">No stock will come for a withdrawn product: the channel removes its line, or the order is cancelled.</p>;
   if (!may(me, ACTION_ROLE[order.action])) return <p className="muted">{ACTION_LABEL[order.action]} needs a role you do not have.</p>;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -8,6 +8,13 @@ export class DocumentLineView {
   @ApiProperty() quantity!: number;
   @ApiProperty({ description: 'Net unit price in minor units' }) unitPriceMinor!: number;
   @ApiProperty({ description: 'Tax rate in basis points: 1900 = 19%' }) taxRateBp!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'STANDARD',
+    description: 'The product’s tax class (STANDARD, REDUCED, ZERO) when issued; null: the product was not known to invoicing yet. The rate is still the order line’s',
+  })
+  taxClass!: string | null;
   @ApiProperty({ description: 'quantity × unitPriceMinor' }) netMinor!: number;
   @ApiProperty({ description: 'netMinor × taxRateBp / 10000, rounded half up' }) taxMinor!: number;
 }
@@ -20,6 +27,14 @@ export class InvoicePaymentView {
   @ApiProperty() receivedAt!: string;
 }
 
+export class InvoiceCreditView {
+  @ApiProperty({ format: 'uuid' }) creditNoteId!: string;
+  @ApiProperty({ example: 'CN-000001' }) creditNoteNumber!: string;
+  @ApiProperty() lineNo!: number;
+  @ApiProperty() quantity!: number;
+  @ApiProperty({ description: 'The part of the credit note applied to this line of the invoice' }) amountMinor!: number;
+}
+
 export class InvoiceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'INV-000001', description: 'Gap-free' }) number!: string;
@@ -28,16 +43,24 @@ export class InvoiceView {
   @ApiProperty() customerId!: string;
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty() issuedAt!: string;
-  @ApiProperty({ example: '2026-12-23', description: 'Issue date plus the payment terms' }) dueDate!: string;
+  @ApiProperty({ example: '2026-12-23', description: "Issue date plus the customer's payment terms when the invoice was issued" }) dueDate!: string;
   @ApiProperty({ type: [DocumentLineView] }) lines!: DocumentLineView[];
   @ApiProperty() netMinor!: number;
   @ApiProperty() taxMinor!: number;
   @ApiProperty({ description: 'netMinor + taxMinor' }) totalMinor!: number;
-  @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
+  @ApiProperty({
+    enum: INVOICE_STATUSES,
+    description: 'Payments against what is left after credit notes: PAID once nothing is left to pay, OVERPAID when payments exceed it',
+  })
+  status!: InvoiceStatus;
   @ApiProperty({ description: 'Sum of the payments' }) paidMinor!: number;
-  @ApiProperty({ description: 'totalMinor - paidMinor; negative when over-paid' }) outstandingMinor!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'When payments reached the total' }) paidAt!: string | null;
+  @ApiProperty({ description: 'Sum of the credit notes applied to it' }) creditedMinor!: number;
+  @ApiProperty({ description: 'Left to pay: totalMinor - paidMinor - creditedMinor, never below 0' }) outstandingMinor!: number;
+  @ApiProperty({ description: 'Owed back to the customer: paid and credited beyond the total (over-payment, or a credit note after payment)' })
+  creditBalanceMinor!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When payments and credits covered the total' }) paidAt!: string | null;
   @ApiProperty({ type: [InvoicePaymentView], description: 'Oldest first' }) payments!: InvoicePaymentView[];
+  @ApiProperty({ type: [InvoiceCreditView], description: 'The credit notes applied to it, oldest first' }) credits!: InvoiceCreditView[];
 }
 
 export class InvoicePageView {

@@ -35,5 +35,7 @@ export class PaymentView {
   @ApiProperty({ enum: INVOICE_STATUSES, description: 'The invoice status after this payment' }) invoiceStatus!: InvoiceStatus;
   @ApiProperty() totalMinor!: number;
   @ApiProperty({ description: 'Everything paid on the invoice, this payment included' }) paidMinor!: number;
-  @ApiProperty({ description: 'totalMinor - paidMinor; negative when over-paid' }) outstandingMinor!: number;
+  @ApiProperty({ description: 'Credit notes applied to the invoice' }) creditedMinor!: number;
+  @ApiProperty({ description: 'Left to pay: totalMinor - paidMinor - creditedMinor, never below 0' }) outstandingMinor!: number;
+  @ApiProperty({ description: 'Owed back to the customer: paid and credited beyond the total' }) creditBalanceMinor!: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, Validate, ValidatorConstraint } from 'class-validator';
+import { NoControlCharacters } from '@tradeflow/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, Validate, ValidatorConstraint } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { OrderView } from '../../orders/dto/order-view.dto';
 import { ORDER_STATUSES } from '../../orders/order-status';
@@ -43,6 +44,14 @@ export class ListOrdersQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'channel must be 1-64 letters, digits, ".", "_" or "-"' })
   channel?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 64, example: 'WEB-100234', description: 'Only the order with this channel order number (one per channel)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 64, { message: 'channelOrderNumber must be 1-64 characters once trimmed' })
+  @NoControlCharacters()
+  channelOrderNumber?: string;
 
   @ApiPropertyOptional({ enum: ORDER_STATUSES, description: 'Only orders in this status' })
   @IsOptional()

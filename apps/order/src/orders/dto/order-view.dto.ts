@@ -72,6 +72,8 @@ export class OrderView {
   @ApiProperty({ type: OrderHoldView, nullable: true, description: 'Why the order waits, while it is HELD; null otherwise' })
   hold!: OrderHoldView | null;
   @ApiProperty() channel!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The channel’s own order number, unique per channel; null when it sent none' })
+  channelOrderNumber!: string | null;
   @ApiProperty() customerId!: string;
   @ApiProperty() currency!: string;
   @ApiProperty() allowPartialShipment!: boolean;

@@ -8,6 +8,23 @@ export class ShipmentLineView {
   @ApiProperty({ example: 2 }) quantity!: number;
 }
 
+export class ParcelDimensionsView {
+  @ApiProperty({ example: 120 }) lengthMm!: number;
+  @ApiProperty({ example: 90 }) widthMm!: number;
+  @ApiProperty({ example: 100 }) heightMm!: number;
+}
+
+export class ParcelView {
+  @ApiProperty({ type: Number, nullable: true, example: 1050, description: 'Σ quantity × unit weight; null when a line’s product weight is not known' })
+  weightGrams!: number | null;
+  @ApiProperty({
+    type: ParcelDimensionsView,
+    nullable: true,
+    description: 'The box of the largest item by volume; null when a line’s product dimensions are not known',
+  })
+  dimensions!: ParcelDimensionsView | null;
+}
+
 /** Lists are ordered oldest first, then by warehouse. */
 export class ShipmentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -22,6 +39,7 @@ export class ShipmentView {
   @ApiProperty({ type: String, nullable: true, example: 'local' }) carrier!: string | null;
   @ApiProperty({ type: String, nullable: true }) labelNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) trackingNumber!: string | null;
+  @ApiProperty({ type: ParcelView, nullable: true, description: 'The parcel the carrier labelled; null until labelled' }) parcel!: ParcelView | null;
   @ApiProperty({ description: 'Carrier calls in the current round; retry-label starts a new round' }) labelAttempts!: number;
   @ApiProperty({ type: String, nullable: true, description: 'Why the last carrier call failed' }) lastLabelError!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'When the next carrier call is due (LABEL_PENDING only)' })
