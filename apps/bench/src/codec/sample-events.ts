@@ -26,6 +26,24 @@ const totals = {
 };
 const document = { currency: 'EUR', ...totals, totalMinor: totals.netMinor + totals.taxMinor };
 
+/** The whole record the product master publishes on every change. */
+const product = {
+  sku: 'MUG-RED-350ML',
+  version: 7,
+  name: 'Stoneware mug, red, 350 ml',
+  description: 'Dishwasher-safe stoneware mug with a glazed finish',
+  status: 'ACTIVE',
+  unitOfMeasure: 'C62',
+  weightGrams: 320,
+  lengthMm: 120,
+  widthMm: 90,
+  heightMm: 100,
+  taxClass: 'STANDARD',
+  gtins: ['4006381333931'],
+  excludedWarehouses: [],
+  updatedAt: Date.now(),
+};
+
 /** The payload of every event type, with the sizes and shapes a real order produces. */
 const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   OrderPlaced: {
@@ -114,6 +132,8 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
     requestId: randomUUID(),
   },
   AccountHoldReleased: { customerId, reason: 'paid', source: 'api' },
+  ProductUpserted: product,
+  ProductDiscontinued: { ...product, version: 8, status: 'DISCONTINUED', reason: 'supplier stopped making it' },
 };
 
 /** One valid event of each type, made as services make them (createEvent validates). */

@@ -1,5 +1,5 @@
 import type { AccessPolicy, Partner, Role } from '@tradeflow/platform';
-import { signedWebhookHeaders } from '@tradeflow/platform';
+import { ROLES, signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient } from '@tradeflow/testing';
 import { devAuthorization } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { API_KEY, APPROVER_KEY, call, CARRIER_WEBHOOK_SECRET, CRM_WEBHOOK_SECRET
 const SERVICES: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** The development client that holds exactly one role (dev-identities.ts). */
-const CLIENT_OF: Record<Role, DevClient> = { warehouse: 'warehouse', finance: 'finance', credit: 'credit', ops: 'ops', auditor: 'auditor', channel: 'shop' };
+const CLIENT_OF: Record<Role, DevClient> = { warehouse: 'warehouse', finance: 'finance', credit: 'credit', ops: 'ops', auditor: 'auditor', catalogue: 'erp', channel: 'shop' };
 /** The slice's channel keys, by a scope each carries. */
 const KEY_WITH: Record<string, string> = { 'orders:write': API_KEY, 'orders:read': API_KEY, 'orders:approve': APPROVER_KEY };
 const SECRET_OF: Record<Partner, string> = { crm: CRM_WEBHOOK_SECRET, carrier: CARRIER_WEBHOOK_SECRET, 'payment-provider': PAYMENT_PROVIDER_WEBHOOK_SECRET };
@@ -95,12 +95,18 @@ describe('every route of every service: policy declared and enforced', () => {
         `order POST /v1/orders/{id}/approve: credit, key orders:approve; audited as approve-order, needs reason`,
         `order POST /v1/orders/{id}/cancel: ops, key orders:write; audited as cancel-order, needs reason`,
         `order POST /v1/orders/{id}/returns: ops, key orders:write; audited as request-return`,
+        `order GET /v1/products/{sku}: ${staff}, key orders:read`,
         `inventory GET /v1/reservations: ${staff}`,
         `inventory GET /v1/reservations/orders: ${staff}`,
         `inventory GET /v1/stock: auditor, channel, credit, finance, ops, warehouse`,
         `inventory GET /v1/stock/{sku}: auditor, channel, credit, finance, ops, warehouse`,
         `inventory POST /v1/reservations/{orderId}/release: ops; audited as release-reservation, needs reason`,
         `inventory POST /v1/stock/receipts: warehouse; audited as receive-stock`,
+        `inventory GET /v1/products: auditor, catalogue, ops, warehouse`,
+        `inventory GET /v1/products/{sku}: auditor, catalogue, ops, warehouse`,
+        `inventory POST /v1/products/import: catalogue; audited as import-products`,
+        `inventory PUT /v1/products: catalogue; audited as load-products`,
+        `inventory PUT /v1/products/{sku}: catalogue; audited as put-product`,
         `inventory DELETE /v1/webhook-subscriptions/{id}: ops; audited as delete-webhook-subscription`,
         `inventory GET /v1/webhook-subscriptions: auditor, ops`,
         `inventory GET /v1/webhook-subscriptions/{id}/deliveries: auditor, ops`,
@@ -146,7 +152,7 @@ describe('every route of every service: policy declared and enforced', () => {
     for (const operation of operations) {
       if (operation.policy?.kind !== 'principal') continue;
       answers.push(`${nameOf(operation)} as nobody: ${await statusOf(operation, nobody)}`);
-      for (const role of ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'channel'] as Role[]) {
+      for (const role of ROLES) {
         if (!operation.policy.roles.includes(role)) answers.push(`${nameOf(operation)} as ${role}: ${await statusOf(operation, await devAuthorization(CLIENT_OF[role]))}`);
       }
     }
