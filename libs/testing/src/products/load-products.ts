@@ -1,3 +1,4 @@
+import { eventually } from '../eventually';
 import { devAuthorization } from '../oidc/dev-access-token';
 
 /** A product as the ERP sends it to inventory's `PUT /v1/products` (the fields of ProductUpserted without updatedAt). */
@@ -75,15 +76,16 @@ export async function loadProducts(products: readonly ProductRecord[], services:
   );
 }
 
+/** Until `deadline` (each sku is looked up at least once): the order service answers 404 for a sku it has not seen yet. */
 async function orderServiceKnows(product: ProductRecord, orderUrl: string, deadline: number, issuerUrl?: string): Promise<void> {
-  for (;;) {
+  const lookup = async () => {
     const response = await fetch(`${orderUrl}/v1/products/${encodeURIComponent(product.sku)}`, { headers: await devAuthorization('auditor', issuerUrl) });
     const text = await response.text();
-    const known = response.status === 200 ? (JSON.parse(text) as { version: number }) : undefined;
-    if (known && known.version >= product.version) return;
-    if (Date.now() > deadline) {
-      throw new Error(`the order service does not know ${product.sku} at version ${product.version} (last answer ${response.status}${known ? `, version ${known.version}` : ''})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+    return { status: response.status, version: response.status === 200 ? (JSON.parse(text) as { version: number }).version : undefined };
+  };
+  await eventually(lookup, (known) => (known.version ?? 0) >= product.version, { timeoutMs: Math.max(POLL_MS, deadline - Date.now()), intervalMs: POLL_MS }).catch(
+    (error: Error) => {
+      throw new Error(`the order service does not know ${product.sku} at version ${product.version}: ${error.message}`);
+    },
+  );
 }
