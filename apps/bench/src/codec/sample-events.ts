@@ -25,16 +25,14 @@ const totals = {
   taxMinor: invoiced.reduce((sum, line) => sum + line.taxMinor, 0),
 };
 const document = { currency: 'EUR', ...totals, totalMinor: totals.netMinor + totals.taxMinor };
-
-/** The whole record the product master publishes on every change. */
 const product = {
   sku: 'MUG-RED-350ML',
-  version: 7,
-  name: 'Stoneware mug, red, 350 ml',
-  description: 'Dishwasher-safe stoneware mug with a glazed finish',
+  version: 1_765_000_000_000,
+  name: 'Mug, red, 350 ml',
+  description: 'Stoneware, dishwasher safe',
   status: 'ACTIVE',
   unitOfMeasure: 'C62',
-  weightGrams: 320,
+  weightGrams: 420,
   lengthMm: 120,
   widthMm: 90,
   heightMm: 100,
@@ -116,6 +114,8 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
     paymentTermsDays: 30,
     updatedAt: Date.now(),
   },
+  ProductUpserted: product,
+  ProductDiscontinued: { ...product, status: 'DISCONTINUED', reason: 'end of line' },
   CustomerDuplicateDetected: { customerId: 'CUST-100877', duplicateOfCustomerId: customerId, matchedOn: 'email' },
   CustomerMerged: { customerId, mergedCustomerId: 'CUST-100877' },
   AccountHoldPlaced: { customerId, reason: 'overdue invoices', source: 'crm' },
@@ -132,8 +132,6 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
     requestId: randomUUID(),
   },
   AccountHoldReleased: { customerId, reason: 'paid', source: 'api' },
-  ProductUpserted: product,
-  ProductDiscontinued: { ...product, version: 8, status: 'DISCONTINUED', reason: 'supplier stopped making it' },
 };
 
 /** One valid event of each type, made as services make them (createEvent validates). */

@@ -200,9 +200,9 @@ describe('order to cash', () => {
     expect((await tradeflow.providerPays(invoice.id, 5000)).body).toMatchObject({ paidMinor: 5000, outstandingMinor: 6900 });
     const [partlyPaid] = await tradeflow.invoices(orderId);
     expect(partlyPaid.status).toBe('PARTIALLY_PAID');
-    expect((await tradeflow.pay(invoice.id, 7000)).body).toMatchObject({ paidMinor: 12000, outstandingMinor: -100 });
+    expect((await tradeflow.pay(invoice.id, 7000)).body).toMatchObject({ paidMinor: 12000, outstandingMinor: 0, creditBalanceMinor: 100 });
     const [overpaid] = await tradeflow.invoices(orderId);
-    expect(overpaid).toMatchObject({ status: 'OVERPAID', paidMinor: 12000, outstandingMinor: -100 });
+    expect(overpaid).toMatchObject({ status: 'OVERPAID', paidMinor: 12000, outstandingMinor: 0, creditBalanceMinor: 100 });
     expect(overpaid.payments).toHaveLength(2);
     await tradeflow.waitForOrder(orderId, 'COMPLETED');
     await expectInvariants(tradeflow, orderId);

@@ -9,7 +9,7 @@ import { API_KEY, APPROVER_KEY, call, CARRIER_WEBHOOK_SECRET, CRM_WEBHOOK_SECRET
 const SERVICES: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** The development client that holds exactly one role (dev-identities.ts). */
-const CLIENT_OF: Record<Role, DevClient> = { warehouse: 'warehouse', finance: 'finance', credit: 'credit', ops: 'ops', auditor: 'auditor', catalogue: 'erp', channel: 'shop' };
+const CLIENT_OF: Record<Role, DevClient> = { warehouse: 'warehouse', finance: 'finance', credit: 'credit', ops: 'ops', auditor: 'auditor', channel: 'shop', catalogue: 'erp' };
 /** The slice's channel keys, by a scope each carries. */
 const KEY_WITH: Record<string, string> = { 'orders:write': API_KEY, 'orders:read': API_KEY, 'orders:approve': APPROVER_KEY };
 const SECRET_OF: Record<Partner, string> = { crm: CRM_WEBHOOK_SECRET, carrier: CARRIER_WEBHOOK_SECRET, 'payment-provider': PAYMENT_PROVIDER_WEBHOOK_SECRET };
@@ -90,12 +90,12 @@ describe('every route of every service: policy declared and enforced', () => {
         `order GET /v1/orders: ${staff}, key orders:read`,
         `order GET /v1/orders/{id}: ${staff}, key orders:read`,
         `order GET /v1/orders/stuck: ${staff}`,
+        `order GET /v1/products/{sku}: ${staff}, key orders:read`,
         `order PATCH /v1/orders/{id}: key orders:write`,
         `order POST /v1/orders: key orders:write`,
         `order POST /v1/orders/{id}/approve: credit, key orders:approve; audited as approve-order, needs reason`,
         `order POST /v1/orders/{id}/cancel: ops, key orders:write; audited as cancel-order, needs reason`,
         `order POST /v1/orders/{id}/returns: ops, key orders:write; audited as request-return`,
-        `order GET /v1/products/{sku}: ${staff}, key orders:read`,
         `inventory GET /v1/reservations: ${staff}`,
         `inventory GET /v1/reservations/orders: ${staff}`,
         `inventory GET /v1/stock: auditor, channel, credit, finance, ops, warehouse`,

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { customerMerged, customerUpserted, InvoicingUnderTest, ofType, orderPlaced, shipmentDispatched } from '../testing/invoicing-under-test';
 
@@ -14,6 +15,12 @@ describe("invoice due dates from the customer's payment terms (real Kafka, regis
   });
   afterAll(() => invoicing?.stop());
 
+  /** Publishes crm-sync's events and waits until invoicing has applied each. */
+  const announce = async (...events: DomainEvent[]) => {
+    await invoicing.publish(...events);
+    await invoicing.applied(...events);
+  };
+
   /** Places and dispatches an order of `customerId` and returns its invoice. */
   const invoiceFor = async (customerId: string) => {
     const order = orderPlaced([MUG], undefined, 'EUR', customerId);
@@ -26,7 +33,7 @@ describe("invoice due dates from the customer's payment terms (real Kafka, regis
   };
 
   it("makes an invoice due after the customer's 14 days, and the InvoiceIssued says so", async () => {
-    await invoicing.applied(customerUpserted('TERMS-14', 14));
+    await announce(customerUpserted('TERMS-14', 14));
     const invoice = await invoiceFor('TERMS-14');
     expect(invoice.dueDate).toBe(daysAfter(invoice.issuedAt, 14));
 
@@ -41,11 +48,11 @@ describe("invoice due dates from the customer's payment terms (real Kafka, regis
 
   it('keeps issued invoices as they are when the terms change; later invoices follow the newest CRM record', async () => {
     const updatedAt = Date.now();
-    await invoicing.applied(customerUpserted('TERMS-CHANGE', 14, updatedAt));
+    await announce(customerUpserted('TERMS-CHANGE', 14, updatedAt));
     const first = await invoiceFor('TERMS-CHANGE');
 
     // Terms go to 45; then a record older than that arrives late and changes nothing.
-    await invoicing.applied(customerUpserted('TERMS-CHANGE', 45, updatedAt + 1000), customerUpserted('TERMS-CHANGE', 7, updatedAt + 500));
+    await announce(customerUpserted('TERMS-CHANGE', 45, updatedAt + 1000), customerUpserted('TERMS-CHANGE', 7, updatedAt + 500));
     const second = await invoiceFor('TERMS-CHANGE');
 
     expect(second.dueDate).toBe(daysAfter(second.issuedAt, 45));
@@ -53,8 +60,8 @@ describe("invoice due dates from the customer's payment terms (real Kafka, regis
   });
 
   it("applies the survivor's terms to the orders of a customer merged into it", async () => {
-    await invoicing.applied(customerUpserted('TERMS-SURVIVOR', 60), customerUpserted('TERMS-MERGED', 10));
-    await invoicing.applied(customerMerged('TERMS-SURVIVOR', 'TERMS-MERGED'));
+    await announce(customerUpserted('TERMS-SURVIVOR', 60), customerUpserted('TERMS-MERGED', 10));
+    await announce(customerMerged('TERMS-SURVIVOR', 'TERMS-MERGED'));
 
     const invoice = await invoiceFor('TERMS-MERGED');
     expect(invoice.customerId).toBe('TERMS-MERGED');

@@ -51,16 +51,6 @@ export class InvoicingUnderTest extends ServiceUnderTest<InvoicingSettings> {
     return invoice;
   }
 
-  /** Publishes crm-sync's events (e.g. customerUpserted's) and waits until invoicing has applied each. */
-  async applied(...events: DomainEvent[]): Promise<void> {
-    await this.publish(...events);
-    const ids = events.map((event) => event.eventId);
-    await eventually(
-      () => this.query<{ event_id: string }>(`SELECT event_id FROM inbox WHERE event_id = ANY($1)`, [ids]),
-      (rows) => rows.length === ids.length,
-    );
-  }
-
   /** Waits until `count` events about the order are on the invoices topic, and returns them decoded. */
   publishedFor(orderId: string, count: number): Promise<DomainEvent[]> {
     return this.published(TOPICS.invoices.name, orderId, (types) => types.length >= count);
