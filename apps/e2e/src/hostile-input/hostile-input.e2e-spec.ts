@@ -13,19 +13,20 @@ const LIMIT = 16_384;
 type TopicKey = keyof typeof TOPICS;
 /** Each service's input topics: what its @EventPattern handlers read. */
 const INPUTS: Record<SliceService, TopicKey[]> = {
-  order: ['customers', 'reservations', 'shipments', 'invoices'],
-  inventory: ['orders', 'shipments'],
-  shipping: ['orders', 'reservations'],
-  invoicing: ['orders', 'shipments'],
+  order: ['customers', 'reservations', 'shipments', 'invoices', 'products'],
+  inventory: ['orders', 'shipments', 'products'],
+  shipping: ['orders', 'reservations', 'products'],
+  invoicing: ['orders', 'shipments', 'customers', 'products'],
   'crm-sync': ['orders', 'shipments', 'invoices'],
 };
-/** The last event order 1 puts on each topic: once it is read, the topic holds all of order 1. */
+/** The last event order 1 puts on each topic (on the products topic, a product it names): once it is read, the topic holds all of order 1. */
 const LAST_OF_FLOW: Partial<Record<TopicKey, EventType>> = {
   orders: 'OrderCompleted',
   reservations: 'StockReserved',
   shipments: 'ShipmentDelivered',
   invoices: 'InvoicePaid',
   customers: 'CustomerUpserted',
+  products: 'ProductUpserted',
 };
 const TOPICS_READ = Object.keys(LAST_OF_FLOW) as TopicKey[];
 
