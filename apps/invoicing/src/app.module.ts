@@ -22,6 +22,7 @@ import { OrderPrice } from './order-prices/order-price.entity';
 import { PaymentsModule } from './payments/payments.module';
 import { Product } from './products/product.entity';
 import { ProductsModule } from './products/products.module';
+import { ReportsModule } from './reports/reports.module';
 import { SERVICE_NAME } from './service-name';
 import { invoicingMigrations } from './migrations';
 
@@ -75,6 +76,7 @@ export class AppModule {
         OrderEventsModule,
         ProductsModule,
         CustomersModule,
+        ReportsModule,
       ],
       providers: [{ provide: WEBHOOK_PARTNERS, useValue: webhookPartners(settings) }],
     };

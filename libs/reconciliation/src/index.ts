@@ -2,6 +2,7 @@
 export { formatMismatch } from './mismatch';
 export type { Mismatch, MismatchIds } from './mismatch';
 export type * from './records';
+export { exposureMismatches, revenueMismatches } from './invariants/customer-invariants';
 export { documentMismatches } from './invariants/document-invariants';
 export { messagingMismatches } from './invariants/messaging-invariants';
 export type { MessagingRules } from './invariants/messaging-invariants';

@@ -9,6 +9,7 @@ export interface MismatchIds {
   creditNote?: string;
   shipmentId?: string;
   deadLetter?: string;
+  customer?: string;
 }
 
 /** One broken invariant: `check` names it (stable, for grep), `detail` says what differs. */
@@ -28,6 +29,7 @@ const LABELS: [keyof MismatchIds, string][] = [
   ['creditNote', 'credit-note'],
   ['shipmentId', 'shipment'],
   ['deadLetter', 'dead-letter'],
+  ['customer', 'customer'],
 ];
 
 /** `MISMATCH <check> order=… line=… sku=…: <detail>`, one line. */

@@ -44,12 +44,33 @@ export interface DocumentRecord {
   id: string;
   number: string;
   orderId: string;
+  /** The customer id it was issued to (CRM merges do not change it). */
+  customerId: string;
+  currency: string;
   /** Invoices only: the shipment it bills. */
   shipmentId?: string;
   lines: DocumentLineRecord[];
   netMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** Invoices only: the payments and the credit notes booked on it. */
+  paidMinor?: number;
+  creditedMinor?: number;
+}
+
+/** GET /v1/customers/{id} (crm-sync): a survivor's figures per currency, its merged ids' counted as its own. */
+export interface CrmCustomerRecord {
+  customerId: string;
+  mergedCustomerIds: string[];
+  totals: { currency: string; lifetimeRevenueMinor: number }[];
+}
+
+/** GET /v1/customer-accounts/{id} (order): what the credit check counts as owed on invoices, in the account's currency. */
+export interface CustomerAccountRecord {
+  survivorId: string;
+  mergedIds: string[];
+  currency: string | null;
+  unpaidInvoicesMinor: number;
 }
 
 /** GET /v1/shipments (shipping). */

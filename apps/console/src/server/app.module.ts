@@ -15,6 +15,7 @@ import { OrderDetails } from './orders/order-details';
 import { OrdersController } from './orders/orders.controller';
 import { StuckOrderFix } from './orders/stuck-order-fix';
 import { ReconcileController } from './reconcile/reconcile.controller';
+import { ReportsController } from './reports/reports.controller';
 import { ServiceClient } from './services/service-client';
 import { SessionStore } from './session/session-store';
 import { SessionGuard } from './session/session.guard';
@@ -46,6 +47,7 @@ export class AppModule {
         TracesController,
         CustomersController,
         ReconcileController,
+        ReportsController,
       ],
       providers: [
         { provide: CONSOLE_SETTINGS, useValue: settings },

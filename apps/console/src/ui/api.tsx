@@ -52,6 +52,7 @@ export const MAY = {
   dismiss: ['ops'],
   readOperations: ['ops', 'auditor'],
   readCustomers: ['credit', 'finance', 'ops', 'auditor'],
+  readRevenue: ['credit', 'finance', 'ops', 'auditor'],
 } as const;
 
 export function may(me: Me, what: keyof typeof MAY): boolean {

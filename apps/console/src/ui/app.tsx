@@ -8,6 +8,7 @@ import { FlowHealthPage } from './pages/flow-health-page';
 import { OrderPage } from './pages/order-page';
 import { OrdersPage } from './pages/orders-page';
 import { ReconcilePage } from './pages/reconcile-page';
+import { RevenuePage } from './pages/revenue-page';
 import { StuckPage } from './pages/stuck-page';
 import { TracePage } from './pages/trace-page';
 import { Link, usePath } from './router';
@@ -26,6 +27,7 @@ function page(path: string, me: Me) {
   if (pathname === '/dead-letters') return <DeadLettersPage me={me} />;
   if (pathname === '/flow') return <FlowHealthPage />;
   if (pathname === '/reconcile') return <ReconcilePage />;
+  if (pathname === '/revenue') return <RevenuePage path={path} />;
   return <OrdersPage path={path} />;
 }
 
@@ -35,6 +37,7 @@ const NAV: { to: string; label: string; shown?: (me: Me) => boolean }[] = [
   { to: '/dead-letters', label: 'Dead letters', shown: (me) => may(me, 'readOperations') },
   { to: '/flow', label: 'Flow health', shown: (me) => may(me, 'readOperations') },
   { to: '/reconcile', label: 'Reconcile', shown: (me) => may(me, 'readOperations') },
+  { to: '/revenue', label: 'Revenue', shown: (me) => may(me, 'readRevenue') },
 ];
 
 export function App() {

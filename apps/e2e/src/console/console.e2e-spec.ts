@@ -169,4 +169,18 @@ describe('ops console', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.context().close();
   }, 120_000);
+
+  it("shows finance invoicing's revenue report for a period, and invoicing's reason for a bad one", async () => {
+    const page = await logIn(browser, stack.consoleUrl, 'finance');
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${stack.consoleUrl}/revenue?from=${today.slice(0, 8)}01&to=${today}&groupBy=customer`);
+    await page.getByRole('heading', { name: 'Revenue' }).waitFor();
+    // The stack's only order never ships (every label fails), so nothing is invoiced yet this month.
+    await page.getByText('Nothing invoiced, credited or paid in this period.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-revenue');
+    await page.goto(`${stack.consoleUrl}/revenue?from=${today}&to=2000-01-01&groupBy=day`);
+    await page.getByText(/to .*before/i).waitFor();
+    await page.context().close();
+  }, 120_000);
 });

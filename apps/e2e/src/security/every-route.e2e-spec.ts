@@ -125,6 +125,7 @@ describe('every route of every service: policy declared and enforced', () => {
         `invoicing GET /v1/invoices/{id}: ${backOffice}`,
         `invoicing POST /v1/payments: finance; audited as record-payment`,
         `invoicing POST /v1/payments/webhooks/provider: signed by payment-provider`,
+        `invoicing GET /v1/reports/revenue: ${backOffice}`,
         `crm-sync GET /v1/crm/activities: ${backOffice}`,
         `crm-sync GET /v1/customers/duplicates: ${backOffice}`,
         `crm-sync GET /v1/customers/{id}: ${backOffice}`,

@@ -17,6 +17,10 @@ export class OrderPrice {
   @Column({ type: 'char', length: 3, nullable: true })
   currency!: string | null;
 
+  /** The sales channel that placed the order (OrderPlaced), for the revenue report; null until then. */
+  @Column({ type: 'text', nullable: true })
+  channel!: string | null;
+
   /** aggregateVersion of the order event the lines come from; 0 before any. */
   @Column({ type: 'int' })
   version!: number;

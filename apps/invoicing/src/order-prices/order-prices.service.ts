@@ -23,10 +23,10 @@ export class OrderPricesService {
     return toPriceList(order);
   }
 
-  /** OrderPlaced: who pays, in which currency, and the prices. Returns the price list, still locked. */
+  /** OrderPlaced: who pays, in which currency, through which channel, and the prices. Returns the price list, still locked. */
   async recordPlaced(manager: EntityManager, event: OrderPlaced): Promise<PriceList> {
     await this.lock(manager, event.orderId);
-    await manager.update(OrderPrice, { orderId: event.orderId }, { customerId: event.customerId, currency: event.currency });
+    await manager.update(OrderPrice, { orderId: event.orderId }, { customerId: event.customerId, currency: event.currency, channel: event.channel });
     await this.recordLines(manager, event);
     return this.priceList(manager, event.orderId);
   }

@@ -65,12 +65,12 @@ type PlacedLine = Omit<OrderPlacedLine, 'lineNo'>;
 
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Row', line2: null, city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 
-export function orderPlaced(lines: PlacedLine[], orderId: string = randomUUID(), currency = 'EUR', customerId = 'CUST-1') {
+export function orderPlaced(lines: PlacedLine[], orderId: string = randomUUID(), currency = 'EUR', customerId = 'CUST-1', channel = 'web-shop') {
   return createEvent(
     'OrderPlaced',
     {
       orderId,
-      channel: 'web-shop',
+      channel,
       channelOrderNumber: null,
       customerId,
       currency,

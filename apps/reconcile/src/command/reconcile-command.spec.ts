@@ -12,7 +12,20 @@ type Routes = Record<string, unknown>;
 
 function consistentSystem(): Routes {
   const line = { lineNo: 1, sku: 'MUG', quantity: 2, unitPriceMinor: 100, taxRateBp: 1900, netMinor: 200, taxMinor: 38 };
-  const invoice = { id: 'i1', number: 'INV-000001', orderId: ORDER, shipmentId: 's1', lines: [line], netMinor: 200, taxMinor: 38, totalMinor: 238 };
+  const invoice = {
+    id: 'i1',
+    number: 'INV-000001',
+    orderId: ORDER,
+    customerId: 'CUST-1',
+    currency: 'EUR',
+    shipmentId: 's1',
+    lines: [line],
+    netMinor: 200,
+    taxMinor: 38,
+    totalMinor: 238,
+    paidMinor: 38,
+    creditedMinor: 0,
+  };
   const messaging = {
     '/v1/messaging/status': { outbox: { count: 0, oldestAgeSeconds: 0, failingSince: null }, consumerGroup: 'g', retrying: [] },
     '/v1/dead-letters': { deadLetterTopic: 'g.dlq', count: 0, deadLetters: [] },
@@ -32,6 +45,7 @@ function consistentSystem(): Routes {
         ],
         nextAfterId: null,
       },
+      '/v1/customer-accounts/CUST-1': { customerId: 'CUST-1', survivorId: 'CUST-1', mergedIds: [], currency: 'EUR', unpaidInvoicesMinor: 200, openOrdersMinor: 0 },
     }),
     ...prefixed('inventory', {
       ...messaging,
@@ -40,6 +54,10 @@ function consistentSystem(): Routes {
       '/v1/reservations/orders': { items: [{ orderId: ORDER, status: 'active', held: 0, backordered: 0 }], nextAfterOrderId: null },
     }),
     ...prefixed('invoicing', { ...messaging, '/v1/invoices': { items: [invoice], nextAfterId: null }, '/v1/credit-notes': { items: [], nextAfterId: null } }),
+    ...prefixed('crm-sync', {
+      ...messaging,
+      '/v1/customers/CUST-1': { customerId: 'CUST-1', mergedCustomerIds: [], totals: [{ currency: 'EUR', lifetimeRevenueMinor: 238, openBalanceMinor: 200 }] },
+    }),
     ...prefixed('shipping', {
       ...messaging,
       '/v1/shipments': { items: [{ id: 's1', orderId: ORDER, warehouse: 'BER', status: 'DELIVERED', lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] }], nextAfterId: null },
@@ -124,6 +142,27 @@ describe('runReconcile against services answering over HTTP', () => {
       `MISMATCH document-line-amounts order=${ORDER} line=1 sku=MUG invoice=INV-000001: net 200 ≠ quantity 3 × unit price 100`,
       expect.stringMatching(/: 2 mismatches$/),
     ]);
+  });
+
+  it("reports the order service's unpaid invoices drifting from invoicing's open balance", async () => {
+    (routes['/order/v1/customer-accounts/CUST-1'] as { unpaidInvoicesMinor: number }).unpaidInvoicesMinor = 238;
+    const { code, printed } = await run();
+    expect(code).toBe(1);
+    expect(printed[0]).toBe("MISMATCH customer-exposure customer=CUST-1: the order service counts 238 EUR unpaid on invoices; invoicing's open balance is 200");
+  });
+
+  it("reports crm-sync's lifetime revenue drifting from invoicing's invoiced − credited, when crm-sync is read", async () => {
+    let printed: string[] = [];
+    const withCrm = (...extra: string[]) =>
+      runReconcile([...['order', 'inventory', 'invoicing', 'shipping', 'crm-sync'].flatMap((service) => [`--${service}-url`, `${base}/${service}`]), '--token', TOKEN, '--settle', '0', ...extra], {}, {
+        print: (line) => printed.push(line),
+        warn: () => undefined,
+      });
+    expect(await withCrm()).toBe(0);
+    (routes['/crm-sync/v1/customers/CUST-1'] as { totals: { lifetimeRevenueMinor: number }[] }).totals[0].lifetimeRevenueMinor = 200;
+    printed = [];
+    expect(await withCrm()).toBe(1);
+    expect(printed[0]).toBe("MISMATCH customer-revenue customer=CUST-1: crm-sync's lifetime revenue 200 EUR ≠ invoicing's invoiced 238 − credited 0");
   });
 
   it('names stock inventory holds for an order the order service does not know, not for one placed while reading', async () => {

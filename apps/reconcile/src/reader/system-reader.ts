@@ -1,4 +1,6 @@
 import type {
+  CrmCustomerRecord,
+  CustomerAccountRecord,
   DeadLetterRecord,
   DocumentRecord,
   MessagingRecord,
@@ -89,6 +91,11 @@ export async function readSystem(urls: ServiceUrls, token: string): Promise<Syst
   );
   for (const listed of orders) unlisted.delete(listed.id);
   const placedMeanwhile = await inParallel([...unlisted], async (id) => ((await order.get(`/v1/orders/${encodeURIComponent(id)}`, true)) ? id : undefined));
+  const customerIds = [...new Set([...(invoices ?? []), ...(creditNotes ?? [])].map((document) => document.customerId))];
+  const [crmCustomers, customerAccounts] = await Promise.all([
+    crmSync && readCustomers<CrmCustomerRecord>(crmSync, customerIds, '/v1/customers', (customer) => customer.customerId),
+    invoicing && readCustomers<CustomerAccountRecord>(order, customerIds, '/v1/customer-accounts', (account) => account.survivorId),
+  ]);
   return {
     orders,
     placedMeanwhile: placedMeanwhile.filter((id) => id !== undefined),
@@ -99,7 +106,19 @@ export async function readSystem(urls: ServiceUrls, token: string): Promise<Syst
     messaging,
     reservations,
     reservedOrders,
+    crmCustomers,
+    customerAccounts,
   };
+}
+
+/**
+ * Each customer invoicing issued documents to, once per survivor (a merged id answers with its
+ * survivor's figures). A customer the service does not know (404) is left out: it has nothing to compare.
+ */
+async function readCustomers<T>(client: ServiceClient, customerIds: readonly string[], path: string, survivorOf: (view: T) => string): Promise<T[]> {
+  const found = await inParallel(customerIds, (id) => client.get<T>(`${path}/${encodeURIComponent(id)}`, true));
+  const bySurvivor = new Map(found.filter((view) => view !== undefined).map((view) => [survivorOf(view), view]));
+  return [...bySurvivor.values()];
 }
 
 async function readReservations(inventory: ServiceClient, orders: readonly OrderRecord[]): Promise<Map<string, ReservationRecord>> {

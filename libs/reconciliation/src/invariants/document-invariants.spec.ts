@@ -7,6 +7,8 @@ function invoice(): DocumentRecord {
     id: 'b0000000-0000-4000-8000-000000000001',
     number: 'INV-000001',
     orderId: 'a0000000-0000-4000-8000-000000000001',
+    customerId: 'CUST-1',
+    currency: 'EUR',
     shipmentId: 's1',
     lines: [
       { lineNo: 1, sku: 'MUG', quantity: 2, unitPriceMinor: 1299, taxRateBp: 1900, netMinor: 2598, taxMinor: 494 },

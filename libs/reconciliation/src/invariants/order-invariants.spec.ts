@@ -13,6 +13,8 @@ function invoice(id: string, shipmentId: string, lines: [number, string, number]
     id,
     number,
     orderId: ORDER,
+    customerId: 'CUST-1',
+    currency: 'EUR',
     shipmentId,
     lines: lines.map(([lineNo, sku, quantity]) => ({ lineNo, sku, quantity, unitPriceMinor: 100, taxRateBp: 0, netMinor: quantity * 100, taxMinor: 0 })),
     netMinor: 0,

@@ -12,7 +12,7 @@ function shipment(id: string, orderId: string, status = 'LABELLED'): ShipmentRec
 }
 
 function document(id: string, number: string, orderId: string): DocumentRecord {
-  return { id, number, orderId, lines: [], netMinor: 0, taxMinor: 0, totalMinor: 0 };
+  return { id, number, orderId, customerId: 'CUST-1', currency: 'EUR', lines: [], netMinor: 0, taxMinor: 0, totalMinor: 0 };
 }
 
 /** One effect of each kind for the placed order and for one nobody placed. */

@@ -14,7 +14,7 @@ const order: OrderRecord = {
   invoices: [{ invoiceId: 'i1', invoiceNumber: 'INV-000001', totalMinor: 200 }],
 };
 const mugLine = { lineNo: 1, sku: 'MUG', quantity: 2, unitPriceMinor: 100, taxRateBp: 0, netMinor: 200, taxMinor: 0 };
-const invoice: DocumentRecord = { id: 'i1', number: 'INV-000001', orderId: ORDER, shipmentId: 's1', lines: [mugLine], netMinor: 200, taxMinor: 0, totalMinor: 200 };
+const invoice: DocumentRecord = { id: 'i1', number: 'INV-000001', orderId: ORDER, customerId: 'CUST-1', currency: 'EUR', shipmentId: 's1', lines: [mugLine], netMinor: 200, taxMinor: 0, totalMinor: 200 };
 const shipment: ShipmentRecord = { id: 's1', orderId: ORDER, warehouse: 'BER', status: 'DISPATCHED', lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] };
 
 function snapshot(): SystemSnapshot {

@@ -1,5 +1,6 @@
 import type { Mismatch } from '../mismatch';
-import type { DocumentRecord, MessagingRecord, OrderRecord, ReservationRecord, ReservedOrderRecord, ShipmentRecord, StockRecord } from '../records';
+import type { CrmCustomerRecord, CustomerAccountRecord, DocumentRecord, MessagingRecord, OrderRecord, ReservationRecord, ReservedOrderRecord, ShipmentRecord, StockRecord } from '../records';
+import { exposureMismatches, revenueMismatches } from './customer-invariants';
 import { documentMismatches } from './document-invariants';
 import type { MessagingRules } from './messaging-invariants';
 import { messagingMismatches } from './messaging-invariants';
@@ -20,6 +21,10 @@ export interface SystemSnapshot {
   /** Every order inventory has seen, also those the order service does not know. */
   reservedOrders?: readonly ReservedOrderRecord[];
   stock?: readonly StockRecord[];
+  /** crm-sync's view of each customer invoicing issued documents to, once per survivor. */
+  crmCustomers?: readonly CrmCustomerRecord[];
+  /** The order service's customer accounts of the same customers, once per survivor. */
+  customerAccounts?: readonly CustomerAccountRecord[];
   messaging: readonly MessagingRecord[];
 }
 
@@ -71,6 +76,8 @@ export function reconcile(snapshot: SystemSnapshot, rules: MessagingRules): Reco
   for (const invoice of snapshot.invoices ?? []) mismatches.push(...documentMismatches(invoice, 'invoice'));
   for (const note of snapshot.creditNotes ?? []) mismatches.push(...documentMismatches(note, 'credit-note'));
   for (const stock of snapshot.stock ?? []) mismatches.push(...stockMismatches(stock));
+  for (const customer of snapshot.crmCustomers ?? []) mismatches.push(...revenueMismatches(customer, snapshot));
+  for (const account of snapshot.customerAccounts ?? []) mismatches.push(...exposureMismatches(account, snapshot));
   for (const messaging of snapshot.messaging) mismatches.push(...messagingMismatches(messaging, rules));
 
   return {
