@@ -1,6 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { serviceRuntimeModules } from '@tradeflow/service';
+import { Availability, SafetyStock } from './availability/availability.entity';
+import { AvailabilityModule } from './availability/availability.module';
 import { ChannelWebhooksModule } from './channel-webhooks/channel-webhooks.module';
 import { WebhookDelivery } from './channel-webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from './channel-webhooks/webhook-subscription.entity';
@@ -29,7 +31,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           settings,
           databaseUrl: settings.DATABASE_URL_INVENTORY,
-          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, Product, WebhookSubscription, WebhookDelivery],
+          entities: [StockLevel, Reservation, Backorder, OrderReservation, StockMovement, Product, WebhookSubscription, WebhookDelivery, Availability, SafetyStock],
           migrations: inventoryMigrations,
         }),
         StockModule,
@@ -38,6 +40,7 @@ export class AppModule {
         MovementsModule,
         ProductsModule.register(settings),
         ChannelWebhooksModule.register(settings),
+        AvailabilityModule,
       ],
     };
   }

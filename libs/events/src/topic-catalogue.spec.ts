@@ -3,7 +3,7 @@ import { ALL_TOPICS, deadLetterTopic, eventTypesOnTopic, messageKeyOf, retryTopi
 import { createEvent } from './create-event';
 
 describe('topic catalogue', () => {
-  it('lists the seven topics of the design and the audit trail, with distinct names', () => {
+  it('lists the eight topics of the design and the audit trail, with distinct names', () => {
     expect(ALL_TOPICS.map((topic) => topic.name)).toEqual([
       'tradeflow.orders.v1',
       'tradeflow.reservations.v1',
@@ -11,6 +11,7 @@ describe('topic catalogue', () => {
       'tradeflow.shipments.v1',
       'tradeflow.invoices.v1',
       'tradeflow.products.v1',
+      'tradeflow.availability.v1',
       'tradeflow.customers.v1',
       'tradeflow.audit.v1',
     ]);
@@ -25,9 +26,13 @@ describe('topic catalogue', () => {
     }
   });
 
-  it('compacts only the product master, whose last record per sku is the current product', () => {
-    expect(ALL_TOPICS.filter((topic) => topic.cleanupPolicy === 'compact').map((topic) => topic.name)).toEqual(['tradeflow.products.v1']);
+  it('compacts only the product master and availability, whose last record per sku is the current one', () => {
+    expect(ALL_TOPICS.filter((topic) => topic.cleanupPolicy === 'compact').map((topic) => topic.name)).toEqual([
+      'tradeflow.products.v1',
+      'tradeflow.availability.v1',
+    ]);
     expect(eventTypesOnTopic(TOPICS.products.name)).toEqual(['ProductDiscontinued', 'ProductUpserted']);
+    expect(eventTypesOnTopic(TOPICS.availability.name)).toEqual(['AvailabilityChanged']);
   });
 
   it('derives the event types of a topic from the schema files', () => {

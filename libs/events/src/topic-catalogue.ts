@@ -48,7 +48,7 @@ export const TOPICS = {
     key: 'orderId',
     cleanupPolicy: 'delete',
     producer: 'shipping',
-    purpose: 'Shipments created, labelled, dispatched, delivered or cancelled, and returns received.',
+    purpose: 'Shipments created, labelled, dispatched, delivered, cancelled or not delivered (carrier exceptions), and returns received.',
   },
   invoices: {
     name: 'tradeflow.invoices.v1',
@@ -63,6 +63,13 @@ export const TOPICS = {
     cleanupPolicy: 'compact',
     producer: 'inventory',
     purpose: 'The product master (item master): every product with its latest record, compacted by sku so a channel can sync its catalogue from the start.',
+  },
+  availability: {
+    name: 'tradeflow.availability.v1',
+    key: 'sku',
+    cleanupPolicy: 'compact',
+    producer: 'inventory',
+    purpose: 'Available-to-sell per sku for the sales channels, its latest figure kept for ever by compaction.',
   },
   customers: {
     name: 'tradeflow.customers.v1',

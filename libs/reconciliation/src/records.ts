@@ -142,7 +142,7 @@ export interface MessagingRecord {
   deadLetters: { count: number; items: DeadLetterRecord[] };
 }
 
-/** Shipments whose goods have left the warehouse for good. */
+/** Shipments whose goods have left the warehouse for good, whatever the carrier made of them since (a carrier exception). */
 export function isDispatched(shipment: Pick<ShipmentRecord, 'status'>): boolean {
-  return shipment.status === 'DISPATCHED' || shipment.status === 'DELIVERED';
+  return ['DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER', 'LOST', 'DAMAGED'].includes(shipment.status);
 }

@@ -70,6 +70,7 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   ShipmentLabelFailed: { orderId, shipmentId, reason: 'carrier timeout after 10000 ms', attempts: 3 },
   ShipmentDispatched: { orderId, shipmentId, warehouse: 'BER', trackingNumber: 'TRK00012345678DE', lines },
   ShipmentDelivered: { orderId, shipmentId, trackingNumber: 'TRK00012345678DE' },
+  ShipmentException: { orderId, shipmentId, trackingNumber: 'TRK00012345678DE', kind: 'FAILED_ATTEMPT', attempt: 1, detail: 'recipient not at home, card left' },
   ShipmentCancelled: { orderId, shipmentId, warehouse: 'BER', reason: 'amended', lines },
   ReturnReceived: { orderId, returnId, lines: inWarehouse.slice(0, 1) },
   InvoiceIssued: {
@@ -116,6 +117,19 @@ const PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   },
   ProductUpserted: product,
   ProductDiscontinued: { ...product, status: 'DISCONTINUED', reason: 'end of line' },
+  AvailabilityChanged: {
+    sku: 'MUG-RED-350ML',
+    availableToSell: 38,
+    onHand: 52,
+    reserved: 9,
+    safetyStock: 5,
+    warehouses: [
+      { warehouse: 'BER', onHand: 40, reserved: 7, excluded: false },
+      { warehouse: 'HAM', onHand: 12, reserved: 2, excluded: false },
+    ],
+    sequence: 1_048_576,
+    changedAt: Date.now(),
+  },
   CustomerDuplicateDetected: { customerId: 'CUST-100877', duplicateOfCustomerId: customerId, matchedOn: 'email' },
   CustomerMerged: { customerId, mergedCustomerId: 'CUST-100877' },
   AccountHoldPlaced: { customerId, reason: 'overdue invoices', source: 'crm' },

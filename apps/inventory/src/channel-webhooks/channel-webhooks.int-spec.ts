@@ -143,7 +143,7 @@ describe('inventory channel webhooks (real Kafka, registry, Postgres, local HTTP
     expect(relative.body.errors).toEqual([{ field: 'url', message: 'must be an absolute http or https URL' }]);
     const unknownFeed = await post({ channel: 'webshop', url: 'ftp://shop.example/hooks', feeds: ['stock'] });
     expect(unknownFeed.status).toBe(422);
-    expect(unknownFeed.body.message).toBe('url: must be an absolute http or https URL; feeds: stock is not a feed (known: products)');
+    expect(unknownFeed.body.message).toBe('url: must be an absolute http or https URL; feeds: stock is not a feed (known: products, availability)');
     expect((await post({ channel: 'webshop', url: 'https://shop.example/hooks' })).status).toBe(400);
 
     const audit = await inventory.call('/v1/audit?action=create-webhook-subscription', 'auditor');

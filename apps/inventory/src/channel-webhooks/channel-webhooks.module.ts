@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { InventorySettings } from '../inventory-settings';
+import { AvailabilityEventsHandler } from './availability-events.handler';
 import { ProductEventsHandler } from './product-events.handler';
 import type { WebhookWorkerOptions } from './webhook-delivery.worker';
 import { WEBHOOK_WORKER_OPTIONS, WebhookDeliveryWorker } from './webhook-delivery.worker';
@@ -22,7 +23,7 @@ export class ChannelWebhooksModule {
     };
     return {
       module: ChannelWebhooksModule,
-      controllers: [WebhookSubscriptionsController, ProductEventsHandler],
+      controllers: [WebhookSubscriptionsController, ProductEventsHandler, AvailabilityEventsHandler],
       providers: [
         { provide: WEBHOOK_WORKER_OPTIONS, useValue: options },
         WebhookSubscriptionsService,

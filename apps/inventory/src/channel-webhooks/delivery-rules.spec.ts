@@ -63,10 +63,10 @@ describe('subscriptionProblems', () => {
   });
 
   it('names the feeds when none, unknown or repeated, together with a bad url', () => {
-    expect(subscriptionProblems('https://shop.example', [])).toEqual([{ field: 'feeds', message: 'must name at least one of products' }]);
+    expect(subscriptionProblems('https://shop.example', [])).toEqual([{ field: 'feeds', message: 'must name at least one of products, availability' }]);
     expect(subscriptionProblems('nope', ['stock', 'products', 'products'])).toEqual([
       { field: 'url', message: 'must be an absolute http or https URL' },
-      { field: 'feeds', message: 'stock is not a feed (known: products)' },
+      { field: 'feeds', message: 'stock is not a feed (known: products, availability)' },
       { field: 'feeds', message: 'products is named twice' },
     ]);
   });

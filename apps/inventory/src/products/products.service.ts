@@ -4,6 +4,7 @@ import type { UnitOfWork } from '@tradeflow/messaging';
 import { noteAuditTargets, TransactionRunner } from '@tradeflow/messaging';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
+import { refreshAvailability } from '../availability/availability.queries';
 import { SERVICE_NAME } from '../service-name';
 import type { ProductLoadReportView, ProductPageView, ProductView } from './dto/product.dto';
 import { Product } from './product.entity';
@@ -41,6 +42,8 @@ export class ProductsService {
         writes.map((record) => ({ ...record, revision: revisions.get(record.sku) ?? 1 })),
         updatedAt,
       );
+      // A product's excluded warehouses count in what the channels may sell.
+      await refreshAvailability(unit, writes.map((record) => record.sku));
       report.rejected = [...report.rejected, ...rejected].sort((a, b) => a.row - b.row);
       // The load is what was acted on: its correlation id finds its events too.
       noteAuditTargets({

@@ -46,7 +46,7 @@ describe('inventory following OrderAmended and OrderCancelled (real Kafka, regis
       warehouses: [{ warehouse: 'BER', reserved: 10, held: 10, issued: 0, released: 0, returned: 0 }],
     });
     const upEvents = await inventory.caused(up.eventId);
-    expect(upEvents.map((event) => event.eventType).sort()).toEqual(['StockBackordered', 'StockLevelChanged', 'StockReserved']);
+    expect(upEvents.map((event) => event.eventType).sort()).toEqual(['AvailabilityChanged', 'StockBackordered', 'StockLevelChanged', 'StockReserved']);
 
     await inventory.publish(down, down);
     await inventory.settle('OrderApproved');

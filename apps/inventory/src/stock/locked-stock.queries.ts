@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '@tradeflow/messaging';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { refreshAvailability } from '../availability/availability.queries';
 import type { LevelSnapshot, StockChangeReason } from './stock-change';
 import { stockEventsFor } from './stock-change';
 import { StockLevel } from './stock-level.entity';
@@ -20,7 +21,8 @@ export const stockAggregateId = (sku: string, warehouse: string) => `${sku}@${wa
 /**
  * The stock rows one unit of work changes: locked when first read, changed in memory, written by
  * `flush`, which also publishes one StockLevelChanged per changed level and ReplenishmentRequested
- * when available fell below the reorder point. Every change of on hand or reserved goes through here.
+ * when available fell below the reorder point, and AvailabilityChanged for each sku whose
+ * available-to-sell moved. Every change of on hand or reserved goes through here.
  */
 export class LockedStock {
   private readonly tracked = new Map<string, Tracked>();
@@ -79,7 +81,10 @@ export class LockedStock {
     this.touch(level, reason);
   }
 
-  /** Writes the changed levels and publishes their events. Call once, at the end of the unit of work. */
+  /**
+   * Writes the changed levels and publishes their events. Call once, at the end of the unit of work:
+   * the availability locks it takes come after every stock lock (refreshAvailability).
+   */
   async flush(unit: UnitOfWork): Promise<void> {
     const changed = [...this.tracked.values()].filter((entry) => entry.reason);
     for (const entry of changed) {
@@ -107,6 +112,7 @@ export class LockedStock {
         { onHand: level.onHand, reserved: level.reserved, reorderPoint: level.reorderPoint, version: level.version },
       );
     }
+    await refreshAvailability(unit, changed.map((entry) => entry.level.sku));
   }
 
   private touch(level: StockLevel, reason: StockChangeReason): void {

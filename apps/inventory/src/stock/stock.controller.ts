@@ -7,7 +7,7 @@ import { StockView } from './dto/stock-view.dto';
 import { StockService } from './stock.service';
 
 /** People, and sales channels: a shop shows availability. */
-const STOCK_READERS: readonly Role[] = [...STAFF, 'channel'];
+export const STOCK_READERS: readonly Role[] = [...STAFF, 'channel'];
 
 @ApiTags('stock')
 @Controller('v1/stock')

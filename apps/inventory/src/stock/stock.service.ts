@@ -1,7 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { TransactionRunner } from '@tradeflow/messaging';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { In, Repository } from 'typeorm';
+import { refreshAvailability } from '../availability/availability.queries';
+import { SERVICE_NAME } from '../service-name';
 import type { StockPageView } from './dto/stock-page.dto';
 import type { StockView } from './dto/stock-view.dto';
 import { StockLevel } from './stock-level.entity';
@@ -15,7 +19,10 @@ export interface SeedStockLevel {
 
 @Injectable()
 export class StockService {
-  constructor(@InjectRepository(StockLevel) private readonly levels: Repository<StockLevel>) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @InjectRepository(StockLevel) private readonly levels: Repository<StockLevel>,
+  ) {}
 
   async getStock(sku: string): Promise<StockView> {
     const levels = await this.levels.find({ where: { sku }, order: { warehouse: 'ASC' } });
@@ -37,11 +44,14 @@ export class StockService {
     };
   }
 
-  /** First start only: loads the sample stock file when the stock table is still empty. */
+  /** First start only: loads the sample stock file when the stock table is still empty, and publishes its availability. */
   async seedFromFile(path: string): Promise<number> {
     if ((await this.levels.count()) > 0) return 0;
     const levels = JSON.parse(await readFile(path, 'utf8')) as SeedStockLevel[];
-    await this.levels.insert(levels.map((level) => ({ ...level, reserved: 0, reorderPoint: level.reorderPoint ?? 0 })));
+    await this.transactions.run({ producer: SERVICE_NAME, correlationId: randomUUID() }, async (unit) => {
+      await unit.manager.insert(StockLevel, levels.map((level) => ({ ...level, reserved: 0, reorderPoint: level.reorderPoint ?? 0 })));
+      await refreshAvailability(unit, levels.map((level) => level.sku));
+    });
     return levels.length;
   }
 }

@@ -52,6 +52,10 @@ export function toOrderView({ order, timeline, shipments, invoices, returns }: O
       trackingNumber: shipment.trackingNumber,
       dispatchedAt: shipment.dispatchedAt.toISOString(),
       deliveredAt: shipment.deliveredAt?.toISOString() ?? null,
+      deliveryAttempts: shipment.deliveryAttempts,
+      exception: shipment.exception,
+      exceptionDetail: shipment.exceptionDetail,
+      exceptionAt: shipment.exceptionAt?.toISOString() ?? null,
     })),
     invoices: invoices.map((invoice) => ({
       invoiceId: invoice.invoiceId,

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { ReturnReceived, ShipmentCancelled, ShipmentDelivered, ShipmentDispatched, ShipmentLabelFailed, ShipmentLabelled } from '@tradeflow/events';
+import type { ReturnReceived, ShipmentCancelled, ShipmentDelivered, ShipmentDispatched, ShipmentException, ShipmentLabelFailed, ShipmentLabelled } from '@tradeflow/events';
 import { EventContext } from '@tradeflow/messaging';
 import { ShipmentEventsService } from './shipment-events.service';
 
@@ -31,6 +31,11 @@ export class ShipmentEventsHandler {
   @EventPattern('ShipmentDelivered')
   shipmentDelivered(@Payload() event: ShipmentDelivered, @Ctx() context: EventContext): Promise<void> {
     return this.shipments.recordDelivery(event, context.unitOfWork);
+  }
+
+  @EventPattern('ShipmentException')
+  shipmentException(@Payload() event: ShipmentException, @Ctx() context: EventContext): Promise<void> {
+    return this.shipments.recordException(event, context.unitOfWork);
   }
 
   @EventPattern('ReturnReceived')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReturnReceived, ShipmentDelivered, ShipmentDispatched, ShipmentLabelFailed } from '@tradeflow/events';
+import type { ReturnReceived, ShipmentDelivered, ShipmentDispatched, ShipmentException, ShipmentLabelFailed } from '@tradeflow/events';
 import type { UnitOfWork } from '@tradeflow/messaging';
 import { EventMismatchError } from '../orders/event-mismatch.error';
 import { addToLines } from '../orders/line-quantities';
@@ -7,9 +7,10 @@ import { assignLines, OrderChangesService } from '../orders/order-changes.servic
 import { OrderReturn } from '../orders/order-return.entity';
 import type { ReturnLine } from '../orders/order-return.entity';
 import { OrderLabelFailure } from '../orders/order-label-failure.entity';
-import { OrderShipment } from '../orders/order-shipment.entity';
+import { CARRIER_EXCEPTIONS, OrderShipment } from '../orders/order-shipment.entity';
+import type { CarrierException } from '../orders/order-shipment.entity';
 
-/** Shipping's reports: a label refused (until made), goods left (shipped), arrived (delivered), came back (returned). */
+/** Shipping's reports: a label refused (until made), goods left (shipped), arrived (delivered) or not (carrier exceptions), came back (returned). */
 @Injectable()
 export class ShipmentEventsService {
   constructor(private readonly changes: OrderChangesService) {}
@@ -54,8 +55,30 @@ export class ShipmentEventsService {
       const shipment = await manager.findOneBy(OrderShipment, { shipmentId: event.shipmentId, orderId: event.orderId });
       if (!shipment) throw new EventMismatchError(`delivery of shipment ${event.shipmentId}, which was never dispatched`);
       if (shipment.deliveredAt) return null;
-      await manager.update(OrderShipment, { shipmentId: shipment.shipmentId }, { deliveredAt: new Date(event.occurredAt) });
+      // A lost parcel that turns up delivered no longer waits for anyone; the timeline keeps that it was lost.
+      await manager.update(OrderShipment, { shipmentId: shipment.shipmentId }, { deliveredAt: new Date(event.occurredAt), exception: null });
       return { event: event.eventType, detail: `shipment ${event.shipmentId} delivered (tracking ${event.trackingNumber})` };
+    });
+  }
+
+  /**
+   * A failed delivery attempt counts on the shipment (the carrier tries again); RETURNED_TO_SENDER,
+   * LOST or DAMAGED becomes the shipment's open exception, which puts the order on the stuck list
+   * until the shipment is delivered after all. Either way the order's status stays: the goods left.
+   */
+  async recordException(event: ShipmentException, unit: UnitOfWork): Promise<void> {
+    const { manager } = unit;
+    await this.changes.apply(unit, event.orderId, async () => {
+      const shipment = await manager.findOneBy(OrderShipment, { shipmentId: event.shipmentId, orderId: event.orderId });
+      if (!shipment) throw new EventMismatchError(`${event.kind} of shipment ${event.shipmentId}, which was never dispatched`);
+      const said = event.detail ? `: ${event.detail}` : '';
+      if (event.kind === 'FAILED_ATTEMPT') {
+        await manager.update(OrderShipment, { shipmentId: shipment.shipmentId }, { deliveryAttempts: Math.max(shipment.deliveryAttempts, event.attempt) });
+        return { event: event.eventType, detail: `shipment ${event.shipmentId}: delivery attempt ${event.attempt} failed${said}` };
+      }
+      const exception = carrierException(event.kind);
+      await manager.update(OrderShipment, { shipmentId: shipment.shipmentId }, { exception, exceptionDetail: event.detail, exceptionAt: new Date(event.occurredAt) });
+      return { event: event.eventType, detail: `shipment ${event.shipmentId} ${exception.toLowerCase().replaceAll('_', ' ')} (tracking ${event.trackingNumber})${said}` };
     });
   }
 
@@ -72,6 +95,13 @@ export class ShipmentEventsService {
       return { event: event.eventType, detail: `return ${event.returnId} received: ${what}` };
     });
   }
+}
+
+/** ShipmentException.kind is a string on the wire: a kind this service does not know is refused (and dead-lettered), not guessed. */
+function carrierException(kind: string): CarrierException {
+  const known = CARRIER_EXCEPTIONS.find((candidate) => candidate === kind);
+  if (!known) throw new EventMismatchError(`unknown carrier exception ${kind}`);
+  return known;
 }
 
 /** A return received across warehouses, summed per line. */

@@ -6,7 +6,7 @@ const now = new Date('2026-12-07T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
 
 function order(overrides: Partial<OrderFacts>): OrderFacts {
-  return { status: 'APPROVED', since: ago(0), holdReason: null, holdDetail: null, backordered: [], withdrawnProducts: [], labelFailures: [], unpaidInvoices: [], ...overrides };
+  return { status: 'APPROVED', since: ago(0), holdReason: null, holdDetail: null, backordered: [], withdrawnProducts: [], labelFailures: [], shipmentExceptions: [], unpaidInvoices: [], ...overrides };
 }
 
 describe('stuckVerdict', () => {
@@ -77,6 +77,28 @@ describe('stuckVerdict', () => {
       action: 'retry-label',
       limitSeconds: 0,
       overdueSeconds: 90,
+    });
+  });
+
+  it('calls an order with a returned, lost or damaged shipment stuck at once, naming each shipment and what the carrier said', () => {
+    const shipmentExceptions = [
+      { shipmentId: 'SHP-1', exception: 'LOST', detail: null, since: ago(40) },
+      { shipmentId: 'SHP-2', exception: 'DAMAGED', detail: 'crushed', since: ago(20) },
+    ];
+    const expected = {
+      reason: 'SHIPMENT_EXCEPTION',
+      detail: 'carrier exception: shipment SHP-1 LOST; shipment SHP-2 DAMAGED (crushed)',
+      action: 'none',
+      limitSeconds: 0,
+      overdueSeconds: 40,
+    };
+    expect(stuckVerdict(order({ status: 'SHIPPED', since: ago(60), shipmentExceptions }), limits, now)).toEqual(expected);
+    expect(stuckVerdict(order({ status: 'PARTIALLY_SHIPPED', since: ago(60), shipmentExceptions }), limits, now)).toEqual(expected);
+    // A refused label of the rest comes first: the warehouse can act on it.
+    const labelFailures = [{ shipmentId: 'SHP-3', reason: 'address refused', failedAt: ago(10) }];
+    expect(stuckVerdict(order({ status: 'PARTIALLY_SHIPPED', since: ago(60), shipmentExceptions, labelFailures }), limits, now)).toMatchObject({
+      reason: 'AWAITING_SHIPMENT',
+      action: 'retry-label',
     });
   });
 

@@ -9,6 +9,7 @@ export const STUCK_REASONS = [
   'AWAITING_RESERVATION',
   'AWAITING_SHIPMENT',
   'AWAITING_DELIVERY',
+  'SHIPMENT_EXCEPTION',
   'AWAITING_PAYMENT',
 ] as const;
 export type StuckReason = (typeof STUCK_REASONS)[number];
@@ -43,6 +44,8 @@ export interface OrderFacts {
   withdrawnProducts: readonly { sku: string; status: string; since: Date }[];
   /** Labels the carrier refused after every retry, not made since. */
   labelFailures: readonly { shipmentId: string; reason: string; failedAt: Date }[];
+  /** Dispatched shipments the carrier reported RETURNED_TO_SENDER, LOST or DAMAGED, not delivered since. */
+  shipmentExceptions: readonly { shipmentId: string; exception: string; detail: string | null; since: Date }[];
   unpaidInvoices: readonly { invoiceNumber: string; dueDate: string; outstandingMinor: number }[];
 }
 
@@ -62,9 +65,10 @@ const HOLDS: Record<string, StuckReason> = {
 
 /**
  * Whether an order has stopped moving, why, and what would move it. Each status waits for the next
- * step of another service or a person, for at most its limit. Two causes count at once, without a
- * limit, since nothing moves until someone acts: a label the carrier refused after every retry, and
- * a product withdrawn from the master while lines of it wait for stock.
+ * step of another service or a person, for at most its limit. Three causes count at once, without a
+ * limit, since nothing moves until someone acts: a label the carrier refused after every retry, a
+ * product withdrawn from the master while lines of it wait for stock, and a shipment the carrier
+ * returned, lost or damaged.
  */
 export function stuckVerdict(facts: OrderFacts, limits: StuckLimits, now: Date): StuckVerdict | null {
   const waited = (now.getTime() - facts.since.getTime()) / 1000;
@@ -89,10 +93,14 @@ export function stuckVerdict(facts: OrderFacts, limits: StuckLimits, now: Date):
       return past(limits.APPROVED, awaitingReservation);
     }
     case 'RESERVED':
+      return labelFailure(facts, now) ?? past(limits.RESERVED, awaitingShipment(facts.status));
     case 'PARTIALLY_SHIPPED':
-      return labelFailure(facts, now) ?? past(limits[facts.status], awaitingShipment(facts.status));
+      return labelFailure(facts, now) ?? shipmentException(facts, now) ?? past(limits.PARTIALLY_SHIPPED, awaitingShipment(facts.status));
     case 'SHIPPED':
-      return past(limits.SHIPPED, { reason: 'AWAITING_DELIVERY', detail: 'dispatched, no delivery reported by the carrier', action: 'none' });
+      return (
+        shipmentException(facts, now) ??
+        past(limits.SHIPPED, { reason: 'AWAITING_DELIVERY', detail: 'dispatched, no delivery reported by the carrier', action: 'none' })
+      );
     case 'DELIVERED':
       return overdueInvoice(facts, now);
     default:
@@ -138,6 +146,22 @@ function labelFailure(facts: OrderFacts, now: Date): StuckVerdict | null {
   };
 }
 
+/** The carrier will not deliver these goods: an operator decides between a replacement and a credit note. */
+function shipmentException(facts: OrderFacts, now: Date): StuckVerdict | null {
+  const [first] = [...facts.shipmentExceptions].sort((a, b) => a.since.getTime() - b.since.getTime());
+  if (!first) return null;
+  const shipments = facts.shipmentExceptions.map(
+    (shipment) => `shipment ${shipment.shipmentId} ${shipment.exception}${shipment.detail ? ` (${shipment.detail})` : ''}`,
+  );
+  return {
+    reason: 'SHIPMENT_EXCEPTION',
+    detail: `carrier exception: ${shipments.join('; ')}`,
+    action: 'none',
+    limitSeconds: 0,
+    overdueSeconds: Math.max(0, Math.floor((now.getTime() - first.since.getTime()) / 1000)),
+  };
+}
+
 /** Due dates are calendar days (UTC): an invoice is overdue once its due day is over. */
 function overdueInvoice(facts: OrderFacts, now: Date): StuckVerdict | null {
   const overdue = facts.unpaidInvoices
@@ -170,6 +194,8 @@ export const STUCK_SERIES: readonly { status: WaitingStatus; reason: StuckReason
   { status: 'PARTIALLY_RESERVED', reason: 'AWAITING_RESERVATION' },
   { status: 'RESERVED', reason: 'AWAITING_SHIPMENT' },
   { status: 'PARTIALLY_SHIPPED', reason: 'AWAITING_SHIPMENT' },
+  { status: 'PARTIALLY_SHIPPED', reason: 'SHIPMENT_EXCEPTION' },
   { status: 'SHIPPED', reason: 'AWAITING_DELIVERY' },
+  { status: 'SHIPPED', reason: 'SHIPMENT_EXCEPTION' },
   { status: 'DELIVERED', reason: 'AWAITING_PAYMENT' },
 ];

@@ -79,6 +79,83 @@ describe('GET /v1/orders/stuck and tradeflow_orders_stuck (real Kafka, registry,
     await eventually(allStuck, (items) => !items.some((item) => item.orderId === placed.id));
   });
 
+  it('shows carrier exceptions on the timeline and the shipment, and lists a lost shipment until it is delivered after all', async () => {
+    const customer = `CARRIER-${randomUUID().slice(0, 8)}`;
+    await order.upsertCustomer(customer);
+    await order.customersApplied();
+    const placed = await order.place(customer, MUGS);
+    const shipmentId = randomUUID();
+    const trackingNumber = 'TRK-LOST-1';
+    await order.report('StockReserved', { orderId: placed.id, allocations: [{ lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 2 }] }, placed.id);
+    await order.report('ShipmentDispatched', { orderId: placed.id, shipmentId, warehouse: 'BER', trackingNumber, lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] }, placed.id);
+    const exception = (kind: string, attempt: number, detail: string | null) =>
+      order.report('ShipmentException', { orderId: placed.id, shipmentId, trackingNumber, kind, attempt, detail }, placed.id);
+
+    // A failed attempt is shown, but the carrier tries again: nothing for an operator yet.
+    await exception('FAILED_ATTEMPT', 1, 'nobody at home');
+    const attempted = await order.waitFor(placed.id, (view) => view.shipments[0]?.deliveryAttempts === 1);
+    expect(attempted.status).toBe('SHIPPED');
+    expect(attempted.timeline.at(-1)).toMatchObject({
+      event: 'ShipmentException',
+      status: 'SHIPPED',
+      detail: `shipment ${shipmentId}: delivery attempt 1 failed: nobody at home`,
+    });
+    expect((await allStuck()).map((item) => item.orderId)).not.toContain(placed.id);
+
+    await exception('LOST', 1, null);
+    const lost = await order.waitFor(placed.id, (view) => view.shipments[0]?.exception === 'LOST');
+    expect(lost.status).toBe('SHIPPED');
+    expect(lost.shipments[0]).toMatchObject({ shipmentId, deliveryAttempts: 1, exception: 'LOST', exceptionDetail: null, deliveredAt: null });
+    expect(lost.timeline.at(-1)).toMatchObject({ event: 'ShipmentException', status: 'SHIPPED', detail: `shipment ${shipmentId} lost (tracking ${trackingNumber})` });
+    const listed = await eventually(allStuck, (items) => items.some((item) => item.orderId === placed.id));
+    expect(listed.find((item) => item.orderId === placed.id)).toMatchObject({
+      status: 'SHIPPED',
+      reason: 'SHIPMENT_EXCEPTION',
+      detail: `carrier exception: shipment ${shipmentId} LOST`,
+      limitSeconds: 0,
+    });
+
+    // The parcel turns up: delivered, no longer stuck; the timeline keeps that it was lost.
+    await order.report('ShipmentDelivered', { orderId: placed.id, shipmentId, trackingNumber }, placed.id);
+    const delivered = await order.waitFor(placed.id, (view) => view.status === 'DELIVERED');
+    expect(delivered.shipments[0]).toMatchObject({ exception: null, deliveredAt: expect.any(String) });
+    expect(delivered.timeline.map((entry: { event: string }) => entry.event).slice(-3)).toEqual(['ShipmentException', 'ShipmentException', 'ShipmentDelivered']);
+    expect((await allStuck()).map((item) => item.orderId)).not.toContain(placed.id);
+  });
+
+  it('keeps an order with a damaged shipment on the list when the carrier returns it, with what the carrier said', async () => {
+    const customer = `DAMAGE-${randomUUID().slice(0, 8)}`;
+    await order.upsertCustomer(customer);
+    await order.customersApplied();
+    const placed = await order.place(customer, MUGS);
+    const shipmentId = randomUUID();
+    const trackingNumber = 'TRK-DAMAGED-1';
+    await order.report('StockReserved', { orderId: placed.id, allocations: [{ lineNo: 1, sku: 'MUG', warehouse: 'BER', quantity: 2 }] }, placed.id);
+    await order.report('ShipmentDispatched', { orderId: placed.id, shipmentId, warehouse: 'BER', trackingNumber, lines: [{ lineNo: 1, sku: 'MUG', quantity: 2 }] }, placed.id);
+    const exception = (kind: string, detail: string) =>
+      order.report('ShipmentException', { orderId: placed.id, shipmentId, trackingNumber, kind, attempt: 0, detail }, placed.id);
+
+    await exception('DAMAGED', 'crushed in the depot');
+    const damaged = await eventually(allStuck, (items) => items.some((item) => item.orderId === placed.id));
+    expect(damaged.find((item) => item.orderId === placed.id)).toMatchObject({
+      status: 'SHIPPED',
+      reason: 'SHIPMENT_EXCEPTION',
+      detail: `carrier exception: shipment ${shipmentId} DAMAGED (crushed in the depot)`,
+    });
+
+    await exception('RETURNED_TO_SENDER', 'back at BER');
+    const returned = await order.waitFor(placed.id, (view) => view.shipments[0]?.exception === 'RETURNED_TO_SENDER');
+    expect(returned).toMatchObject({ status: 'SHIPPED', shipments: [{ exception: 'RETURNED_TO_SENDER', exceptionDetail: 'back at BER', deliveredAt: null }] });
+    expect(returned.timeline.slice(-2).map((entry: { detail: string }) => entry.detail)).toEqual([
+      `shipment ${shipmentId} damaged (tracking ${trackingNumber}): crushed in the depot`,
+      `shipment ${shipmentId} returned to sender (tracking ${trackingNumber}): back at BER`,
+    ]);
+    expect((await allStuck()).find((item) => item.orderId === placed.id)).toMatchObject({
+      reason: 'SHIPMENT_EXCEPTION',
+      detail: `carrier exception: shipment ${shipmentId} RETURNED_TO_SENDER (back at BER)`,
+    });
+  });
+
   it('counts stuck orders by status and reason in the metric, every known pair from the start', async () => {
     // Counted every second here (ORDER_STUCK_COUNT_INTERVAL_SECONDS).
     const series = (status: string, reason: string, value: string) =>
@@ -89,6 +166,7 @@ describe('GET /v1/orders/stuck and tradeflow_orders_stuck (real Kafka, registry,
       (body) => series('HELD', 'UNKNOWN_CUSTOMER', '[1-9]\\d*').test(body),
     );
     expect(text).toMatch(series('SHIPPED', 'AWAITING_DELIVERY', '0'));
+    expect(text).toMatch(series('SHIPPED', 'SHIPMENT_EXCEPTION', '\\d+'));
     expect(text).toMatch(series('DELIVERED', 'AWAITING_PAYMENT', '0'));
   });
 

@@ -22,8 +22,8 @@ interface OrderRow {
 const seconds = (now: Date, limit: number) => new Date(now.getTime() - limit * 1000);
 
 /**
- * Orders past their status's limit, with a failed label, waiting for a withdrawn product, or
- * delivered with an invoice unpaid after its due day, after `afterId` by id: a superset of what
+ * Orders past their status's limit, with a failed label, waiting for a withdrawn product, with a
+ * shipment the carrier returned, lost or damaged, or delivered with an invoice unpaid after its due day, after `afterId` by id: a superset of what
  * stuckVerdict calls stuck (it decides). Index orders_waiting narrows each status to the orders
  * older than its limit; the withdrawn products (few) lead to their unreserved lines by
  * order_lines_unreserved.
@@ -49,6 +49,7 @@ export async function findStuckCandidates(
                 SELECT l.order_id FROM products p JOIN order_lines l ON l.sku = p.sku AND l.reserved < l.quantity - l.cancelled
                  WHERE p.status <> 'ACTIVE'))
           OR (o.status = 'SHIPPED' AND o.status_since < $7)
+          OR (o.status IN ('PARTIALLY_SHIPPED', 'SHIPPED') AND EXISTS (SELECT 1 FROM order_shipments s WHERE s.order_id = o.id AND s.exception IS NOT NULL))
           OR (o.status = 'DELIVERED' AND EXISTS (
                 SELECT 1 FROM order_invoices i WHERE i.order_id = o.id AND i.paid_at IS NULL AND i.total_minor > 0 AND i.due_date < $8)))
       ORDER BY o.id
@@ -71,10 +72,11 @@ export async function findStuckCandidates(
 async function withFacts(manager: EntityManager, rows: OrderRow[]): Promise<StuckCandidate[]> {
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
-  const [backordered, withdrawn, failures, invoices]: [
+  const [backordered, withdrawn, failures, exceptions, invoices]: [
     { order_id: string; sku: string; quantity: number }[],
     { order_id: string; sku: string; status: string; updated_at: Date }[],
     { order_id: string; shipment_id: string; reason: string; failed_at: Date }[],
+    { order_id: string; shipment_id: string; exception: string; exception_detail: string | null; exception_at: Date }[],
     { order_id: string; invoice_number: string; due_date: string; outstanding: string }[],
   ] = await Promise.all([
     manager.query(`SELECT order_id, sku, backordered AS quantity FROM order_lines WHERE order_id = ANY($1) AND backordered > 0 ORDER BY line_no`, [ids]),
@@ -86,6 +88,11 @@ async function withFacts(manager: EntityManager, rows: OrderRow[]): Promise<Stuc
       [ids],
     ),
     manager.query(`SELECT order_id, shipment_id, reason, failed_at FROM order_label_failures WHERE order_id = ANY($1)`, [ids]),
+    manager.query(
+      `SELECT order_id, shipment_id, exception, exception_detail, exception_at FROM order_shipments
+        WHERE order_id = ANY($1) AND exception IS NOT NULL ORDER BY exception_at, shipment_id`,
+      [ids],
+    ),
     manager.query(
       `SELECT order_id, invoice_number, due_date, total_minor - paid_minor AS outstanding
          FROM order_invoices WHERE order_id = ANY($1) AND paid_at IS NULL AND total_minor > 0`,
@@ -104,6 +111,12 @@ async function withFacts(manager: EntityManager, rows: OrderRow[]): Promise<Stuc
     backordered: of(backordered, row.id).map(({ sku, quantity }) => ({ sku, quantity })),
     withdrawnProducts: of(withdrawn, row.id).map((product) => ({ sku: product.sku, status: product.status, since: product.updated_at })),
     labelFailures: of(failures, row.id).map((failure) => ({ shipmentId: failure.shipment_id, reason: failure.reason, failedAt: failure.failed_at })),
+    shipmentExceptions: of(exceptions, row.id).map((shipment) => ({
+      shipmentId: shipment.shipment_id,
+      exception: shipment.exception,
+      detail: shipment.exception_detail,
+      since: shipment.exception_at,
+    })),
     unpaidInvoices: of(invoices, row.id).map((invoice) => ({
       invoiceNumber: invoice.invoice_number,
       dueDate: invoice.due_date,

@@ -18,18 +18,23 @@ export class CarrierEventsController {
 
   @Post()
   @SignedBy('carrier')
-  @ApiOkResponse({ type: ShipmentView, description: 'DELIVERED: delivered (ShipmentDelivered), or already delivered (same view, nothing published)' })
+  @ApiOkResponse({
+    type: ShipmentView,
+    description:
+      'DELIVERED: delivered (ShipmentDelivered); FAILED_ATTEMPT: attempt counted, RETURNED_TO_SENDER, LOST, DAMAGED: status set ' +
+      '(ShipmentException); a status the shipment already has: same view, nothing published',
+  })
   @ApiAcceptedResponse({ type: ShipmentView, description: 'IN_TRANSIT: acknowledged, nothing changes' })
   @ApiBadRequestResponse({ description: 'Invalid body; the message names the field' })
   @ApiNotFoundResponse({ description: 'Unknown tracking number' })
-  @ApiConflictResponse({ description: 'DELIVERED for a shipment that was not dispatched' })
+  @ApiConflictResponse({ description: 'A status the shipment cannot take: it was not dispatched, or it is already delivered, returned or damaged' })
   async receive(
     @Body() body: CarrierEventDto,
     @VerifiedWebhook() proof: VerifiedSignature,
     @Res({ passthrough: true }) response: StatusSetter,
   ): Promise<ShipmentView> {
-    const shipment = await this.shipments.carrierEvent(body.trackingNumber, body.status, proof);
-    response.status(body.status === 'DELIVERED' ? HttpStatus.OK : HttpStatus.ACCEPTED);
+    const shipment = await this.shipments.carrierEvent(body.trackingNumber, body.status, body.detail ?? null, proof);
+    response.status(body.status === 'IN_TRANSIT' ? HttpStatus.ACCEPTED : HttpStatus.OK);
     return shipment;
   }
 }

@@ -49,6 +49,23 @@ export class Shipment {
   @Column({ name: 'label_claim', type: 'uuid', nullable: true })
   labelClaim!: string | null;
 
+  /** Failed delivery attempts the carrier reported (FAILED_ATTEMPT); the carrier tries again by itself. */
+  @Column({ name: 'delivery_attempts', type: 'int', default: 0 })
+  deliveryAttempts!: number;
+
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  @Column({ name: 'last_attempt_detail', type: 'text', nullable: true })
+  lastAttemptDetail!: string | null;
+
+  /** When the carrier reported RETURNED_TO_SENDER, LOST or DAMAGED, and what it said. */
+  @Column({ name: 'exception_at', type: 'timestamptz', nullable: true })
+  exceptionAt!: Date | null;
+
+  @Column({ name: 'exception_detail', type: 'text', nullable: true })
+  exceptionDetail!: string | null;
+
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason!: string | null;
 

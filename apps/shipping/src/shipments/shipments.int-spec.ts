@@ -1,4 +1,4 @@
-import type { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentDispatched, ShipmentLabelled } from '@tradeflow/events';
+import type { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentDispatched, ShipmentException, ShipmentLabelled } from '@tradeflow/events';
 import { eventually } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { ShippingUnderTest, signCarrierEvent, upstream } from '../testing/shipping-under-test';
@@ -139,6 +139,64 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     expect(replanned.lines).toEqual([{ lineNo: 1, sku: 'MUG', quantity: 2 }]);
   });
 
+  it('records failed delivery attempts and returned, lost or damaged shipments, each with ShipmentException', async () => {
+    const orderId = randomUUID();
+    await shipping.publish(
+      upstream.placed(orderId, [
+        [1, 'MUG', 1],
+        [2, 'TEA', 1],
+        [3, 'PEN', 1],
+      ]),
+      upstream.reserved(orderId, [
+        [1, 'MUG', 'BER', 1],
+        [2, 'TEA', 'HAM', 1],
+        [3, 'PEN', 'MUC', 1],
+      ]),
+    );
+    const [ber, ham, muc] = await eventually(() => shipping.shipmentsOf(orderId), allLabelled(3));
+    const early = await shipping.carrierEvent<{ message: string }>({ trackingNumber: ber.trackingNumber, status: 'LOST' });
+    expect(early).toMatchObject({ status: 409, body: { message: `Shipment ${ber.id} (tracking ${ber.trackingNumber}) is LABELLED, not dispatched: it cannot be reported LOST` } });
+    for (const shipment of [ber, ham, muc]) expect((await shipping.call('POST', `/v1/shipments/${shipment.id}/dispatch`)).status).toBe(200);
+
+    const first = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ber.trackingNumber, status: 'FAILED_ATTEMPT', detail: 'nobody at home' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'DISPATCHED', deliveryAttempts: 1, lastAttemptDetail: 'nobody at home' });
+    const second = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ber.trackingNumber, status: 'FAILED_ATTEMPT' });
+    expect(second.body).toMatchObject({ status: 'DISPATCHED', deliveryAttempts: 2, lastAttemptDetail: null });
+    expect(second.body.lastAttemptAt).toBeTruthy();
+    const returned = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ber.trackingNumber, status: 'RETURNED_TO_SENDER', detail: 'not collected' });
+    expect(returned.body).toMatchObject({ status: 'RETURNED_TO_SENDER', deliveryAttempts: 2, exceptionDetail: 'not collected', deliveredAt: null });
+    expect(returned.body.exceptionAt).toBeTruthy();
+
+    const lost = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ham.trackingNumber, status: 'LOST' });
+    expect(lost).toMatchObject({ status: 200, body: { status: 'LOST', exceptionDetail: null } });
+    // The parcel turns up: delivered after all.
+    const found = await shipping.carrierEvent<ShipmentView>({ trackingNumber: ham.trackingNumber, status: 'DELIVERED' });
+    expect(found).toMatchObject({ status: 200, body: { status: 'DELIVERED' } });
+
+    const damage = { trackingNumber: muc.trackingNumber, status: 'DAMAGED', detail: 'crushed' };
+    const sentAt = Math.floor(Date.now() / 1000);
+    const damaged = await shipping.carrierEvent<ShipmentView>(signCarrierEvent(damage, { timestamp: sentAt }));
+    expect(damaged).toMatchObject({ status: 200, body: { status: 'DAMAGED', exceptionDetail: 'crushed' } });
+    // Reported again, signed anew: the same view, nothing published; a delivery of a damaged parcel is refused.
+    expect(await shipping.carrierEvent<ShipmentView>(signCarrierEvent(damage, { timestamp: sentAt + 1 }))).toEqual(damaged);
+    const delivered = await shipping.carrierEvent<{ message: string }>({ trackingNumber: muc.trackingNumber, status: 'DELIVERED' });
+    expect(delivered).toMatchObject({ status: 409, body: { message: `Shipment ${muc.id} (tracking ${muc.trackingNumber}) is already DAMAGED: it cannot be delivered` } });
+    expect((await shipping.call<ShipmentView>('GET', `/v1/shipments/${muc.id}`)).body).toEqual(damaged.body);
+
+    const events = await shipping.shipmentEvents(orderId, (types) => count(types, 'ShipmentException') === 5 && count(types, 'ShipmentDelivered') === 1);
+    const exceptions = events.filter((event): event is ShipmentException => event.eventType === 'ShipmentException');
+    expect(exceptions.map(({ shipmentId, kind, attempt, detail }) => ({ shipmentId, kind, attempt, detail }))).toEqual([
+      { shipmentId: ber.id, kind: 'FAILED_ATTEMPT', attempt: 1, detail: 'nobody at home' },
+      { shipmentId: ber.id, kind: 'FAILED_ATTEMPT', attempt: 2, detail: null },
+      { shipmentId: ber.id, kind: 'RETURNED_TO_SENDER', attempt: 2, detail: 'not collected' },
+      { shipmentId: ham.id, kind: 'LOST', attempt: 0, detail: null },
+      { shipmentId: muc.id, kind: 'DAMAGED', attempt: 0, detail: 'crushed' },
+    ]);
+    expect(exceptions[2]).toMatchObject({ orderId, trackingNumber: ber.trackingNumber, aggregateId: ber.id, aggregateVersion: 6, correlationId: orderId });
+    expect(events.find((event) => event.eventType === 'ShipmentDelivered')).toMatchObject({ shipmentId: ham.id });
+  });
+
   it('answers 4xx with a reason for unknown or malformed ids and bodies', async () => {
     const unknown = randomUUID();
     const notFound = await shipping.call<{ message: string }>('GET', `/v1/shipments/${unknown}`);
@@ -148,9 +206,12 @@ describe('shipping from reservations to delivery (real Kafka, registry, Postgres
     expect(await shipping.call('GET', '/v1/shipments?orderId=42')).toMatchObject({ status: 400 });
     const unknownTracking = await shipping.carrierEvent<{ message: string }>({ trackingNumber: 'LC0000', status: 'DELIVERED' });
     expect(unknownTracking).toMatchObject({ status: 404, body: { message: 'No shipment has tracking number LC0000' } });
-    const badStatus = await shipping.carrierEvent<{ message: string[] }>({ trackingNumber: 'LC0000', status: 'LOST' });
+    const badStatus = await shipping.carrierEvent<{ message: string[] }>({ trackingNumber: 'LC0000', status: 'STOLEN' });
     expect(badStatus.status).toBe(400);
-    expect(badStatus.body.message).toContain('status must be one of IN_TRANSIT, DELIVERED');
+    expect(badStatus.body.message).toContain('status must be one of IN_TRANSIT, DELIVERED, FAILED_ATTEMPT, RETURNED_TO_SENDER, LOST, DAMAGED');
+    const longDetail = await shipping.carrierEvent<{ message: string[] }>({ trackingNumber: 'LC0000', status: 'LOST', detail: 'x'.repeat(501) });
+    expect(longDetail.status).toBe(400);
+    expect(longDetail.body.message).toContain('detail must be at most 500 characters');
   });
 
   it('documents every endpoint in the OpenAPI document', async () => {

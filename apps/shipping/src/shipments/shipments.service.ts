@@ -5,7 +5,8 @@ import type { VerifiedSignature } from '@tradeflow/platform';
 import { useWebhookSignature } from '@tradeflow/platform';
 import { DataSource, MoreThan } from 'typeorm';
 import { SERVICE_NAME } from '../service-name';
-import type { CarrierEventStatus } from './dto/carrier-event.dto';
+import type { CarrierEventStatus } from './carrier-transition';
+import { carrierTransition } from './carrier-transition';
 import type { ShipmentPageView, ShipmentView } from './dto/shipment-view.dto';
 import { notifyLabelQueue } from './label-queue.queries';
 import { isDispatched } from './shipment-status';
@@ -81,30 +82,40 @@ export class ShipmentsService {
   }
 
   /**
-   * The carrier's signed webhook. DELIVERED on a dispatched shipment → ShipmentDelivered; repeated
-   * (a new signature), it answers the same view and publishes nothing. IN_TRANSIT changes nothing.
-   * The signature is used up in the same transaction: a replay is refused, while an event refused
-   * here (unknown tracking number, not dispatched yet) leaves it unused and may be sent again.
+   * The carrier's signed webhook; carrierTransition decides what the status does to the shipment.
+   * DELIVERED → ShipmentDelivered; FAILED_ATTEMPT counts the attempt and RETURNED_TO_SENDER, LOST or
+   * DAMAGED set that status, each → ShipmentException. A status the shipment already has answers
+   * the same view and publishes nothing; IN_TRANSIT changes nothing. The signature is used up in the
+   * same transaction: a replay is refused, while an event refused here (unknown tracking number, a
+   * transition the rule refuses) leaves it unused and may be sent again.
    */
-  carrierEvent(trackingNumber: string, status: CarrierEventStatus, proof: VerifiedSignature): Promise<ShipmentView> {
+  carrierEvent(trackingNumber: string, status: CarrierEventStatus, detail: string | null, proof: VerifiedSignature): Promise<ShipmentView> {
     return this.transactions.run({ producer: SERVICE_NAME, correlationId: trackingNumber }, async (unit) => {
       await useWebhookSignature(unit.manager, proof);
       const shipment = await unit.manager.findOne(Shipment, { where: { trackingNumber }, lock: { mode: 'pessimistic_write' } });
       if (!shipment) throw new NotFoundException(`No shipment has tracking number ${trackingNumber}`);
-      if (status === 'IN_TRANSIT' || shipment.status === 'DELIVERED') return toShipmentView(shipment);
-      if (shipment.status !== 'DISPATCHED') {
-        throw new ConflictException(
-          `Shipment ${shipment.id} (tracking ${trackingNumber}) is ${shipment.status}, not dispatched: it cannot be delivered`,
+      const transition = carrierTransition(shipment.status, status);
+      if (transition.kind === 'UNCHANGED') return toShipmentView(shipment);
+      if (transition.kind === 'REFUSE') throw new ConflictException(`Shipment ${shipment.id} (tracking ${trackingNumber}) ${transition.reason}`);
+
+      const now = new Date();
+      if (transition.kind === 'DELIVER') Object.assign(shipment, { status: 'DELIVERED', deliveredAt: now });
+      else if (transition.kind === 'COUNT_ATTEMPT') {
+        Object.assign(shipment, { deliveryAttempts: shipment.deliveryAttempts + 1, lastAttemptAt: now, lastAttemptDetail: detail });
+      } else Object.assign(shipment, { status: transition.status, exceptionAt: now, exceptionDetail: detail });
+      shipment.version += 1;
+      await unit.manager.save(shipment);
+      const aggregate = { id: shipment.id, version: shipment.version };
+      if (transition.kind === 'DELIVER') {
+        unit.publish('ShipmentDelivered', { orderId: shipment.orderId, shipmentId: shipment.id, trackingNumber }, aggregate, shipment.correlationId);
+      } else {
+        unit.publish(
+          'ShipmentException',
+          { orderId: shipment.orderId, shipmentId: shipment.id, trackingNumber, kind: status, attempt: shipment.deliveryAttempts, detail },
+          aggregate,
+          shipment.correlationId,
         );
       }
-      Object.assign(shipment, { status: 'DELIVERED', deliveredAt: new Date(), version: shipment.version + 1 });
-      await unit.manager.save(shipment);
-      unit.publish(
-        'ShipmentDelivered',
-        { orderId: shipment.orderId, shipmentId: shipment.id, trackingNumber },
-        { id: shipment.id, version: shipment.version },
-        shipment.correlationId,
-      );
       return toShipmentView(shipment);
     });
   }

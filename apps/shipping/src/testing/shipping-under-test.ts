@@ -112,6 +112,7 @@ export type Caller = DevClient | 'anonymous';
 export interface CarrierEvent {
   trackingNumber: string | null;
   status: string;
+  detail?: string;
 }
 
 /** A carrier event as it goes over the wire: the exact body bytes and the headers signing them. */

@@ -4,9 +4,9 @@
 import type { AvroRecordSchema } from '../schema/avro-schema';
 import type { TopicName } from '../topic-catalogue';
 
-export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
+export type EventType = 'AccountHoldPlaced' | 'AccountHoldReleased' | 'AuditRecorded' | 'AvailabilityChanged' | 'CreditNoteIssued' | 'CustomerDuplicateDetected' | 'CustomerMerged' | 'CustomerUpserted' | 'InvoiceIssued' | 'InvoicePaid' | 'OrderAmended' | 'OrderApproved' | 'OrderCancelled' | 'OrderCompleted' | 'OrderHeld' | 'OrderPlaced' | 'PaymentReceived' | 'ProductDiscontinued' | 'ProductUpserted' | 'ReplenishmentRequested' | 'ReturnReceived' | 'ReturnRequested' | 'ShipmentCancelled' | 'ShipmentCreated' | 'ShipmentDelivered' | 'ShipmentDispatched' | 'ShipmentException' | 'ShipmentLabelFailed' | 'ShipmentLabelled' | 'StockBackordered' | 'StockLevelChanged' | 'StockReleased' | 'StockReserved';
 
-export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
+export const EVENT_TYPES: readonly EventType[] = ['AccountHoldPlaced', 'AccountHoldReleased', 'AuditRecorded', 'AvailabilityChanged', 'CreditNoteIssued', 'CustomerDuplicateDetected', 'CustomerMerged', 'CustomerUpserted', 'InvoiceIssued', 'InvoicePaid', 'OrderAmended', 'OrderApproved', 'OrderCancelled', 'OrderCompleted', 'OrderHeld', 'OrderPlaced', 'PaymentReceived', 'ProductDiscontinued', 'ProductUpserted', 'ReplenishmentRequested', 'ReturnReceived', 'ReturnRequested', 'ShipmentCancelled', 'ShipmentCreated', 'ShipmentDelivered', 'ShipmentDispatched', 'ShipmentException', 'ShipmentLabelFailed', 'ShipmentLabelled', 'StockBackordered', 'StockLevelChanged', 'StockReleased', 'StockReserved'];
 
 /** Fields every event carries. Composed in front of each event's own fields; never registered on its own. */
 export interface EventEnvelope {
@@ -101,6 +101,44 @@ export interface AuditRecorded {
   reason: string | null;
   /** The HTTP request id (x-request-id), as in the service's logs. */
   requestId: string;
+}
+
+/** What a sales channel may sell of a sku changed; the whole figure after the change. */
+export interface AvailabilityChanged {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'AvailabilityChanged';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  sku: string;
+  /** On hand less reserved over the warehouses the product does not exclude, less the safety stock; never below 0. */
+  availableToSell: number;
+  /** On hand over every warehouse, when the figure changed. */
+  onHand: number;
+  /** Reserved over every warehouse, when the figure changed. */
+  reserved: number;
+  /** Units of the sku held back from the channels. */
+  safetyStock: number;
+  warehouses: AvailabilityWarehouse[];
+  /** Rises with every figure inventory publishes; a consumer drops a figure whose sequence is not above the one it holds. */
+  sequence: number;
+  changedAt: number;
+}
+
+export interface AvailabilityWarehouse {
+  warehouse: string;
+  onHand: number;
+  reserved: number;
+  /** The product excludes the warehouse: its stock is not sold. */
+  excluded: boolean;
 }
 
 /** A credit note for exactly the returned quantities, at the order's prices. */
@@ -736,6 +774,32 @@ export interface ShipmentDispatchedLine {
   quantity: number;
 }
 
+/** The carrier reported a dispatched shipment not delivered: a failed delivery attempt (it will try again), or returned to sender, lost or damaged (the shipment stops there until an operator decides). */
+export interface ShipmentException {
+  eventId: string;
+  /** The record name, e.g. OrderPlaced. */
+  eventType: 'ShipmentException';
+  occurredAt: number;
+  /** Shared by every event caused, directly or not, by one request. */
+  correlationId: string;
+  /** eventId of the event that caused this one; null for a request. */
+  causationId: string | null;
+  /** The service that published the event. */
+  producer: string;
+  aggregateId: string;
+  /** Version of the aggregate after the change this event records. */
+  aggregateVersion: number;
+  orderId: string;
+  shipmentId: string;
+  trackingNumber: string;
+  /** FAILED_ATTEMPT, RETURNED_TO_SENDER, LOST or DAMAGED. */
+  kind: string;
+  /** Failed delivery attempts of the shipment so far, this one included for FAILED_ATTEMPT. */
+  attempt: number;
+  /** What the carrier said, if anything. */
+  detail: string | null;
+}
+
 /** The carrier refused the label after every retry; POST /v1/shipments/{id}/retry-label tries again. */
 export interface ShipmentLabelFailed {
   eventId: string;
@@ -889,12 +953,13 @@ export interface StockAllocation {
   quantity: number;
 }
 
-export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
+export type DomainEvent = AccountHoldPlaced | AccountHoldReleased | AuditRecorded | AvailabilityChanged | CreditNoteIssued | CustomerDuplicateDetected | CustomerMerged | CustomerUpserted | InvoiceIssued | InvoicePaid | OrderAmended | OrderApproved | OrderCancelled | OrderCompleted | OrderHeld | OrderPlaced | PaymentReceived | ProductDiscontinued | ProductUpserted | ReplenishmentRequested | ReturnReceived | ReturnRequested | ShipmentCancelled | ShipmentCreated | ShipmentDelivered | ShipmentDispatched | ShipmentException | ShipmentLabelFailed | ShipmentLabelled | StockBackordered | StockLevelChanged | StockReleased | StockReserved;
 
 export interface EventTypeMap {
   AccountHoldPlaced: AccountHoldPlaced;
   AccountHoldReleased: AccountHoldReleased;
   AuditRecorded: AuditRecorded;
+  AvailabilityChanged: AvailabilityChanged;
   CreditNoteIssued: CreditNoteIssued;
   CustomerDuplicateDetected: CustomerDuplicateDetected;
   CustomerMerged: CustomerMerged;
@@ -917,6 +982,7 @@ export interface EventTypeMap {
   ShipmentCreated: ShipmentCreated;
   ShipmentDelivered: ShipmentDelivered;
   ShipmentDispatched: ShipmentDispatched;
+  ShipmentException: ShipmentException;
   ShipmentLabelFailed: ShipmentLabelFailed;
   ShipmentLabelled: ShipmentLabelled;
   StockBackordered: StockBackordered;
@@ -932,6 +998,7 @@ export const EVENT_TOPICS = {
   AccountHoldPlaced: 'tradeflow.customers.v1',
   AccountHoldReleased: 'tradeflow.customers.v1',
   AuditRecorded: 'tradeflow.audit.v1',
+  AvailabilityChanged: 'tradeflow.availability.v1',
   CreditNoteIssued: 'tradeflow.invoices.v1',
   CustomerDuplicateDetected: 'tradeflow.customers.v1',
   CustomerMerged: 'tradeflow.customers.v1',
@@ -954,6 +1021,7 @@ export const EVENT_TOPICS = {
   ShipmentCreated: 'tradeflow.shipments.v1',
   ShipmentDelivered: 'tradeflow.shipments.v1',
   ShipmentDispatched: 'tradeflow.shipments.v1',
+  ShipmentException: 'tradeflow.shipments.v1',
   ShipmentLabelFailed: 'tradeflow.shipments.v1',
   ShipmentLabelled: 'tradeflow.shipments.v1',
   StockBackordered: 'tradeflow.reservations.v1',
@@ -1211,6 +1279,126 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         "name": "requestId",
         "type": "string",
         "doc": "The HTTP request id (x-request-id), as in the service's logs."
+      }
+    ]
+  },
+  AvailabilityChanged: {
+    "type": "record",
+    "name": "AvailabilityChanged",
+    "namespace": "tradeflow.events",
+    "doc": "What a sales channel may sell of a sku changed; the whole figure after the change.",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "sku",
+        "type": "string"
+      },
+      {
+        "name": "availableToSell",
+        "type": "int",
+        "doc": "On hand less reserved over the warehouses the product does not exclude, less the safety stock; never below 0."
+      },
+      {
+        "name": "onHand",
+        "type": "int",
+        "doc": "On hand over every warehouse, when the figure changed."
+      },
+      {
+        "name": "reserved",
+        "type": "int",
+        "doc": "Reserved over every warehouse, when the figure changed."
+      },
+      {
+        "name": "safetyStock",
+        "type": "int",
+        "doc": "Units of the sku held back from the channels."
+      },
+      {
+        "name": "warehouses",
+        "type": {
+          "type": "array",
+          "items": {
+            "type": "record",
+            "name": "AvailabilityWarehouse",
+            "fields": [
+              {
+                "name": "warehouse",
+                "type": "string"
+              },
+              {
+                "name": "onHand",
+                "type": "int"
+              },
+              {
+                "name": "reserved",
+                "type": "int"
+              },
+              {
+                "name": "excluded",
+                "type": "boolean",
+                "doc": "The product excludes the warehouse: its stock is not sold."
+              }
+            ]
+          }
+        }
+      },
+      {
+        "name": "sequence",
+        "type": "long",
+        "doc": "Rises with every figure inventory publishes; a consumer drops a figure whose sequence is not above the one it holds."
+      },
+      {
+        "name": "changedAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
       }
     ]
   },
@@ -3358,6 +3546,92 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
             ]
           }
         }
+      }
+    ]
+  },
+  ShipmentException: {
+    "type": "record",
+    "name": "ShipmentException",
+    "namespace": "tradeflow.events",
+    "doc": "The carrier reported a dispatched shipment not delivered: a failed delivery attempt (it will try again), or returned to sender, lost or damaged (the shipment stops there until an operator decides).",
+    "fields": [
+      {
+        "name": "eventId",
+        "type": {
+          "type": "string",
+          "logicalType": "uuid"
+        }
+      },
+      {
+        "name": "eventType",
+        "type": "string",
+        "doc": "The record name, e.g. OrderPlaced."
+      },
+      {
+        "name": "occurredAt",
+        "type": {
+          "type": "long",
+          "logicalType": "timestamp-millis"
+        }
+      },
+      {
+        "name": "correlationId",
+        "type": "string",
+        "doc": "Shared by every event caused, directly or not, by one request."
+      },
+      {
+        "name": "causationId",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "eventId of the event that caused this one; null for a request."
+      },
+      {
+        "name": "producer",
+        "type": "string",
+        "doc": "The service that published the event."
+      },
+      {
+        "name": "aggregateId",
+        "type": "string"
+      },
+      {
+        "name": "aggregateVersion",
+        "type": "int",
+        "doc": "Version of the aggregate after the change this event records."
+      },
+      {
+        "name": "orderId",
+        "type": "string"
+      },
+      {
+        "name": "shipmentId",
+        "type": "string"
+      },
+      {
+        "name": "trackingNumber",
+        "type": "string"
+      },
+      {
+        "name": "kind",
+        "type": "string",
+        "doc": "FAILED_ATTEMPT, RETURNED_TO_SENDER, LOST or DAMAGED."
+      },
+      {
+        "name": "attempt",
+        "type": "int",
+        "doc": "Failed delivery attempts of the shipment so far, this one included for FAILED_ATTEMPT."
+      },
+      {
+        "name": "detail",
+        "type": [
+          "null",
+          "string"
+        ],
+        "default": null,
+        "doc": "What the carrier said, if anything."
       }
     ]
   },

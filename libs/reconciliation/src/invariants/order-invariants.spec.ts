@@ -82,6 +82,14 @@ describe('orderMismatches', () => {
     expect(orderMismatches(consistent())).toEqual([]);
   });
 
+  it('counts a shipment the carrier returned, lost or damaged as dispatched: its goods left and were invoiced', () => {
+    for (const status of ['RETURNED_TO_SENDER', 'LOST', 'DAMAGED']) {
+      const evidence = consistent();
+      evidence.shipments = evidence.shipments!.map((one) => (one.id === 's2' ? { ...one, status } : one));
+      expect([status, orderMismatches(evidence)]).toEqual([status, []]);
+    }
+  });
+
   it('checks shipped ≤ reserved ≤ ordered and the order counters on the order itself', () => {
     const evidence = consistent();
     evidence.order.lines[0] = line(1, 'MUG', { reserved: 4 });

@@ -60,7 +60,7 @@ export class WebhookDeliveryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'The webhook-id header: the same for every retry of this record' }) messageId!: string;
   @ApiProperty({ enum: FEEDS }) feed!: string;
-  @ApiProperty({ description: 'The sku, for the products feed' }) key!: string;
+  @ApiProperty({ description: 'The sku (the products and availability feeds are keyed by sku)' }) key!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ example: 'product.upserted' }) type!: string;
   @ApiProperty({ enum: DELIVERY_STATUSES, description: 'CANCELLED: the subscription was deleted before it was sent' }) status!: DeliveryStatus;

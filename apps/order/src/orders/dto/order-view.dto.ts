@@ -3,6 +3,8 @@ import { HOLD_REASONS } from '../hold-reason';
 import type { HoldReason } from '../hold-reason';
 import { ORDER_STATUSES } from '../order-status';
 import type { OrderStatus } from '../order-status';
+import { CARRIER_EXCEPTIONS } from '../order-shipment.entity';
+import type { CarrierException } from '../order-shipment.entity';
 import { AddressDto } from './address.dto';
 
 export class OrderLineView {
@@ -34,6 +36,16 @@ export class OrderShipmentView {
   @ApiProperty() trackingNumber!: string;
   @ApiProperty() dispatchedAt!: string;
   @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
+  @ApiProperty({ description: 'Failed delivery attempts the carrier reported; it tries again by itself' }) deliveryAttempts!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: CARRIER_EXCEPTIONS,
+    description: 'What the carrier reported instead of a delivery; null once delivered after all',
+  })
+  exception!: CarrierException | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the carrier said of the exception' }) exceptionDetail!: string | null;
+  @ApiProperty({ nullable: true, type: String }) exceptionAt!: string | null;
 }
 
 export class OrderInvoiceView {

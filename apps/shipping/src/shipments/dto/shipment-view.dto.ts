@@ -32,7 +32,9 @@ export class ShipmentView {
   @ApiProperty({ example: 'BER' }) warehouse!: string;
   @ApiProperty({
     enum: SHIPMENT_STATUSES,
-    description: 'LABEL_PENDING → LABELLED → DISPATCHED → DELIVERED; LABEL_FAILED after every label retry failed; CANCELLED',
+    description:
+      'LABEL_PENDING → LABELLED → DISPATCHED → DELIVERED; LABEL_FAILED after every label retry failed; ' +
+      'RETURNED_TO_SENDER, LOST or DAMAGED as the carrier reported instead of a delivery; CANCELLED',
   })
   status!: ShipmentStatus;
   @ApiProperty({ type: [ShipmentLineView] }) lines!: ShipmentLineView[];
@@ -44,6 +46,11 @@ export class ShipmentView {
   @ApiProperty({ type: String, nullable: true, description: 'Why the last carrier call failed' }) lastLabelError!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'When the next carrier call is due (LABEL_PENDING only)' })
   nextLabelAttemptAt!: string | null;
+  @ApiProperty({ description: 'Failed delivery attempts the carrier reported (FAILED_ATTEMPT)' }) deliveryAttempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What the carrier said of the last failed attempt' }) lastAttemptDetail!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the carrier reported RETURNED_TO_SENDER, LOST or DAMAGED' }) exceptionAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What the carrier said of it' }) exceptionDetail!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'amended', description: 'cancelled or amended' }) cancelReason!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
