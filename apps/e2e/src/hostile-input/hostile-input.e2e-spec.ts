@@ -14,12 +14,12 @@ type TopicKey = keyof typeof TOPICS;
 /** Each service's input topics: what its @EventPattern handlers read. */
 const INPUTS: Record<SliceService, TopicKey[]> = {
   order: ['customers', 'reservations', 'shipments', 'invoices', 'products'],
-  inventory: ['orders', 'shipments', 'products'],
+  inventory: ['orders', 'shipments', 'products', 'availability'],
   shipping: ['orders', 'reservations', 'products'],
   invoicing: ['orders', 'shipments', 'customers', 'products'],
   'crm-sync': ['orders', 'shipments', 'invoices'],
 };
-/** The last event order 1 puts on each topic (on the products topic, a product it names): once it is read, the topic holds all of order 1. */
+/** The last event order 1 puts on each topic (on the products topic, a product it names; on availability, its stock): once it is read, the topic holds all of order 1. */
 const LAST_OF_FLOW: Partial<Record<TopicKey, EventType>> = {
   orders: 'OrderCompleted',
   reservations: 'StockReserved',
@@ -27,6 +27,7 @@ const LAST_OF_FLOW: Partial<Record<TopicKey, EventType>> = {
   invoices: 'InvoicePaid',
   customers: 'CustomerUpserted',
   products: 'ProductUpserted',
+  availability: 'AvailabilityChanged',
 };
 const TOPICS_READ = Object.keys(LAST_OF_FLOW) as TopicKey[];
 
