@@ -7,6 +7,7 @@ import {
   devClientSecret,
   defaultStateDir,
   infrastructureStatus,
+  loadProducts,
   PORT_VARIABLES,
   runningPid,
   startInfrastructure,
@@ -164,6 +165,16 @@ async function seedCustomers(crmSyncUrl: string, secret: string): Promise<void> 
   }
 }
 
+/**
+ * The sample products, put into inventory's product master as the ERP does (client erp), until the
+ * order service knows them: orders for any other sku are refused. A repeat changes nothing.
+ */
+async function seedProducts(issuerUrl: string): Promise<void> {
+  const url = (name: Service['name']) => `http://127.0.0.1:${portOf(SERVICES.find((service) => service.name === name)!)}`;
+  const products = JSON.parse(readFileSync(join(ROOT, 'deploy/local/sample-data/products.json'), 'utf8'));
+  await loadProducts(products, { inventory: url('inventory'), order: url('order') }, { issuerUrl });
+}
+
 /** `ORDER_PORT`, `CRM_SYNC_METRICS_PORT`, …: a port other than the default for one service. */
 function portVariable(service: Service, kind: 'PORT' | 'METRICS_PORT'): string {
   return `${service.name.toUpperCase().replace('-', '_')}_${kind}`;
@@ -258,6 +269,7 @@ async function up(): Promise<void> {
   }
   const crmSync = SERVICES.find((service) => service.name === 'crm-sync')!;
   await seedCustomers(`http://127.0.0.1:${portOf(crmSync)}`, secrets['crm-sync'].CRM_WEBHOOK_SECRET);
+  await seedProducts(infrastructure.oidcIssuerUrl);
   console.log(`\nKafka ${infrastructure.kafkaBrokers}, schema registry ${infrastructure.schemaRegistryUrl}`);
   console.log(`Traces: ${env.OTEL_EXPORTER_OTLP_ENDPOINT} (npm run trace -- <orderId>)`);
   console.log(`Event contract (AsyncAPI): ${await startAsyncApiDocs()}`);

@@ -1,4 +1,4 @@
-import { defaultStateDir } from '@tradeflow/testing';
+import { defaultStateDir, loadProducts, productOf } from '@tradeflow/testing';
 import { join } from 'node:path';
 import type { ChaosProfile } from './chaos-profile';
 import { checkEffects } from './checks/effect-checks';
@@ -7,6 +7,7 @@ import { waitForDrain } from './checks/drain';
 import { runReconcile } from './checks/run-reconcile';
 import { readSnapshot } from './checks/system-snapshot';
 import { injectFaults } from './faults/fault-scheduler';
+import { SKUS } from './load/catalogue';
 import { ChaosCredentials } from './load/credentials';
 import { registerCustomers } from './load/crm-customers';
 import { OrderLoad, Replenisher } from './load/order-load';
@@ -19,7 +20,7 @@ import { startChaosInfrastructure } from './stack/chaos-infrastructure';
 import { startChaosStack, stopChaosStack } from './stack/chaos-stack';
 
 /**
- * The whole run: own Kafka and Postgres, the five services as processes, customers and stock,
+ * The whole run: own Kafka and Postgres, the five services as processes, customers, products and stock,
  * then orders under a steady load while faults are injected; then the drain and every check.
  */
 export async function runChaos(profile: ChaosProfile, log: (line: string) => void): Promise<ChaosResult> {
@@ -41,9 +42,11 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     try {
       await news.start();
       await registerCustomers(http, credentials, { crmSync: stack['crm-sync'].url, order: stack.order.url }, profile.customers);
+      // Orders and receipts for a sku the product master does not hold are refused (422).
+      await loadProducts(SKUS.map((sku) => productOf(sku)), { inventory: stack.inventory.url, order: stack.order.url }, { issuerUrl: infrastructure.oidcIssuerUrl });
       await replenisher.stockUp();
       replenisher.start();
-      log('services ready, customers known, stock received: load and faults start');
+      log('services ready, customers and products known, stock received: load and faults start');
 
       // A long run says every minute how far it got, so a falling-behind stack shows before the drain.
       const progress = setInterval(

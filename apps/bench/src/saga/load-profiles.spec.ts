@@ -23,13 +23,16 @@ describe('saga load profiles', () => {
   it('realistic: 1,000 customers, 500 stocked skus, 1–5 distinct lines, about 10% of orders across both warehouses', () => {
     const profile = loadProfile('realistic', seeded());
     expect(profile.customers).toHaveLength(1000);
-    expect(new Set(profile.receipts.flatMap((receipt) => receipt.lines.map((line) => line.sku))).size).toBe(500);
+    expect(new Set(profile.receipts.flatMap((receipt) => receipt.lines.map((line) => line.sku)))).toEqual(new Set(profile.skus));
+    expect(profile.skus).toHaveLength(500);
     const orders = Array.from({ length: 5000 }, () => profile.nextOrder());
     for (const order of orders) {
       expect(order.lines.length).toBeGreaterThanOrEqual(1);
       expect(order.lines.length).toBeLessThanOrEqual(5);
       expect(new Set(order.lines.map((line) => line.sku)).size).toBe(order.lines.length);
     }
+    const products = new Set(profile.skus);
+    expect(orders.flatMap((order) => order.lines.filter((line) => !products.has(line.sku)))).toEqual([]);
     const split = orders.filter((order) => order.shipments === 2).length / orders.length;
     expect(split).toBeGreaterThan(0.08);
     expect(split).toBeLessThan(0.12);
@@ -39,7 +42,8 @@ describe('saga load profiles', () => {
     const profile = loadProfile('hot-keys', seeded());
     const orders = Array.from({ length: 200 }, () => profile.nextOrder());
     expect(new Set(orders.map((order) => order.customerId))).toEqual(new Set(profile.customers));
-    expect(new Set(orders.flatMap((order) => order.lines.map((line) => line.sku))).size).toBe(4);
+    expect(new Set(orders.flatMap((order) => order.lines.map((line) => line.sku)))).toEqual(new Set(profile.skus));
+    expect(profile.skus).toHaveLength(4);
     expect(orders.every((order) => order.shipments === 1)).toBe(true);
   });
 });

@@ -13,11 +13,13 @@ export interface SagaOrder {
   shipments: number;
 }
 
-/** Who orders what in a saga run: the customers and stock set up first, then each order's lines. */
+/** Who orders what in a saga run: the customers, products and stock set up first, then each order's lines. */
 export interface LoadProfile {
   name: LoadProfileName;
   description: string;
   customers: string[];
+  /** Every sku its orders and receipts name, put into the product master before them. */
+  skus: string[];
   receipts: StockReceipt[];
   /** Every n-th invoice is paid by the bench as the payment provider would; 0: none. */
   payEvery: number;
@@ -39,6 +41,7 @@ function hotKeys(random: () => number): LoadProfile {
     name: 'hot-keys',
     description: 'one customer, 4 skus in one warehouse, 1–3 distinct skus of 1–3 units per order, no payments',
     customers: ['CUST-BENCH'],
+    skus,
     receipts: [{ warehouse: 'BER', lines: skus.map((sku) => ({ sku, quantity: PLENTY })) }],
     payEvery: 0,
     nextOrder() {
@@ -72,6 +75,7 @@ function realistic(random: () => number): LoadProfile {
     name: 'realistic',
     description: `${CUSTOMERS.toLocaleString('en-US')} customers, ${SKUS} skus over ${WAREHOUSES.length} warehouses drawn by Zipf popularity (s = 1), 1–5 lines, about ${SPLIT_SHARE * 100}% of orders split across the warehouses, every second invoice paid`,
     customers: Array.from({ length: CUSTOMERS }, (_, index) => `CUST-B${String(index + 1).padStart(4, '0')}`),
+    skus,
     receipts,
     payEvery: 2,
     nextOrder() {

@@ -141,8 +141,8 @@ async function benchLoadProfile(context: SagaContext, name: LoadProfileName, sta
   const restMs = profile.restTimeoutSeconds * 1000;
   try {
     await Promise.all([tap.start(), bot.start(), probe.connect()]);
-    log(`${load.customers.length} customers and ${load.receipts.length} stock receipts`);
-    await setUpSaga(load, { inventory: stack.urls.inventory, crmSync: stack.crmSyncUrl }, requests);
+    log(`${load.skus.length} products, ${load.customers.length} customers and ${load.receipts.length} stock receipts`);
+    await setUpSaga(load, { inventory: stack.urls.inventory, order: stack.urls.order, crmSync: stack.crmSyncUrl }, infrastructure.oidcIssuerUrl, requests);
     const orders = new OrderLoad(stack.urls.order, () => load.nextOrder(), requests);
 
     log(`warm-up with ${profile.warmupOrders} orders`);

@@ -1,4 +1,5 @@
 import { signedWebhookHeaders } from '@tradeflow/platform';
+import { loadProducts, productOf } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { LoadProfile } from './load-profiles';
 import type { RequestCounter } from './request-counter';
@@ -8,10 +9,18 @@ import { BENCH_CRM_SECRET } from './saga-stack';
 const PARALLEL = 20;
 
 /**
- * Before any order: the profile's customers pushed to crm-sync as the CRM does (HMAC-signed
- * webhook, no credit limit, so the customer checks approve every order), its stock received.
+ * Before any order: the profile's products put into the product master as the ERP does (orders
+ * and receipts for other skus are refused) until the order service knows them, its customers
+ * pushed to crm-sync as the CRM does (HMAC-signed webhook, no credit limit, so the customer checks
+ * approve every order), its stock received.
  */
-export async function setUpSaga(profile: LoadProfile, urls: { inventory: string; crmSync?: string }, requests: RequestCounter): Promise<void> {
+export async function setUpSaga(
+  profile: LoadProfile,
+  urls: { inventory: string; order: string; crmSync?: string },
+  issuerUrl: string,
+  requests: RequestCounter,
+): Promise<void> {
+  await loadProducts(profile.skus.map((sku) => productOf(sku)), urls, { issuerUrl });
   for (const receipt of profile.receipts) {
     const response = await requests.fetchAs('warehouse', `${urls.inventory}/v1/stock/receipts`, {
       method: 'POST',

@@ -27,6 +27,7 @@ describe('ops console', () => {
     stack = await startConsoleStack({ shipping: { LOCAL_CARRIER_FAILURE_RATE: '1', LABEL_MAX_ATTEMPTS: '2' } });
     tradeflow = new TradeflowClient(stack.slice);
     await tradeflow.registerCustomer(customerId, { name: 'Console Test GmbH' });
+    await tradeflow.loadProducts(sku);
     await tradeflow.receiveStock('BER', [{ sku, quantity: 10 }]);
     orderId = await tradeflow.placeOrder([{ sku, quantity: 2 }], { customerId });
     await tradeflow.waitForShipments(orderId, 1, 'LABEL_FAILED');

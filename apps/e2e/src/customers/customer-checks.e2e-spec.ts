@@ -14,6 +14,7 @@ describe('customers: checks, holds, credit limits, merges and CRM activity', () 
   beforeAll(async () => {
     slice = await startSlice();
     tradeflow = new TradeflowClient(slice);
+    await tradeflow.loadProducts('CRM-MUG');
     await tradeflow.receiveStock('BER', [{ sku: 'CRM-MUG', quantity: 1000 }]);
   });
   afterAll(() => slice?.stop());

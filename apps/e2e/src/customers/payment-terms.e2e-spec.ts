@@ -17,6 +17,7 @@ describe("customers: the CRM's payment terms and what is outstanding on an invoi
   beforeAll(async () => {
     slice = await startSlice();
     tradeflow = new TradeflowClient(slice);
+    await tradeflow.loadProducts(mug);
     await tradeflow.receiveStock('BER', [{ sku: mug, quantity: 100 }]);
   });
   afterAll(() => slice?.stop());

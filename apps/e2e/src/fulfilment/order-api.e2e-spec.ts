@@ -16,7 +16,9 @@ describe('order API edge', () => {
 
   beforeAll(async () => {
     slice = await startSlice();
-    await new TradeflowClient(slice).registerCustomer('CUST-2');
+    const tradeflow = new TradeflowClient(slice);
+    await tradeflow.registerCustomer('CUST-2');
+    await tradeflow.loadProducts('MUG-API');
     orders = `${slice.order.url}/v1/orders`;
   });
   afterAll(() => slice?.stop());

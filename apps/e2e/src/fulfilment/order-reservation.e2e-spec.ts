@@ -17,11 +17,13 @@ function orderFor(lines: { sku: string; quantity: number }[]) {
 
 describe('order → inventory → order', () => {
   let slice: Slice;
-  const sku = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
+  const [mug, tea, pot] = ['MUG', 'TEA', 'POT'].map((name) => `${name}-${randomUUID().slice(0, 8)}`);
 
   beforeAll(async () => {
     slice = await startSlice();
-    await new TradeflowClient(slice).registerCustomer('CUST-1');
+    const tradeflow = new TradeflowClient(slice);
+    await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts(mug, tea, pot);
   });
   afterAll(() => slice?.stop());
 
@@ -37,7 +39,6 @@ describe('order → inventory → order', () => {
     );
 
   it('reserves an order from stock and shows RESERVED with its timeline', async () => {
-    const mug = sku('MUG');
     expect((await receive('BER', [{ sku: mug, quantity: 10 }])).status).toBe(201);
 
     const placed = await place(orderFor([{ sku: mug, quantity: 3 }]));
@@ -57,7 +58,6 @@ describe('order → inventory → order', () => {
   });
 
   it('backorders what is missing and reserves it from a later receipt, oldest order first', async () => {
-    const tea = sku('TEA');
     await receive('BER', [{ sku: tea, quantity: 2 }]);
     const first = await place(orderFor([{ sku: tea, quantity: 5 }]));
     const partly = await waitForStatus(first.body.id, 'PARTIALLY_RESERVED');
@@ -79,7 +79,6 @@ describe('order → inventory → order', () => {
   });
 
   it('splits an order across warehouses when no single one can fill it', async () => {
-    const pot = sku('POT');
     await receive('BER', [{ sku: pot, quantity: 2 }]);
     await receive('HAM', [{ sku: pot, quantity: 2 }]);
     const placed = await place(orderFor([{ sku: pot, quantity: 4 }]));

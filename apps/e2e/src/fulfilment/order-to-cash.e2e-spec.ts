@@ -9,18 +9,19 @@ import { TradeflowClient } from './tradeflow-client';
 describe('order to cash', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;
-  const sku = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
+  const [mug, tea, pot, kettle, cup, jug, bowl, vase, lamp] = ['MUG', 'TEA', 'POT', 'KETTLE', 'CUP', 'JUG', 'BOWL', 'VASE', 'LAMP'].map(
+    (name) => `${name}-${randomUUID().slice(0, 8)}`,
+  );
 
   beforeAll(async () => {
     slice = await startSlice();
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts(mug, tea, pot, kettle, cup, jug, bowl, vase, lamp);
   });
   afterAll(() => slice?.stop());
 
   it('happy path: reserved, labelled, dispatched, invoiced with exact tax, delivered, paid, completed', async () => {
-    const mug = sku('MUG');
-    const tea = sku('TEA');
     await tradeflow.receiveStock('BER', [
       { sku: mug, quantity: 10 },
       { sku: tea, quantity: 10 },
@@ -55,7 +56,6 @@ describe('order to cash', () => {
   });
 
   it('split delivery: stock in two warehouses makes two shipments and two invoices that add up', async () => {
-    const pot = sku('POT');
     await tradeflow.receiveStock('BER', [{ sku: pot, quantity: 2 }]);
     await tradeflow.receiveStock('HAM', [{ sku: pot, quantity: 3 }]);
     const orderId = await tradeflow.placeOrder([{ sku: pot, quantity: 5, unitPriceMinor: 2500, taxRateBp: 1900 }]);
@@ -73,7 +73,6 @@ describe('order to cash', () => {
   });
 
   it('waits for the whole order unless partial shipment is allowed; a later receipt completes it', async () => {
-    const kettle = sku('KETTLE');
     await tradeflow.receiveStock('BER', [{ sku: kettle, quantity: 4 }]);
     const whole = await tradeflow.placeOrder([{ sku: kettle, quantity: 3 }]);
     await tradeflow.waitForOrder(whole, 'RESERVED');
@@ -97,7 +96,6 @@ describe('order to cash', () => {
   });
 
   it('amends an order before dispatch and refuses to take a line below what shipped (409)', async () => {
-    const cup = sku('CUP');
     await tradeflow.receiveStock('BER', [{ sku: cup, quantity: 10 }]);
     const orderId = await tradeflow.placeOrder([{ sku: cup, quantity: 2 }]);
     await tradeflow.waitForShipments(orderId, 1, 'LABELLED');
@@ -132,7 +130,6 @@ describe('order to cash', () => {
   });
 
   it('cancels before dispatch (stock released, shipments cancelled, no invoice) and after a partial dispatch', async () => {
-    const jug = sku('JUG');
     await tradeflow.receiveStock('BER', [{ sku: jug, quantity: 4 }]);
     const before = await tradeflow.placeOrder([{ sku: jug, quantity: 2 }]);
     await tradeflow.waitForShipments(before, 1, 'LABELLED');
@@ -164,7 +161,6 @@ describe('order to cash', () => {
   });
 
   it('returns part of a delivered order: restocked and credited for exactly that part', async () => {
-    const bowl = sku('BOWL');
     await tradeflow.receiveStock('HAM', [{ sku: bowl, quantity: 5 }]);
     const orderId = await tradeflow.placeOrder([{ sku: bowl, quantity: 3, unitPriceMinor: 1299, taxRateBp: 1900 }]);
     await tradeflow.shipEverything(orderId, 1);
@@ -195,7 +191,6 @@ describe('order to cash', () => {
   });
 
   it('pays in two parts (the provider reports one, finance books the other) and records an over-payment', async () => {
-    const vase = sku('VASE');
     await tradeflow.receiveStock('BER', [{ sku: vase, quantity: 1 }]);
     const orderId = await tradeflow.placeOrder([{ sku: vase, quantity: 1, unitPriceMinor: 10000, taxRateBp: 1900 }]);
     await tradeflow.shipEverything(orderId, 1);
@@ -214,7 +209,6 @@ describe('order to cash', () => {
   });
 
   it('shows a label failure, retries it after the carrier recovers, and goes on without retyping anything', async () => {
-    const lamp = sku('LAMP');
     await tradeflow.receiveStock('BER', [{ sku: lamp, quantity: 1 }]);
     await slice.restart('shipping', { LOCAL_CARRIER_FAILURE_RATE: '1', LABEL_MAX_ATTEMPTS: '2' });
     const orderId = await tradeflow.placeOrder([{ sku: lamp, quantity: 1 }]);

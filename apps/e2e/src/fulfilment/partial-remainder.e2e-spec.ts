@@ -12,16 +12,17 @@ import { TradeflowClient } from './tradeflow-client';
 describe('reducing a partly shipped line to what shipped', () => {
   let slice: Slice;
   let tradeflow: TradeflowClient;
+  const pot = `POT-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     slice = await startSlice();
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts(pot);
   });
   afterAll(() => slice?.stop());
 
   it('releases the rest, cancels its shipment, invoices what left and completes; below what shipped is 409', async () => {
-    const pot = `POT-${randomUUID().slice(0, 8)}`;
     await tradeflow.receiveStock('BER', [{ sku: pot, quantity: 3 }]);
     await tradeflow.receiveStock('HAM', [{ sku: pot, quantity: 2 }]);
     const orderId = await tradeflow.placeOrder([{ sku: pot, quantity: 5, unitPriceMinor: 1000, taxRateBp: 1900 }], { allowPartialShipment: true });

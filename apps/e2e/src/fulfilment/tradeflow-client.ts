@@ -1,6 +1,6 @@
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient } from '@tradeflow/testing';
-import { devAuthorization, eventually } from '@tradeflow/testing';
+import { devAuthorization, eventually, loadProducts, productOf } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import type { Slice } from '../slice';
 import { API_KEY, call, CARRIER_WEBHOOK_SECRET, CRM_WEBHOOK_SECRET, PAYMENT_PROVIDER_WEBHOOK_SECRET } from '../slice';
@@ -74,6 +74,11 @@ export class TradeflowClient {
     return postSigned(`${this.slice['crm-sync'].url}/v1/crm/webhooks/customers`, body, secret, timestamp);
   }
 
+  /** The ERP puts the skus in inventory's product master; resolves once the order service knows them (orders for others get 422). */
+  loadProducts(...skus: string[]) {
+    return loadProducts(skus.map((sku) => productOf(sku)), { inventory: this.slice.inventory.url, order: this.slice.order.url });
+  }
+
   receiveStock(warehouse: string, lines: { sku: string; quantity: number }[]) {
     return callAs('warehouse', 'POST', `${this.slice.inventory.url}/v1/stock/receipts`, { receiptId: randomUUID(), warehouse, lines });
   }
@@ -82,14 +87,19 @@ export class TradeflowClient {
     return (await callAs('auditor', 'GET', `${this.slice.inventory.url}/v1/stock/${sku}`)).body;
   }
 
-  async placeOrder(lines: LineInput[], options: { allowPartialShipment?: boolean; customerId?: string } = {}): Promise<string> {
-    const response = await this.write('POST', this.orders, {
+  /** POST /v1/orders as the shop; the answer as it comes, refusals included. */
+  submitOrder(lines: LineInput[], options: { allowPartialShipment?: boolean; customerId?: string } = {}) {
+    return this.write('POST', this.orders, {
       customerId: options.customerId ?? 'CUST-1',
       currency: 'EUR',
       shippingAddress: address,
       allowPartialShipment: options.allowPartialShipment ?? false,
       lines: lines.map((line) => ({ unitPriceMinor: 1000, taxRateBp: 1900, ...line })),
     });
+  }
+
+  async placeOrder(lines: LineInput[], options: { allowPartialShipment?: boolean; customerId?: string } = {}): Promise<string> {
+    const response = await this.submitOrder(lines, options);
     if (response.status !== 201) throw new Error(`order refused: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id as string;
   }

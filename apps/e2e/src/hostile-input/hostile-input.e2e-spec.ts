@@ -13,19 +13,21 @@ const LIMIT = 16_384;
 type TopicKey = keyof typeof TOPICS;
 /** Each service's input topics: what its @EventPattern handlers read. */
 const INPUTS: Record<SliceService, TopicKey[]> = {
-  order: ['customers', 'reservations', 'shipments', 'invoices'],
-  inventory: ['orders', 'shipments'],
-  shipping: ['orders', 'reservations'],
-  invoicing: ['orders', 'shipments'],
+  order: ['customers', 'reservations', 'shipments', 'invoices', 'products'],
+  inventory: ['orders', 'shipments', 'products', 'availability'],
+  shipping: ['orders', 'reservations', 'products'],
+  invoicing: ['orders', 'shipments', 'customers', 'products'],
   'crm-sync': ['orders', 'shipments', 'invoices'],
 };
-/** The last event order 1 puts on each topic: once it is read, the topic holds all of order 1. */
+/** The last event order 1 puts on each topic (on the products topic, a product it names; on availability, its stock): once it is read, the topic holds all of order 1. */
 const LAST_OF_FLOW: Partial<Record<TopicKey, EventType>> = {
   orders: 'OrderCompleted',
   reservations: 'StockReserved',
   shipments: 'ShipmentDelivered',
   invoices: 'InvoicePaid',
   customers: 'CustomerUpserted',
+  products: 'ProductUpserted',
+  availability: 'AvailabilityChanged',
 };
 const TOPICS_READ = Object.keys(LAST_OF_FLOW) as TopicKey[];
 
@@ -49,6 +51,7 @@ describe('hostile Kafka records, oversized HTTP bodies and control characters in
     kafka = new TestKafka(slice.prefix);
     await tradeflow.registerCustomer('CUST-1');
     await tradeflow.registerCustomer('CUST-2');
+    await tradeflow.loadProducts(sku, laterSku);
     await tradeflow.receiveStock('BER', [
       { sku, quantity: 10 },
       { sku: laterSku, quantity: 10 },

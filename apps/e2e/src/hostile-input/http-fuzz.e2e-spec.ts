@@ -53,6 +53,7 @@ describe('HTTP fuzzing of every service (schemathesis)', () => {
     // One order all the way to a requested return, so listings return rows and links lead somewhere.
     const tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts('FUZZ-MUG');
     await tradeflow.receiveStock('BER', [{ sku: 'FUZZ-MUG', quantity: 10 }]);
     const orderId = await tradeflow.placeOrder([{ sku: 'FUZZ-MUG', quantity: 2 }]);
     await tradeflow.shipEverything(orderId, 1);

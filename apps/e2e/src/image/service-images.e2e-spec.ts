@@ -36,6 +36,7 @@ describe('the service images (npm run image), each started from its own filesyst
   let slice: Slice;
   let tradeflow: TradeflowClient;
   let launches: Map<SliceService, Launch>;
+  const sku = `MUG-${randomUUID().slice(0, 8)}`;
 
   const unpack = (service: SliceService): Launch => {
     const layout = `${join(work, 'layout')}:${service}`;
@@ -58,6 +59,7 @@ describe('the service images (npm run image), each started from its own filesyst
     slice = await startSlice({}, (service) => launches.get(service) as Launch);
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts(sku);
   }, 20 * 60_000);
   afterAll(async () => {
     await slice?.stop();
@@ -107,7 +109,7 @@ describe('the service images (npm run image), each started from its own filesyst
 
   it('takes one order through every service started from the images', async () => {
     for (const service of SERVICES) expect((await fetch(`${slice[service].url}/health/ready`)).status).toBe(200);
-    const orderId = await tradeflow.orderToCash(`MUG-${randomUUID().slice(0, 8)}`);
+    const orderId = await tradeflow.orderToCash(sku);
     expect((await tradeflow.order(orderId)).status).toBe('COMPLETED');
   });
 });

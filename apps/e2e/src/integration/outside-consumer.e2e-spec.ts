@@ -24,6 +24,7 @@ describe('an outside consumer (deploy/examples/python-consumer)', () => {
     const telemetry = { OTEL_EXPORTER_OTLP_ENDPOINT: await receiver.start() };
     const services: SliceService[] = ['order', 'inventory', 'shipping', 'invoicing', 'crm-sync'];
     slice = await startSlice(Object.fromEntries(services.map((service) => [service, telemetry])));
+    await new TradeflowClient(slice).loadProducts(sku);
     consumer = startPythonConsumer(python, {
       KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
       SCHEMA_REGISTRY_URL: requiredEnv('SCHEMA_REGISTRY_URL'),

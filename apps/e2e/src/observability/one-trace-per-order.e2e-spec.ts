@@ -22,6 +22,7 @@ describe('observability', () => {
     slice = await startSlice(Object.fromEntries(SERVICES.map((service) => [service, telemetry])));
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts('TRACED-MUG');
     await tradeflow.receiveStock('BER', [{ sku: 'TRACED-MUG', quantity: 5 }]);
     orderId = await tradeflow.placeOrder([{ sku: 'TRACED-MUG', quantity: 2 }]);
     const [shipment] = await tradeflow.waitForShipments(orderId, 1, 'LABELLED');

@@ -37,12 +37,14 @@ describe('npm run reconcile over the running services', () => {
   let tradeflow: TradeflowClient;
   const mug = `MUG-${randomUUID().slice(0, 8)}`;
   const tea = `TEA-${randomUUID().slice(0, 8)}`;
+  const forgedSku = `FRG-${randomUUID().slice(0, 8)}`;
   let delivered: string;
 
   beforeAll(async () => {
     slice = await startSlice();
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts(mug, tea, forgedSku);
   });
   afterAll(() => slice?.stop());
 
@@ -112,18 +114,17 @@ describe('npm run reconcile over the running services', () => {
   });
 
   it('names the reservation a forged OrderApproved made for an order that never existed, until ops releases it', async () => {
-    const sku = `FRG-${randomUUID().slice(0, 8)}`;
-    await tradeflow.receiveStock('BER', [{ sku, quantity: 5 }]);
+    await tradeflow.receiveStock('BER', [{ sku: forgedSku, quantity: 5 }]);
     // What kcat can do where the broker's ACLs do not stop it: an approval the order service never made.
     const orderId = randomUUID();
     const forged = createEvent(
       'OrderApproved',
-      { orderId, customerId: 'CUST-1', allowPartialShipment: true, lines: [{ lineNo: 1, sku, quantity: 3 }] },
+      { orderId, customerId: 'CUST-1', allowPartialShipment: true, lines: [{ lineNo: 1, sku: forgedSku, quantity: 3 }] },
       { producer: 'order', aggregateId: orderId, aggregateVersion: 1, correlationId: orderId },
     );
     await new TestKafka(slice.prefix).publish([forged], () => orderId);
     await eventually(
-      () => tradeflow.stock(sku),
+      () => tradeflow.stock(forgedSku),
       (stock) => stock?.reserved === 3,
     );
 
@@ -138,7 +139,7 @@ describe('npm run reconcile over the running services', () => {
     expect((await callAs('ops', 'POST', release, {})).status).toBe(400);
     expect((await callAs('ops', 'POST', release, { reason: 'reconcile: the order service has no such order' })).status).toBe(200);
     await eventually(
-      () => tradeflow.stock(sku),
+      () => tradeflow.stock(forgedSku),
       (stock) => stock?.reserved === 0,
     );
     // The stock is free again: the reservation line is gone (anything shipping planned for it has lines of its own).

@@ -1,5 +1,5 @@
 import type { AccessPolicy, Partner, Role } from '@tradeflow/platform';
-import { signedWebhookHeaders } from '@tradeflow/platform';
+import { ROLES, signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient } from '@tradeflow/testing';
 import { devAuthorization } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
@@ -156,7 +156,7 @@ describe('every route of every service: policy declared and enforced', () => {
     for (const operation of operations) {
       if (operation.policy?.kind !== 'principal') continue;
       answers.push(`${nameOf(operation)} as nobody: ${await statusOf(operation, nobody)}`);
-      for (const role of ['warehouse', 'finance', 'credit', 'ops', 'auditor', 'channel'] as Role[]) {
+      for (const role of ROLES) {
         if (!operation.policy.roles.includes(role)) answers.push(`${nameOf(operation)} as ${role}: ${await statusOf(operation, await devAuthorization(CLIENT_OF[role]))}`);
       }
     }

@@ -36,6 +36,7 @@ describe('every service under the generated Kafka ACLs, on a broker that enforce
   let kafka: Infrastructure;
   let slice: Slice;
   let tradeflow: TradeflowClient;
+  const sku = `MUG-${randomUUID().slice(0, 8)}`;
   const asUser = (service: SliceService) => new ScramKafkaClient(kafka.kafkaBrokers, credentials.get(service) as ScramUser);
   const deadLetters = async (service: SliceService) =>
     (await callAs('ops', 'GET', `${slice[service].url}/v1/dead-letters?includeReplayed=true`)).body.deadLetters as DeadLetterView[];
@@ -63,6 +64,7 @@ describe('every service under the generated Kafka ACLs, on a broker that enforce
     slice = await startSlice(Object.fromEntries(SERVICES.map((service) => [service, own(service)])));
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts(sku);
   }, 5 * 60_000);
   afterAll(async () => {
     await slice?.stop();
@@ -75,7 +77,7 @@ describe('every service under the generated Kafka ACLs, on a broker that enforce
   });
 
   it('takes one order through every service', async () => {
-    const orderId = await tradeflow.orderToCash(`MUG-${randomUUID().slice(0, 8)}`);
+    const orderId = await tradeflow.orderToCash(sku);
     expect((await tradeflow.order(orderId)).status).toBe('COMPLETED');
   });
 

@@ -69,6 +69,7 @@ describe('security of the services', () => {
     });
     tradeflow = new TradeflowClient(slice);
     await tradeflow.registerCustomer('CUST-1');
+    await tradeflow.loadProducts('SEC-MUG');
   }, 180_000);
   afterAll(() => slice?.stop());
 
