@@ -19,6 +19,8 @@ export type { Claim, IdempotentRequest } from './idempotency/idempotency.service
 export { CreateIdempotencyKeys1763855900000 } from './migrations/1763855900000-create-idempotency-keys';
 export { NoControlCharacters, PRINTABLE } from './http/no-control-characters';
 export { SIGNATURE_HEADER, signedWebhookHeaders, signWebhook, TIMESTAMP_HEADER } from './http/webhook-signature';
+export { postToPartner } from './http/outbound-post';
+export type { PostResult } from './http/outbound-post';
 export { AccessModule } from './access/access.module';
 export { AccessSettings } from './access/access-settings';
 export type { AccessPolicy, PrincipalPolicy } from './access/access-policy';
