@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -53,6 +54,7 @@ export class WebhookSubscriptionsController {
   @Allow(['ops'], { action: 'delete-webhook-subscription' })
   @ApiOperation({ summary: 'Stops the deliveries of a subscription; those not yet sent are CANCELLED' })
   @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBadRequestResponse({ description: 'id not a UUID' })
   @ApiNotFoundResponse({ description: 'No such subscription, or already deleted' })
   delete(@Param('id', subscriptionId) id: string): Promise<void> {
@@ -62,6 +64,7 @@ export class WebhookSubscriptionsController {
   @Get(':id/deliveries')
   @Allow(['ops', 'auditor'])
   @ApiOkResponse({ type: [WebhookDeliveryView], description: 'What was or will be sent to the subscription, newest first' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBadRequestResponse({ description: 'id not a UUID, or status or limit malformed' })
   @ApiNotFoundResponse({ description: 'No such subscription' })
   deliveries(@Param('id', subscriptionId) id: string, @Query() query: DeliveriesQueryDto): Promise<WebhookDeliveryView[]> {

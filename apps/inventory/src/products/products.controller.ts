@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,7 +25,7 @@ import {
 } from '@nestjs/swagger';
 import type { Role } from '@tradeflow/platform';
 import { Allow } from '@tradeflow/platform';
-import { ProductLoadDto, ProductLoadReportView, ProductPageQueryDto, ProductPageView, ProductRecordDto, ProductView } from './dto/product.dto';
+import { ProductLoadDto, ProductLoadReportView, ProductPageQueryDto, ProductPageView, ProductView, SingleProductRecordDto } from './dto/product.dto';
 import type { CsvRows } from './product-csv';
 import { rowsOfCsv, UnreadableCsv } from './product-csv';
 import { ProductsService } from './products.service';
@@ -39,6 +51,10 @@ export class ProductsController {
     if (!Array.isArray(products) || products.length < 1 || products.length > MAX_ROWS) {
       throw new BadRequestException(`products must be a list of 1 to ${MAX_ROWS} product records`);
     }
+    const notObject = products.findIndex((product) => typeof product !== 'object' || product === null || Array.isArray(product));
+    if (notObject >= 0) throw new BadRequestException(`products[${notObject}] must be an object of product fields`);
+    const unexpected = Object.keys(body as object).filter((property) => property !== 'products');
+    if (unexpected.length > 0) throw new BadRequestException(`property ${unexpected[0]} should not exist: the body is { products: [...] }`);
     return this.products.load(products.map((input, index) => ({ row: index + 1, input })));
   }
 
@@ -49,13 +65,14 @@ export class ProductsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'sku,version,name,unitOfMeasure,taxClass,gtins\nSKU-RED-MUG,7,Red mug,C62,STANDARD,4006381333931\n' } })
   @ApiOkResponse({ type: ProductLoadReportView, description: 'As PUT /v1/products; rows are numbered by CSV line (the header is line 1)' })
-  @ApiBadRequestResponse({ description: 'Unreadable CSV, unknown or missing columns, or more than 5000 rows' })
+  // Any text is a well-formed body; what it says is checked here, hence 422 rather than 400.
+  @ApiUnprocessableEntityResponse({ description: 'Unreadable CSV, unknown or missing columns, no rows or more than 5000' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not sent as content-type: text/csv' })
   import(@Body() csv: unknown): Promise<ProductLoadReportView> {
     if (typeof csv !== 'string') throw new UnsupportedMediaTypeException('send the CSV with content-type: text/csv');
     const { rows, rejected } = readCsv(csv);
     const count = rows.length + rejected.length;
-    if (count < 1 || count > MAX_ROWS) throw new BadRequestException(`the CSV must hold 1 to ${MAX_ROWS} products, it holds ${count}`);
+    if (count < 1 || count > MAX_ROWS) throw new UnprocessableEntityException(`the CSV must hold 1 to ${MAX_ROWS} products, it holds ${count}`);
     return this.products.load(rows, rejected);
   }
 
@@ -78,7 +95,7 @@ export class ProductsController {
   @Put(':sku')
   @Allow(['catalogue'], { action: 'put-product' })
   @ApiOperation({ summary: 'Creates or changes one product; the sku is the path’s' })
-  @ApiBody({ type: ProductRecordDto })
+  @ApiBody({ type: SingleProductRecordDto })
   @ApiOkResponse({ type: ProductView, description: 'The product as stored (also when this version was stored already)' })
   @ApiConflictResponse({ description: 'The version is older than the stored one, or the stored one with different content' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid record; errors name each field' })
@@ -91,7 +108,7 @@ function readCsv(csv: string): CsvRows {
   try {
     return rowsOfCsv(csv);
   } catch (error) {
-    if (error instanceof UnreadableCsv) throw new BadRequestException(error.message);
+    if (error instanceof UnreadableCsv) throw new UnprocessableEntityException(error.message);
     throw error;
   }
 }

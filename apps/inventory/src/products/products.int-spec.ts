@@ -157,7 +157,7 @@ describe('the product master: loads from the ERP, its events, and the rules rece
     });
 
     const unknownColumn = await inventory.request('POST', '/v1/products/import', { rawBody: 'sku,colour\nX,red\n', as: 'erp', headers: { 'content-type': 'text/csv' } });
-    expect(unknownColumn).toMatchObject({ status: 400, body: { message: expect.stringContaining('unknown column colour') } });
+    expect(unknownColumn).toMatchObject({ status: 422, body: { message: expect.stringContaining('unknown column colour') } });
     const asJson = await inventory.call('/v1/products/import', 'erp', { method: 'POST', body: { csv } });
     expect(asJson.status).toBe(415);
   });
@@ -165,6 +165,8 @@ describe('the product master: loads from the ERP, its events, and the rules rece
   it('answers 400 only for a body that is not a list of 1 to 5000 records, and lets only the catalogue role write', async () => {
     expect((await inventory.call('/v1/products', 'erp', { method: 'PUT', body: { products: [] } })).status).toBe(400);
     expect((await inventory.call('/v1/products', 'erp', { method: 'PUT', body: [record('X', 1)] })).status).toBe(400);
+    expect((await inventory.call('/v1/products', 'erp', { method: 'PUT', body: { products: [record('X', 1)], product: {} } })).status).toBe(400);
+    expect((await inventory.call('/v1/products', 'erp', { method: 'PUT', body: { products: [record('X', 1), [null]] } })).status).toBe(400);
     const tooMany = Array.from({ length: 5001 }, (_, index) => record(`N-${index}`, 1));
     expect((await load(tooMany)).status).toBe(400);
     expect((await inventory.call('/v1/products', 'warehouse', { method: 'PUT', body: { products: [record('X', 1)] } })).status).toBe(403);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NoControlCharacters } from '@tradeflow/platform';
+import { NoControlCharacters, PRINTABLE } from '@tradeflow/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from '../webhook-delivery.entity';
@@ -12,7 +12,12 @@ export class CreateWebhookSubscriptionDto {
   @Matches(CODE, { message: 'channel must be 1-64 letters, digits, ".", "_" or "-"' })
   channel!: string;
 
-  @ApiProperty({ example: 'https://shop.example/tradeflow/webhooks', maxLength: 2048, description: 'Absolute http or https URL the deliveries are POSTed to' })
+  @ApiProperty({
+    example: 'https://shop.example/tradeflow/webhooks',
+    maxLength: 2048,
+    pattern: PRINTABLE.source,
+    description: 'Absolute http or https URL the deliveries are POSTed to',
+  })
   @IsString()
   @MaxLength(2048)
   @NoControlCharacters()

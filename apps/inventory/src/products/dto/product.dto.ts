@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CODE, PRODUCT_STATUSES, TAX_CLASSES } from '../product-rules';
@@ -51,8 +51,19 @@ export class ProductRecordDto {
   reason?: string;
 }
 
+/** PUT /v1/products/{sku}: the record without its sku, which the path names. */
+export class SingleProductRecordDto extends OmitType(ProductRecordDto, ['sku'] as const) {}
+
 export class ProductLoadDto {
-  @ApiProperty({ type: [ProductRecordDto], minItems: 1, maxItems: 5000 })
+  // Rows are checked one by one and a bad row is reported in `rejected` (the good ones are applied),
+  // so the document promises only objects here: a bad row is not a bad request.
+  @ApiProperty({
+    type: 'array',
+    minItems: 1,
+    maxItems: 5000,
+    items: { type: 'object', additionalProperties: true },
+    description: 'Product records with the fields of PUT /v1/products/{sku} plus sku; each is validated on its own',
+  })
   products!: ProductRecordDto[];
 }
 
