@@ -205,7 +205,7 @@ function printCredentials(issuerUrl: string): void {
   for (const client of DEV_CLIENTS) {
     console.log(`  ${`${client}:${devClientSecret(client)}`.padEnd(32)} ${DEV_CLIENT_ROLES[client].join(', ') || '(none: every role-guarded route answers 403)'}`);
   }
-  console.log(`Console login (any password): ${Object.keys(DEV_PEOPLE).join(', ')}; the user name is the role, admin has all five.`);
+  console.log(`Console login (any password): ${Object.keys(DEV_PEOPLE).join(', ')}; the user name is the role, admin has every role.`);
 }
 
 /** What `up` would start: a process of the stack that is not running, or a server whose pid file outlived it. */
