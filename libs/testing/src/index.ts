@@ -24,7 +24,7 @@ export { TraceReceiver } from './telemetry/trace-receiver';
 export type { ReceivedSpan } from './telemetry/otlp-span';
 export { CORRELATION_ATTRIBUTE, renderTraceTree, spansOfCorrelation } from './telemetry/trace-tree';
 export { devAccessToken, devAuthorization } from './oidc/dev-access-token';
-export { loadProducts, productOf, type LoadProductsOptions, type ProductRecord, type ProductServices } from './products/load-products';
+export { loadProducts, productOf, publishedProduct, type LoadProductsOptions, type ProductRecord, type ProductServices } from './products/load-products';
 export { DEV_AUDIENCE, DEV_CLIENT_ROLES, DEV_CLIENTS, DEV_PEOPLE, devClientSecret, type DevClient } from './oidc/dev-identities';
 export {
   ServiceUnderTest,

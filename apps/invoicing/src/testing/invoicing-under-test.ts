@@ -2,7 +2,7 @@ import type { DomainEvent, EventOfType, EventType, OrderPlacedLine, ReturnReceiv
 import { createEvent, TOPICS } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient, HttpAnswer } from '@tradeflow/testing';
-import { eventually, ServiceUnderTest } from '@tradeflow/testing';
+import { eventually, publishedProduct, ServiceUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { InvoicingSettings } from '../invoicing-settings';
 import { invoicingService } from '../invoicing-service';
@@ -123,22 +123,7 @@ export function returnReceived(orderId: string, lines: ReturnReceivedLine[], ret
   );
 }
 
-const productRecord = (sku: string, version: number, taxClass: string) => ({
-  sku,
-  version,
-  name: `Product ${sku}`,
-  description: null,
-  status: 'ACTIVE',
-  unitOfMeasure: 'C62',
-  weightGrams: null,
-  lengthMm: null,
-  widthMm: null,
-  heightMm: null,
-  taxClass,
-  gtins: [],
-  excludedWarehouses: [],
-  updatedAt: Date.now(),
-});
+const productRecord = (sku: string, version: number, taxClass: string) => publishedProduct(sku, { version, taxClass });
 const fromProductMaster = (sku: string, version: number) => ({ producer: 'inventory' as const, aggregateId: sku, aggregateVersion: version, correlationId: sku });
 
 export function productUpserted(sku: string, version: number, taxClass: string) {

@@ -1,4 +1,4 @@
-import { eventually } from '@tradeflow/testing';
+import { eventually, publishedProduct } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { OrderUnderTest } from '../testing/order-under-test';
 
@@ -26,22 +26,7 @@ describe('products: only ACTIVE products may be ordered (real Kafka, registry, P
     return { orders: Number(orders.count), events: Number(events.count) };
   };
   /** A product record as inventory publishes it. */
-  const record = (sku: string) => ({
-    sku,
-    version: 1,
-    name: `Product ${sku}`,
-    description: null,
-    status: 'ACTIVE',
-    unitOfMeasure: 'C62',
-    weightGrams: null,
-    lengthMm: null,
-    widthMm: null,
-    heightMm: null,
-    taxClass: 'STANDARD',
-    gtins: [],
-    excludedWarehouses: [],
-    updatedAt: Date.now(),
-  });
+  const record = (sku: string) => publishedProduct(sku);
   const product = (sku: string, as: { key?: string | null; as?: 'ops' | 'auditor' | 'nobody' } = { as: 'ops' }) =>
     order.call('GET', `/v1/products/${sku}`, undefined, { root: true, ...as });
 

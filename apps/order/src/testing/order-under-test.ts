@@ -1,7 +1,7 @@
 import type { DomainEvent, EventPayload, EventType } from '@tradeflow/events';
 import { createEvent, producerOf } from '@tradeflow/events';
 import type { DevClient } from '@tradeflow/testing';
-import { eventually, ServiceUnderTest } from '@tradeflow/testing';
+import { eventually, publishedProduct, ServiceUnderTest } from '@tradeflow/testing';
 import { randomUUID } from 'node:crypto';
 import { OrderSettings } from '../order-settings';
 import { orderService } from '../order-service';
@@ -129,23 +129,7 @@ export class OrderUnderTest extends ServiceUnderTest<OrderSettings> {
   async products(skus: string[], record: Partial<EventPayload<'ProductDiscontinued'>> = {}): Promise<void> {
     const { reason = 'withdrawn in a test', ...fields } = record;
     for (const sku of skus) {
-      const product = {
-        sku,
-        version: 1,
-        name: `Product ${sku}`,
-        description: null,
-        status: 'ACTIVE',
-        unitOfMeasure: 'C62',
-        weightGrams: null,
-        lengthMm: null,
-        widthMm: null,
-        heightMm: null,
-        taxClass: 'STANDARD',
-        gtins: [],
-        excludedWarehouses: [],
-        updatedAt: Date.now(),
-        ...fields,
-      };
+      const product = publishedProduct(sku, fields);
       if (product.status === 'ACTIVE') await this.report('ProductUpserted', product, sku);
       else await this.report('ProductDiscontinued', { ...product, reason }, sku);
       this.announcedSkus.add(sku);

@@ -2,7 +2,7 @@ import type { DomainEvent, EventType } from '@tradeflow/events';
 import { createEvent } from '@tradeflow/events';
 import { signedWebhookHeaders } from '@tradeflow/platform';
 import type { DevClient, HttpAnswer } from '@tradeflow/testing';
-import { ServiceUnderTest } from '@tradeflow/testing';
+import { publishedProduct, ServiceUnderTest } from '@tradeflow/testing';
 import type { ProductMeasures } from '../labels/parcel';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ShippingSettings } from '../shipping-settings';
@@ -20,19 +20,7 @@ const metadata = (producer: 'order' | 'inventory') => (orderId: string, version:
 });
 const fromOrder = metadata('order');
 const fromProductMaster = (sku: string, version: number) => ({ producer: 'inventory' as const, aggregateId: sku, aggregateVersion: version, correlationId: sku });
-const productRecord = (sku: string, version: number, measures: ProductMeasures) => ({
-  sku,
-  version,
-  name: `Product ${sku}`,
-  description: null,
-  status: 'ACTIVE',
-  unitOfMeasure: 'C62',
-  ...measures,
-  taxClass: 'STANDARD',
-  gtins: [],
-  excludedWarehouses: [],
-  updatedAt: Date.now(),
-});
+const productRecord = (sku: string, version: number, measures: ProductMeasures) => publishedProduct(sku, { version, ...measures });
 const fromInventory = metadata('inventory');
 
 /** Events other services would publish, as the shipping service receives them. */

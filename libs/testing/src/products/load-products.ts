@@ -1,3 +1,4 @@
+import type { EventPayload } from '@tradeflow/events';
 import { eventually } from '../eventually';
 import { devAuthorization } from '../oidc/dev-access-token';
 
@@ -32,6 +33,30 @@ export interface LoadProductsOptions {
   chunkSize?: number;
   /** How long the order service may take to learn them all. */
   timeoutMs?: number;
+}
+
+/**
+ * A product as inventory publishes it (ProductUpserted's payload): ACTIVE piece goods at version 1
+ * with no measures, unless `fields` say otherwise; for tests that play inventory.
+ */
+export function publishedProduct(sku: string, fields: Partial<EventPayload<'ProductUpserted'>> = {}): EventPayload<'ProductUpserted'> {
+  return {
+    sku,
+    version: 1,
+    name: `Product ${sku}`,
+    description: null,
+    status: 'ACTIVE',
+    unitOfMeasure: 'C62',
+    weightGrams: null,
+    lengthMm: null,
+    widthMm: null,
+    heightMm: null,
+    taxClass: 'STANDARD',
+    gtins: [],
+    excludedWarehouses: [],
+    updatedAt: Date.now(),
+    ...fields,
+  };
 }
 
 /** A piece good on sale, version 1, for tools and tests to whom the product's details do not matter. */
