@@ -179,6 +179,9 @@ describe('ops console', () => {
     await page.getByText('Nothing invoiced, credited or paid in this period.').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'console-revenue');
+    await page.setViewportSize(PHONE);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'console-revenue-phone');
     await page.goto(`${stack.consoleUrl}/revenue?from=${today}&to=2000-01-01&groupBy=day`);
     await page.getByText(/to .*before/i).waitFor();
     await page.context().close();
